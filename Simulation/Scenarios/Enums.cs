@@ -1,0 +1,22 @@
+namespace TrustSim.Scenarios;
+
+/// <summary>Length of one simulation step.</summary>
+internal enum StepUnit { Week, Month }
+
+/// <summary>Who a user's peers are: the other customers of its institution, or its network neighbours.</summary>
+internal enum InfluenceKind { Institution, Network }
+
+/// <summary>Kinds of reputation events. Commitment is the one positive kind.</summary>
+internal enum ShockType { Misuse, Hack, Misinformation, Hearing, Fine, Commitment }
+
+/// <summary>What a regulator can do to the platform and its partners.</summary>
+internal enum InterventionType { Fine, MandateSafeguards, BanFullMode, Warning }
+
+/// <summary>Banks are privacy-sensitive and regulated; payment firms less so.</summary>
+internal enum InstitutionType { Bank, Payment }
+
+/// <summary>How an institution partners with the platform's messenger.</summary>
+internal enum PartnershipMode { None = 0, Limited = 1, Full = 2 }
+
+/// <summary>Families of random distributions a scenario can name.</summary>
+internal enum DistributionKind { Constant, Uniform, Normal, Beta, LogUniform }

@@ -1,0 +1,33 @@
+namespace TrustSim.Scenarios;
+
+/// <summary>Banks and payment firms: who they are and how they choose a partnership mode.</summary>
+internal sealed record InstitutionSettings
+{
+    public GeneratedInstitutions Generated { get; init; } = new();
+
+    public IReadOnlyList<NamedInstitution> Named { get; init; } = [];
+
+    [Parameter("noise in the mode choice", Symbol = "mu_b", Min = 1e-6, Max = 100)]
+    public double ChoiceNoise { get; init; } = 0.15;
+
+    [Parameter("pull of same-type peers' modes (size-weighted share)", Symbol = "J_b", Min = 0, Max = 100)]
+    public double Imitation { get; init; } = 0.3;
+
+    [Parameter("chance an institution reviews its mode", Unit = "per week", Symbol = "r_b", Min = 0, Max = 1)]
+    public double Reconsider { get; init; } = 1.0 / 13;
+
+    [Parameter("one-off cost of changing mode", Symbol = "C_sw", Min = 0, Max = 100)]
+    public double SwitchingCost { get; init; } = 0.3;
+
+    [Parameter("weight of the platform's reputation gap in the expected reputational cost", Symbol = "lambda_R", Min = 0, Max = 100)]
+    public double ReputationRisk { get; init; } = 1.0;
+
+    [Parameter("share of a platform drop that spills onto a fully culpable partner", Symbol = "phi", Min = 0, Max = 10)]
+    public double Spillover { get; init; } = 0.5;
+
+    [Parameter("recovery rate of an institution's own reputation", Unit = "per week", Symbol = "kQ", Min = 0, Max = 1)]
+    public double ReputationRecovery { get; init; } = 0.02;
+
+    [Parameter("institutions' initial and long-run reputation", Symbol = "Q0", Min = 0, Max = 1)]
+    public double Reputation { get; init; } = 1.0;
+}

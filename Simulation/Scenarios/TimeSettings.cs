@@ -1,0 +1,14 @@
+namespace TrustSim.Scenarios;
+
+/// <summary>The run's calendar: step length, start date and number of steps.</summary>
+internal sealed record TimeSettings
+{
+    [Parameter("length of one step: week or month")]
+    public StepUnit Step { get; init; } = StepUnit.Week;
+
+    [Parameter("date of step 0 (the Messenger Platform launch by default)", Unit = "date")]
+    public DateOnly Start { get; init; } = new(2016, 4, 11);
+
+    [Parameter("number of steps after step 0", Unit = "steps", Min = 1, Max = 100_000)]
+    public int Steps { get; init; } = 260;
+}
