@@ -1,0 +1,113 @@
+using TrustSim.Model;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Engine;
+
+/// <summary>Records the metrics of every step and the event log of one run, and sums them up at the end.</summary>
+internal sealed class Recorder : IEventLog
+{
+    private readonly Calendar _calendar;
+    private readonly List<StepMetrics> _steps;
+    private readonly List<EventRecord> _events = [];
+
+    public Recorder(Calendar calendar, int steps)
+    {
+        _calendar = calendar;
+        _steps = new List<StepMetrics>(steps + 1);
+    }
+
+    public IReadOnlyList<StepMetrics> Steps => _steps;
+
+    public IReadOnlyList<EventRecord> Events => _events;
+
+    public void Add(int step, EventKind kind, string subject, string detail, string label = "") =>
+        _events.Add(new EventRecord(step, _calendar.DateOf(step), kind, subject, detail, label));
+
+    public void Record(World w)
+    {
+        var inst = w.Institutions;
+        Span<double> share = stackalloc double[3];
+        Span<double> banks = stackalloc double[3];
+        Span<double> payments = stackalloc double[3];
+        Span<double> reputation = stackalloc double[3];
+        for (var j = 0; j < inst.Count; j++)
+        {
+            var m = (int)inst.Modes[j];
+            share[m]++;
+            reputation[m] += inst.Reputation[j];
+            (inst.Profiles[j].Type == InstitutionType.Bank ? banks : payments)[m]++;
+        }
+        var n = Math.Max(1, inst.Count);
+        var nBanks = banks[0] + banks[1] + banks[2];
+        var nPayments = payments[0] + payments[1] + payments[2];
+        var users = Math.Max(1, w.Users.Count);
+        _steps.Add(new StepMetrics
+        {
+            Step = w.CurrentStep,
+            Date = _calendar.DateOf(w.CurrentStep),
+            Reputation = w.Platform.Reputation,
+            Anchor = w.Platform.Anchor,
+            FastGap = w.Platform.FastGap,
+            SlowGap = w.Platform.SlowGap,
+            Safeguards = w.Platform.Safeguards,
+            Reach = w.Platform.Reach,
+            Aware = (double)w.Users.TotalAware() / users,
+            Adoption = (double)w.Users.TotalAdopters() / users,
+            PartnersNone = share[0] / n,
+            PartnersLimited = share[1] / n,
+            PartnersFull = share[2] / n,
+            BanksLimited = Ratio(banks[1], nBanks),
+            BanksFull = Ratio(banks[2], nBanks),
+            PaymentsLimited = Ratio(payments[1], nPayments),
+            PaymentsFull = Ratio(payments[2], nPayments),
+            RecordsHeld = w.RecordsHeld,
+            Stringency = w.Regulator.Stringency,
+            BreachHazard = w.BreachHazard,
+            Breaches = w.BreachesApplied,
+            ShockDrop = w.ShockDrop,
+            Exits = w.Exits,
+            Switches = w.SwitchesThisStep,
+            ReputationNone = share[0] > 0 ? reputation[0] / share[0] : double.NaN,
+            ReputationLimited = share[1] > 0 ? reputation[1] / share[1] : double.NaN,
+            ReputationFull = share[2] > 0 ? reputation[2] / share[2] : double.NaN,
+            Welfare = inst.Welfare.Sum(),
+        });
+    }
+
+    public SummaryMetrics Summarize(World w)
+    {
+        var last = _steps[^1];
+        var peakExits = 0;
+        for (var t = 0; t < _steps.Count; t++)
+            peakExits = Math.Max(peakExits, _steps[t].Exits + (t + 1 < _steps.Count ? _steps[t + 1].Exits : 0));
+        var inst = w.Institutions;
+        double welfareBanks = 0, welfarePayments = 0;
+        for (var j = 0; j < inst.Count; j++)
+        {
+            if (inst.Profiles[j].Type == InstitutionType.Bank) welfareBanks += inst.Welfare[j];
+            else welfarePayments += inst.Welfare[j];
+        }
+        return new SummaryMetrics
+        {
+            FinalReputation = last.Reputation,
+            MinReputation = _steps.Min(s => s.Reputation),
+            FinalAnchor = last.Anchor,
+            FinalAware = last.Aware,
+            FinalAdoption = last.Adoption,
+            FinalPartnersLimited = last.PartnersLimited,
+            FinalPartnersFull = last.PartnersFull,
+            PeakExits2Steps = peakExits,
+            RecordsHeldFinal = last.RecordsHeld,
+            PeakRecordsHeld = _steps.Max(s => s.RecordsHeld),
+            FinalReach = last.Reach,
+            FinalStringency = last.Stringency,
+            Breaches = _steps.Sum(s => s.Breaches),
+            ModeSwitches = _steps.Sum(s => s.Switches),
+            BankMovesToFullAfterShock = w.BankMovesToFullAfterShock,
+            WelfareBanks = welfareBanks,
+            WelfarePayments = welfarePayments,
+        };
+    }
+
+    private static double Ratio(double part, double whole) => whole > 0 ? part / whole : 0;
+}

@@ -1,0 +1,72 @@
+using TrustSim.Model;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Engine;
+
+/// <summary>Runs one replication of a scenario from its seed to its last step.</summary>
+internal static class Simulator
+{
+    /// <summary>The seed of replication <paramref name="replication"/> of a plain run (design point 0).</summary>
+    public static ulong ReplicationSeed(Scenario scenario, int replication) =>
+        SeedSequence.RunSeed(scenario.Seed, 0, replication);
+
+    public static RunResult Run(Scenario scenario, int replication) =>
+        Run(scenario, replication, ReplicationSeed(scenario, replication));
+
+    /// <summary>Builds the world, records step 0, steps to the end and sums up.</summary>
+    public static RunResult Run(Scenario scenario, int replication, ulong seed, CancellationToken cancel = default)
+    {
+        var recorder = new Recorder(new Calendar(scenario.Time), scenario.Time.Steps);
+        var world = WorldBuilder.Build(scenario, seed, recorder);
+        recorder.Record(world);
+        for (var t = 1; t <= scenario.Time.Steps; t++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            world.Step();
+            recorder.Record(world);
+        }
+        return new RunResult(replication, seed, recorder.Steps, recorder.Summarize(world), recorder.Events, Outcomes(world));
+    }
+
+    /// <summary>All replications of a scenario, in parallel; the results come back in replication order.</summary>
+    public static IReadOnlyList<RunResult> RunReplications(Scenario scenario, int workers, Action<RunResult>? onDone = null,
+        CancellationToken cancel = default)
+    {
+        var results = new RunResult[scenario.Replications];
+        Parallel.For(0, scenario.Replications,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancel },
+            r =>
+            {
+                results[r] = Run(scenario, r, ReplicationSeed(scenario, r), cancel);
+                onDone?.Invoke(results[r]);
+            });
+        return results;
+    }
+
+    private static IReadOnlyList<InstitutionOutcome> Outcomes(World w)
+    {
+        var inst = w.Institutions;
+        var outcomes = new InstitutionOutcome[inst.Count];
+        for (var j = 0; j < inst.Count; j++)
+        {
+            var p = inst.Profiles[j];
+            outcomes[j] = new InstitutionOutcome
+            {
+                Index = j,
+                Name = p.Name,
+                Type = p.Type,
+                Size = p.Size,
+                Theta = p.Theta,
+                Rho = p.Rho,
+                InitialMode = p.InitialMode,
+                FinalMode = inst.Modes[j],
+                Reputation = inst.Reputation[j],
+                Welfare = inst.Welfare[j],
+                Switches = inst.Switches[j],
+                Customers = w.Users.Customers(j),
+                Adoption = w.Users.AdoptionShare(j),
+            };
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,9 @@
+using TrustSim.Engine;
+
+namespace TrustSim.Model;
+
+/// <summary>Where the world reports what happened; the engine's recorder dates and stores it.</summary>
+internal interface IEventLog
+{
+    void Add(int step, EventKind kind, string subject, string detail, string label = "");
+}

@@ -1,0 +1,185 @@
+using TrustSim.Engine;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Model;
+
+/// <summary>
+/// Banks and payment firms: fixed profiles plus the state that moves, mode m_j, own reputation
+/// Q_j and cumulative welfare W_j, kept as arrays indexed by institution.
+/// </summary>
+internal sealed class Institutions
+{
+    private readonly InstitutionSettings _settings;
+    private readonly PartnershipMode[] _next;
+    private readonly double[] _relativeSize;
+    private readonly double[] _sizeByTypeAndMode = new double[2 * 3];
+    private readonly double[] _sizeByType = new double[2];
+    private readonly double[] _payoff = new double[3];
+    private readonly PartnershipMode[] _options = new PartnershipMode[3];
+
+    public Institutions(IReadOnlyList<InstitutionProfile> profiles, InstitutionSettings settings)
+    {
+        _settings = settings;
+        Profiles = profiles;
+        Modes = profiles.Select(p => p.InitialMode).ToArray();
+        _next = new PartnershipMode[profiles.Count];
+        Reputation = Enumerable.Repeat(settings.Reputation, profiles.Count).ToArray();
+        Welfare = new double[profiles.Count];
+        Switches = new int[profiles.Count];
+        SwitchedThisStep = new bool[profiles.Count];
+        var meanSize = profiles.Count == 0 ? 1 : profiles.Average(p => p.Size);
+        _relativeSize = profiles.Select(p => p.Size / meanSize).ToArray();
+    }
+
+    public IReadOnlyList<InstitutionProfile> Profiles { get; }
+
+    public int Count => Profiles.Count;
+
+    public PartnershipMode[] Modes { get; }
+
+    /// <summary>Own reputation Q_j.</summary>
+    public double[] Reputation { get; }
+
+    /// <summary>Cumulative welfare W_j.</summary>
+    public double[] Welfare { get; }
+
+    public int[] Switches { get; }
+
+    public bool[] SwitchedThisStep { get; }
+
+    /// <summary>
+    /// Phase 6. Each institution reviews its mode with chance r_b and then picks a mode with
+    /// probability proportional to exp(pi_jm / mu_b). Every reviewer sees the modes held at the
+    /// start of the phase; the new modes are committed together afterwards. Calls
+    /// <paramref name="onSwitch"/> for each change, after the commit.
+    /// </summary>
+    public void ModeChoice(in ModeChoiceContext context, RandomStream rng, Action<int, PartnershipMode, PartnershipMode> onSwitch)
+    {
+        TallySizes();
+        Array.Copy(Modes, _next, Modes.Length);
+        Array.Clear(SwitchedThisStep);
+        for (var j = 0; j < Count; j++)
+        {
+            if (!rng.Chance(context.Reconsider)) continue;
+            _next[j] = Choose(j, context, rng);
+        }
+        for (var j = 0; j < Count; j++)
+        {
+            if (_next[j] == Modes[j]) continue;
+            var from = Modes[j];
+            Modes[j] = _next[j];
+            SwitchedThisStep[j] = true;
+            Switches[j]++;
+            onSwitch(j, from, _next[j]);
+        }
+    }
+
+    /// <summary>The payoff per customer pi_jm of mode m for institution j (docs/ODD.md, Mode choice).</summary>
+    public double Payoff(int j, PartnershipMode m, in ModeChoiceContext c)
+    {
+        var p = Profiles[j];
+        var mode = c.Modes.For(m);
+        var expected = m == PartnershipMode.None ? 0
+            : c.Outlook.Expected(j, c.Choice, mode.Benefit, mode.Exposure, c.Reputation, c.AdoptionShare(j));
+        return mode.Value * (expected / 0.1) * c.ReachRatio
+               - mode.Cost
+               - p.Theta * mode.Exposure * (_settings.ReputationRisk * (1 - c.Reputation) + c.Hazard * c.BreachLoss)
+               - p.Rho * c.ExposureMultiplier * c.Stringency * mode.Exposure
+               + _settings.Imitation * PeerShare(j, m)
+               - (m != Modes[j] ? _settings.SwitchingCost : 0);
+    }
+
+    /// <summary>Size-weighted share of the other institutions of j's type that are in mode m now.</summary>
+    public double PeerShare(int j, PartnershipMode m)
+    {
+        var t = (int)Profiles[j].Type;
+        var others = _sizeByType[t] - Profiles[j].Size;
+        if (others <= 0) return 0;
+        var inMode = _sizeByTypeAndMode[t * 3 + (int)m] - (Modes[j] == m ? Profiles[j].Size : 0);
+        return inMode / others;
+    }
+
+    /// <summary>
+    /// Phase 7. A partner shares the blame for the platform's drop in proportion to its mode's
+    /// culpability; every institution's reputation then recovers towards Q0.
+    /// </summary>
+    public void Spillover(double shockDrop, ModeSettings modes, double recovery)
+    {
+        for (var j = 0; j < Count; j++)
+        {
+            var q = Reputation[j] - _settings.Spillover * modes.For(Modes[j]).Culpability * shockDrop;
+            q += recovery * (_settings.Reputation - q);
+            Reputation[j] = Math.Max(0, q);
+        }
+    }
+
+    /// <summary>
+    /// Phase 9, welfare: the realised payoff per customer times relative size, with the breach
+    /// loss actually suffered in place of the expected one and no imitation term.
+    /// </summary>
+    public void AccrueWelfare(in ModeChoiceContext c, Func<int, double> adoptionShare, bool breachApplied)
+    {
+        for (var j = 0; j < Count; j++)
+        {
+            var p = Profiles[j];
+            var mode = c.Modes.For(Modes[j]);
+            var payoff = mode.Value * (adoptionShare(j) / 0.1) * c.ReachRatio
+                         - mode.Cost
+                         - p.Theta * mode.Exposure * _settings.ReputationRisk * (1 - c.Reputation)
+                         - p.Rho * c.ExposureMultiplier * c.Stringency * mode.Exposure
+                         - (SwitchedThisStep[j] ? _settings.SwitchingCost : 0)
+                         - (breachApplied ? p.Theta * mode.Exposure * c.BreachLoss : 0);
+            Welfare[j] += _relativeSize[j] * payoff;
+        }
+    }
+
+    /// <summary>A ban on Full: its partners fall back to Limited, at no switching cost.</summary>
+    public void FallBackFromFull(Action<int> onFallback)
+    {
+        for (var j = 0; j < Count; j++)
+        {
+            if (Modes[j] != PartnershipMode.Full) continue;
+            Modes[j] = PartnershipMode.Limited;
+            onFallback(j);
+        }
+    }
+
+    private PartnershipMode Choose(int j, in ModeChoiceContext c, RandomStream rng)
+    {
+        var n = 0;
+        _options[n++] = PartnershipMode.None;
+        if (c.LimitedOffered) _options[n++] = PartnershipMode.Limited;
+        if (c.FullOffered) _options[n++] = PartnershipMode.Full;
+        var best = double.NegativeInfinity;
+        for (var k = 0; k < n; k++)
+        {
+            _payoff[k] = Payoff(j, _options[k], c) / _settings.ChoiceNoise;
+            best = Math.Max(best, _payoff[k]);
+        }
+        var total = 0.0;
+        for (var k = 0; k < n; k++)
+        {
+            _payoff[k] = Math.Exp(_payoff[k] - best);
+            total += _payoff[k];
+        }
+        var u = rng.NextUnit() * total;
+        for (var k = 0; k < n - 1; k++)
+        {
+            u -= _payoff[k];
+            if (u < 0) return _options[k];
+        }
+        return _options[n - 1];
+    }
+
+    private void TallySizes()
+    {
+        Array.Clear(_sizeByTypeAndMode);
+        Array.Clear(_sizeByType);
+        for (var j = 0; j < Count; j++)
+        {
+            var t = (int)Profiles[j].Type;
+            _sizeByType[t] += Profiles[j].Size;
+            _sizeByTypeAndMode[t * 3 + (int)Modes[j]] += Profiles[j].Size;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace TrustSim.Model;
+
+/// <summary>The logistic function L(z) = 1/(1+e^-z) of the adoption and mode choices.</summary>
+internal static class Logistic
+{
+    public static double Of(double z) => 1 / (1 + Math.Exp(-z));
+}

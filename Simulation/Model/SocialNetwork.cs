@@ -1,0 +1,112 @@
+using TrustSim.Engine;
+
+namespace TrustSim.Model;
+
+/// <summary>
+/// A Watts-Strogatz small world over the users, stored as compressed adjacency lists (offsets
+/// into one neighbour array) so a step reads it sequentially and allocates nothing.
+/// </summary>
+internal sealed class SocialNetwork
+{
+    private SocialNetwork(int[] offsets, int[] neighbours)
+    {
+        Offsets = offsets;
+        Neighbours = neighbours;
+    }
+
+    /// <summary>Neighbours of user i are Neighbours[Offsets[i] .. Offsets[i+1]).</summary>
+    public int[] Offsets { get; }
+
+    public int[] Neighbours { get; }
+
+    public int Degree(int user) => Offsets[user + 1] - Offsets[user];
+
+    public ReadOnlySpan<int> NeighboursOf(int user) => Neighbours.AsSpan(Offsets[user], Degree(user));
+
+    /// <summary>
+    /// Builds the small world. The ring runs over a random permutation of users, because users
+    /// are stored grouped by institution and a ring over storage order would make neighbours
+    /// customers of the same bank. Each lattice edge is rewired with probability
+    /// <paramref name="rewiring"/> to a uniformly drawn user outside the source's lattice window;
+    /// the rare duplicate edges this can still create are removed at the end.
+    /// </summary>
+    public static SocialNetwork WattsStrogatz(int users, int degree, double rewiring, RandomStream rng)
+    {
+        var ring = new int[users];
+        for (var i = 0; i < users; i++) ring[i] = i;
+        for (var i = users - 1; i > 0; i--)
+        {
+            var j = rng.NextIndex(i + 1);
+            (ring[i], ring[j]) = (ring[j], ring[i]);
+        }
+
+        var half = Math.Min(degree / 2, (users - 1) / 2);
+        var edgeCount = (long)users * half;
+        var from = new int[edgeCount];
+        var to = new int[edgeCount];
+        long e = 0;
+        for (var pos = 0; pos < users; pos++)
+        {
+            for (var j = 1; j <= half; j++)
+            {
+                var target = (pos + j) % users;
+                if (rng.Chance(rewiring))
+                {
+                    // Outside the lattice window, so a rewired edge never doubles a lattice one.
+                    if (users > 2 * half + 1)
+                    {
+                        int distance;
+                        do
+                        {
+                            target = rng.NextIndex(users);
+                            distance = Math.Abs(target - pos);
+                            distance = Math.Min(distance, users - distance);
+                        } while (distance <= half);
+                    }
+                }
+                from[e] = ring[pos];
+                to[e] = ring[target];
+                e++;
+            }
+        }
+        return FromEdges(users, from, to);
+    }
+
+    private static SocialNetwork FromEdges(int users, int[] from, int[] to)
+    {
+        var offsets = new int[users + 1];
+        for (var e = 0; e < from.Length; e++)
+        {
+            offsets[from[e] + 1]++;
+            offsets[to[e] + 1]++;
+        }
+        for (var i = 0; i < users; i++) offsets[i + 1] += offsets[i];
+        var fill = offsets[..users];
+        var neighbours = new int[offsets[users]];
+        for (var e = 0; e < from.Length; e++)
+        {
+            neighbours[fill[from[e]]++] = to[e];
+            neighbours[fill[to[e]]++] = from[e];
+        }
+        return Deduplicated(users, offsets, neighbours);
+    }
+
+    private static SocialNetwork Deduplicated(int users, int[] offsets, int[] neighbours)
+    {
+        var write = 0;
+        var start = 0;
+        for (var i = 0; i < users; i++)
+        {
+            var end = offsets[i + 1];
+            var span = neighbours.AsSpan(start, end - start);
+            span.Sort();
+            offsets[i] = write;
+            for (var k = 0; k < span.Length; k++)
+                if (span[k] != i && (k == 0 || span[k] != span[k - 1]))
+                    neighbours[write++] = span[k];
+            start = end;
+        }
+        offsets[users] = write;
+        return new SocialNetwork(offsets, write == neighbours.Length ? neighbours : neighbours[..write]);
+    }
+}

@@ -1,0 +1,93 @@
+using MathNet.Numerics.Distributions;
+using TrustSim.Engine;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Model;
+
+/// <summary>
+/// Initialization: builds the world of step 0 from a scenario and a run seed. Institutions get
+/// rank-size sizes and drawn attributes, users are dealt to institutions in proportion to size
+/// and drawn their concern and trust offset, and the network (if any) is laid over them.
+/// </summary>
+internal static class WorldBuilder
+{
+    public static World Build(Scenario scenario, ulong runSeed, IEventLog log)
+    {
+        var rng = SeedSequence.For(runSeed, SeedSequence.Stream.Population);
+        var profiles = InstitutionProfiles(scenario.Institutions, rng);
+        var users = Users(scenario.Users, profiles, rng, runSeed);
+        var rates = StepRates.For(scenario);
+        return new World(scenario, new Platform(scenario.Platform, rates), users,
+            new Institutions(profiles, scenario.Institutions), new Regulator(scenario.Regulator, rates), runSeed, log);
+    }
+
+    /// <summary>Generated institutions by rank (rank 1 the largest), then the named ones.</summary>
+    public static IReadOnlyList<InstitutionProfile> InstitutionProfiles(InstitutionSettings settings, RandomStream rng)
+    {
+        var g = settings.Generated;
+        var total = g.Banks + g.Payments;
+        var paymentRanks = PaymentRanks(g, total);
+        var profiles = new List<InstitutionProfile>(total + settings.Named.Count);
+        int banks = 0, payments = 0;
+        for (var rank = 1; rank <= total; rank++)
+        {
+            var size = Math.Pow(rank, -g.SizeExponent);
+            var isPayment = paymentRanks.Contains(rank);
+            var theta = Sampling.Draw(isPayment ? g.PaymentTheta : g.BankTheta, rng);
+            var rho = Sampling.Draw(isPayment ? g.PaymentRho : g.BankRho, rng);
+            var name = isPayment ? $"Payment firm {++payments}" : $"Bank {++banks}";
+            profiles.Add(new InstitutionProfile(name, isPayment ? InstitutionType.Payment : InstitutionType.Bank,
+                size, Math.Max(0, theta), Math.Max(0, rho), g.Mode));
+        }
+        foreach (var n in settings.Named)
+            profiles.Add(new InstitutionProfile(n.Name, n.Type, n.Size, n.Theta, n.Rho, n.Mode));
+        return profiles;
+    }
+
+    /// <summary>Payment firms take the listed ranks, or ranks spread evenly over all ranks.</summary>
+    private static HashSet<int> PaymentRanks(GeneratedInstitutions g, int total)
+    {
+        if (g.PaymentRanks.Count > 0) return [.. g.PaymentRanks];
+        var ranks = new HashSet<int>();
+        for (var k = 0; k < g.Payments; k++)
+            ranks.Add((int)((k + 0.5) * total / g.Payments) + 1);
+        return ranks;
+    }
+
+    private static UserPopulation Users(UserSettings settings, IReadOnlyList<InstitutionProfile> profiles, RandomStream rng, ulong runSeed)
+    {
+        var blockStart = DealCustomers(settings.Count, profiles, rng);
+        var concern = new float[settings.Count];
+        var offset = new float[settings.Count];
+        for (var i = 0; i < settings.Count; i++)
+        {
+            concern[i] = (float)Math.Max(0, Sampling.Draw(settings.Concern, rng));
+            offset[i] = (float)Sampling.Draw(settings.TrustOffset, rng);
+        }
+        var network = settings.Influence == InfluenceKind.Network
+            ? SocialNetwork.WattsStrogatz(settings.Count, settings.Network.Degree, settings.Network.Rewiring,
+                SeedSequence.For(runSeed, SeedSequence.Stream.Network))
+            : null;
+        return new UserPopulation(concern, offset, blockStart, network);
+    }
+
+    /// <summary>
+    /// Each user's institution is drawn with probability proportional to size; drawing the counts
+    /// as a multinomial (a chain of binomials) gives the same law and lets users be stored by institution.
+    /// </summary>
+    private static int[] DealCustomers(int users, IReadOnlyList<InstitutionProfile> profiles, RandomStream rng)
+    {
+        var blockStart = new int[profiles.Count + 1];
+        var remainingMass = profiles.Sum(p => p.Size);
+        var remaining = users;
+        for (var j = 0; j < profiles.Count; j++)
+        {
+            var share = remainingMass > 0 ? Math.Min(1, profiles[j].Size / remainingMass) : 0;
+            var n = j == profiles.Count - 1 ? remaining : remaining == 0 || share <= 0 ? 0 : Binomial.Sample(rng, share, remaining);
+            blockStart[j + 1] = blockStart[j] + n;
+            remaining -= n;
+            remainingMass -= profiles[j].Size;
+        }
+        return blockStart;
+    }
+}
