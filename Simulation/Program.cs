@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using TrustSim.Cli;
+
+return TrustSimApp.Run(args);

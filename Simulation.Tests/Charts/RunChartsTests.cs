@@ -1,0 +1,96 @@
+using TrustSim.Charts;
+using TrustSim.Engine;
+using TrustSim.Scenarios;
+using TrustSim.Tests.Output;
+
+namespace TrustSim.Tests.Charts;
+
+public sealed class RunChartsTests
+{
+    public static TheoryData<string> ChartNames => new(ChartSet.RunChartFiles);
+
+    private static byte[] Render(string chart, Scenario scenario, IReadOnlyList<RunResult> results) => chart switch
+    {
+        ReputationChart.FileName => ReputationChart.Render(scenario, results),
+        PartnersChart.FileName => PartnersChart.Render(scenario, results),
+        AdoptionChart.FileName => AdoptionChart.Render(scenario, results),
+        RecordsChart.FileName => RecordsChart.Render(scenario, results),
+        InstitutionReputationChart.FileName => InstitutionReputationChart.Render(scenario, results),
+        _ => throw new ArgumentException(chart),
+    };
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void Render_RealisticRun_FixedSizePngWithTitleText(string chart)
+    {
+        var png = new PngProbe(Render(chart, SyntheticRuns.Scenario(), SyntheticRuns.Realistic(replications: 5)));
+
+        Assert.Equal((ChartStyle.Width, ChartStyle.Height), (png.Width, png.Height));
+        // The title strip is white without text; with the bundled font the title puts hundreds of dark pixels there.
+        Assert.True(png.DarkPixels(0, 32) > 300, $"{chart}: title strip has only {png.DarkPixels(0, 32)} dark pixels");
+        Assert.True(png.DistinctColors() > 50);
+    }
+
+    public static TheoryData<string, string> EdgeCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string chart in ChartSet.RunChartFiles)
+        {
+            foreach (string edge in new[] { "no replications", "one replication", "one step", "all NaN", "no events" })
+            {
+                data.Add(chart, edge);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    public void Render_EdgeCase_StillDrawsATitledChart(string chart, string edge)
+    {
+        IReadOnlyList<RunResult> results = edge switch
+        {
+            "no replications" => [],
+            "one replication" => SyntheticRuns.Realistic(replications: 1),
+            "one step" => SyntheticRuns.Realistic(replications: 3, steps: 0),
+            "all NaN" => SyntheticRuns.Realistic(replications: 2, steps: 10).Select(AllNaN).ToList(),
+            _ => SyntheticRuns.Realistic(replications: 2, steps: 10).Select(r => r with { Events = [] }).ToList(),
+        };
+
+        var png = new PngProbe(Render(chart, SyntheticRuns.Scenario() with { Shocks = [] }, results));
+
+        Assert.True(png.DarkPixels(0, 32) > 300, $"{chart} / {edge}: no title drawn");
+        Assert.True(png.DarkPixels(32, ChartStyle.Height) > 1000, $"{chart} / {edge}: no axes drawn");
+    }
+
+    [Fact]
+    public void DrawRunCharts_RealisticRun_WritesEveryChart()
+    {
+        using var temp = new TempFolder();
+
+        ChartSetResult result = ChartSet.DrawRunCharts(Path.Combine(temp.Path, "charts"), SyntheticRuns.Scenario(),
+            SyntheticRuns.Realistic(replications: 3, steps: 30));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(ChartSet.RunChartFiles, result.Written.Select(Path.GetFileName));
+        Assert.All(result.Written, path => Assert.True(new FileInfo(path).Length > 10_000));
+    }
+
+    [Fact]
+    public void Render_SameDataTwice_IdenticalImage()
+    {
+        IReadOnlyList<RunResult> results = SyntheticRuns.Realistic(replications: 3, steps: 30);
+
+        Assert.Equal(ReputationChart.Render(SyntheticRuns.Scenario(), results), ReputationChart.Render(SyntheticRuns.Scenario(), results));
+    }
+
+    private static RunResult AllNaN(RunResult result) => result with
+    {
+        Steps = result.Steps.Select(s => s with
+        {
+            Reputation = double.NaN, Anchor = double.NaN, Aware = double.NaN, Adoption = double.NaN, Reach = double.NaN,
+            PartnersNone = double.NaN, PartnersLimited = double.NaN, PartnersFull = double.NaN, RecordsHeld = double.NaN,
+            ReputationNone = double.NaN, ReputationLimited = double.NaN, ReputationFull = double.NaN,
+        }).ToList(),
+    };
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+using TrustSim.Output;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Charts;
+
+/// <summary>The look every run chart shares: size, font, colours, date axis, saving.</summary>
+internal static class ChartStyle
+{
+    public const int Width = 1000;
+    public const int Height = 600;
+
+    // Colour-blind-safe Okabe-Ito colours, fixed so a series keeps its colour across charts.
+    public static readonly Color Blue = Color.FromHex("#0072B2");
+    public static readonly Color Orange = Color.FromHex("#E69F00");
+    public static readonly Color Green = Color.FromHex("#009E73");
+    public static readonly Color Vermilion = Color.FromHex("#D55E00");
+    public static readonly Color Purple = Color.FromHex("#CC79A7");
+    public static readonly Color Grey = Color.FromHex("#555555");
+    public static readonly Color Marker = Color.FromHex("#B22222");
+
+    /// <summary>A plot with the bundled font, title and axis labels, and a date x axis.</summary>
+    public static Plot NewPlot(string title, string yLabel, Scenario scenario)
+    {
+        string font = ChartFont.Ensure();
+        var plot = new Plot();
+        var dateAxis = plot.Axes.DateTimeTicksBottom();
+        if (dateAxis.TickGenerator is DateTimeAutomatic dates)
+        {
+            dates.LabelFormatter = DateTick;
+        }
+        plot.Font.Set(font);
+        plot.Title(title, size: 18);
+        plot.XLabel(DateAxisLabel(scenario), size: 14);
+        plot.YLabel(yLabel, size: 14);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
+        plot.Axes.Left.TickLabelStyle.FontSize = 12;
+        plot.Axes.Right.TickLabelStyle.FontSize = 12;
+        plot.Legend.FontSize = 12;
+        return plot;
+    }
+
+    /// <summary>Tick marks every 0.1 on a share axis (0-1); the automatic spacing of 0.05 crowds it.</summary>
+    public static void ShareTicks(IYAxis axis) => axis.TickGenerator = new NumericFixedInterval(0.1);
+
+    /// <summary>
+    /// Unambiguous date ticks: a year on 1 January, "Jul 2017" on the first of a month, the full
+    /// ISO date otherwise (short runs). The default month/day/year order misleads most readers.
+    /// </summary>
+    private static string DateTick(DateTime date) => date switch
+    {
+        { Month: 1, Day: 1 } => date.ToString("yyyy", CultureInfo.InvariantCulture),
+        { Day: 1 } => date.ToString("MMM yyyy", CultureInfo.InvariantCulture),
+        _ => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public static string DateAxisLabel(Scenario scenario) =>
+        $"Date (one step = one {scenario.Time.Step.ToString().ToLowerInvariant()})";
+
+    /// <summary>Shows the legend in a strip under the chart, where it cannot cover data.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        // ScottPlot 5.1.59 draws a blank image for an edge legend with no items (empty data).
+        if (plot.Legend.GetItems().Length == 0)
+        {
+            return;
+        }
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+    }
+
+    /// <summary>Sets the x range to the data's dates, widened when there is a single step so the axis stays readable.</summary>
+    public static void SetDateRange(Plot plot, RunSeries series)
+    {
+        if (series.Count == 0)
+        {
+            DateTime today = new(2000, 1, 1);
+            plot.Axes.SetLimitsX(today.ToOADate(), today.AddYears(1).ToOADate());
+            return;
+        }
+        double first = series.X[0];
+        double last = series.X[^1];
+        if (last - first < 14)
+        {
+            first -= 14;
+            last += 14;
+        }
+        plot.Axes.SetLimitsX(first, last);
+    }
+
+    /// <summary>A centred note for a chart with nothing to draw, so an empty image still says why.</summary>
+    public static void NoData(Plot plot, string what)
+    {
+        var note = plot.Add.Annotation($"No {what} to draw", Alignment.MiddleCenter);
+        note.LabelStyle.FontSize = 16;
+        note.LabelStyle.BackgroundColor = Colors.White;
+        note.LabelStyle.BorderColor = Grey;
+        note.LabelStyle.ShadowColor = Colors.Transparent;
+    }
+
+    public static byte[] ToPng(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+
+    public static void Save(string path, byte[] png) => AtomicFile.WriteAllBytes(path, png);
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TrustSim.Engine;
+using TrustSim.Output;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Cli;
+
+/// <summary><c>trustsim run SCENARIO</c>: runs the replications of one scenario and writes a run folder.</summary>
+internal sealed class RunCommand : Command<RunCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<SCENARIO>")]
+        [Description("Scenario YAML file.")]
+        public string Scenario { get; init; } = "";
+
+        [CommandOption("--out <DIR>")]
+        [Description("Run folder (default: output/<name>/<yyyyMMdd-HHmmss>).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Master seed, overriding the scenario's.")]
+        public ulong? Seed { get; init; }
+
+        [CommandOption("--replications <N>")]
+        [Description("Number of replications, overriding the scenario's.")]
+        public int? Replications { get; init; }
+
+        [CommandOption("--workers <N>")]
+        [Description("Replications run at once (default: all cores).")]
+        public int? Workers { get; init; }
+
+        [CommandOption("--set <PATH=VALUE>")]
+        [Description("Override a key after inheritance, e.g. --set platform.scar=0.6 (repeatable).")]
+        public string[] Overrides { get; init; } = [];
+
+        [CommandOption("--force")]
+        [Description("Write into an existing non-empty --out folder.")]
+        public bool Force { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Replications is < 1) return ValidationResult.Error("--replications must be at least 1");
+            if (Workers is < 1) return ValidationResult.Error("--workers must be at least 1");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var overrides = settings.Overrides.ToList();
+        if (settings.Seed is { } seed) overrides.Add($"seed={seed.ToString(CultureInfo.InvariantCulture)}");
+        if (settings.Replications is { } n) overrides.Add($"replications={n.ToString(CultureInfo.InvariantCulture)}");
+        var scenario = ScenarioInput.Load(settings.Scenario, overrides, Console.Error);
+        if (scenario is null) return ExitCode.BadInput;
+
+        var folder = settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
+        {
+            Console.Error.WriteLine($"trustsim: {problem}");
+            return ExitCode.BadInput;
+        }
+
+        var workers = settings.Workers ?? Environment.ProcessorCount;
+        IReadOnlyList<RunResult> results;
+        try
+        {
+            results = RunProgress.Run(scenario, workers, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("trustsim: interrupted; no replication's data was written.");
+            return ExitCode.Interrupted;
+        }
+
+        var manifest = RunEnvironment.ForRun(RunEnvironment.CommandLine(context.Arguments), settings.Scenario, scenario,
+            results, started, DateTime.UtcNow, RunStatus.Completed);
+        var written = RunFolder.Write(folder, scenario, ScenarioWriter.ToYaml(scenario), results, manifest);
+        foreach (var p in written.ChartProblems) Console.Error.WriteLine($"trustsim: chart not drawn: {p}");
+
+        SummaryTable.Print(scenario, results, folder);
+        return written.ChartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+    }
+}

@@ -1,0 +1,60 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace TrustSim.Cli;
+
+/// <summary>
+/// Wires the verbs to their commands and turns every failure into one readable line and an exit
+/// code from the contract: bad flags exit 2, anything unexpected exits 1, never a stack trace.
+/// </summary>
+internal static class TrustSimApp
+{
+    public static int Run(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("trustsim");
+            config.Settings.StrictParsing = true;
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run a scenario's replications and write a run folder: data files and charts.")
+                .WithExample("run", "scenarios/cambridge-analytica.yaml")
+                .WithExample("run", "scenarios/baseline.yaml", "--replications", "20", "--set", "platform.scar=0.6");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check scenario files and print every problem; runs nothing.")
+                .WithExample("validate", "scenarios/baseline.yaml", "scenarios/seed-2018.yaml");
+            config.SetExceptionHandler((ex, _) => Fail(ex));
+        });
+        return app.Run(args);
+    }
+
+    private static int Fail(Exception ex)
+    {
+        switch (ex)
+        {
+            case CommandAppException app:
+                // Parsing and settings validation: the user's flags are wrong.
+                Console.Error.WriteLine($"trustsim: {Plain(app.Message)}");
+                Console.Error.WriteLine("Run 'trustsim --help' or 'trustsim VERB --help' for usage.");
+                return ExitCode.BadInput;
+            case OperationCanceledException:
+                Console.Error.WriteLine("trustsim: interrupted");
+                return ExitCode.Interrupted;
+            default:
+                Console.Error.WriteLine($"trustsim: unexpected error: {ex.GetType().Name}: {ex.Message}");
+                return ExitCode.RunFailed;
+        }
+    }
+
+    private static string Plain(string markup)
+    {
+        try
+        {
+            return Markup.Remove(markup);
+        }
+        catch (InvalidOperationException)
+        {
+            return markup;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace TrustSim.Scenarios;
+
+/// <summary>One <c>key: value</c> pair of a mapping; the key keeps its own location.</summary>
+internal sealed record MappingEntry(ScalarNode Key, ScenarioNode Value);

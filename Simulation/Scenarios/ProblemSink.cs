@@ -1,0 +1,18 @@
+namespace TrustSim.Scenarios;
+
+/// <summary>
+/// Where cross-field checks report: at the spot a path was written, and not at all when one of the
+/// values involved already failed to read (its default would make the check misleading).
+/// </summary>
+internal sealed class ProblemSink(SourceMap map, List<ScenarioProblem> problems)
+{
+    public SourceMap Map => map;
+
+    /// <summary>Reports at the first of <paramref name="paths"/> the file wrote.</summary>
+    public void Report(string message, params string[] paths)
+    {
+        if (paths.Any(map.Failed))
+            return;
+        problems.Add(map.AtFirstWritten(paths).Problem(message));
+    }
+}

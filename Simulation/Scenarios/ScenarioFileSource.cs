@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace TrustSim.Scenarios;
+
+/// <summary>
+/// Reads a scenario file's text defensively: missing files, folders, huge files, binary and
+/// non-UTF-8 content all become located problems instead of exceptions or garbage.
+/// </summary>
+internal static class ScenarioFileSource
+{
+    /// <summary>Scenarios are a few kilobytes; a megabyte is a wrong file, not a scenario.</summary>
+    public const long MaxBytes = 1 << 20;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's text, or null with the reason added to <paramref name="problems"/> under <paramref name="displayName"/>.</summary>
+    public static string? Read(string path, string displayName, List<ScenarioProblem> problems)
+    {
+        var start = SourceSpot.StartOf(displayName);
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(path))
+                return Fail(problems, start, "is a folder, not a scenario file");
+            var info = new FileInfo(path);
+            if (!info.Exists)
+                return Fail(problems, start, "file not found");
+            if (info.Length > MaxBytes)
+                return Fail(problems, start, $"file is {info.Length:N0} bytes; a scenario may be at most {MaxBytes:N0} bytes");
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Fail(problems, start, $"cannot read the file: {ex.Message}");
+        }
+        return Decode(bytes, displayName, problems);
+    }
+
+    /// <summary>Strict UTF-8 decoding that refuses control characters, which only binary files contain.</summary>
+    public static string? Decode(byte[] bytes, string displayName, List<ScenarioProblem> problems)
+    {
+        var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var bad = offset + Math.Max(0, ex.Index);
+            var before = Encoding.UTF8.GetString(bytes, offset, Math.Max(0, Math.Min(bad, bytes.Length) - offset));
+            return Fail(problems, SpotIn(before, before.Length, displayName), "the file is not UTF-8 text (is it binary, or saved in another encoding?)");
+        }
+        var control = IndexOfControl(text);
+        if (control >= 0)
+            return Fail(problems, SpotIn(text, control, displayName), $"the file holds a control character (U+{(int)text[control]:X4}); is it binary?");
+        return text;
+    }
+
+    // NUL and the other C0 controls (tab, newline and carriage return aside) mean binary content.
+    private static int IndexOfControl(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is (< ' ' and not ('\t' or '\n' or '\r')) or '\u007F')
+                return i;
+        }
+        return -1;
+    }
+
+    private static SourceSpot SpotIn(string text, int index, string file)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index && i < text.Length; i++)
+        {
+            if (text[i] != '\n')
+                continue;
+            line++;
+            lineStart = i + 1;
+        }
+        return new SourceSpot(file, line, index - lineStart + 1);
+    }
+
+    private static string? Fail(List<ScenarioProblem> problems, SourceSpot spot, string message)
+    {
+        problems.Add(spot.Problem(message));
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections;
+
+namespace TrustSim.Scenarios;
+
+/// <summary>
+/// Every key a scenario file may hold, walked from <see cref="Scenario"/> by reflection, with its
+/// default. docs/scenarios.md is written from it and a test checks the docs still cover it.
+/// Distributions are one key each; their own keys are listed once under <c>&lt;distribution&gt;</c>.
+/// </summary>
+internal static class ScenarioKeyCatalog
+{
+    public const string DistributionPrefix = "<distribution>";
+
+    public static IReadOnlyList<ScenarioKeyEntry> Entries()
+    {
+        var entries = new List<ScenarioKeyEntry>();
+        Walk(new Scenario(), typeof(Scenario), "", "scenario", entries);
+        Walk(new Distribution(), typeof(Distribution), DistributionPrefix, "distribution", entries);
+        return entries;
+    }
+
+    // Plain keys first, then sub-sections, so each section's own keys come before its children's.
+    private static void Walk(object record, Type type, string prefix, string section, List<ScenarioKeyEntry> entries)
+    {
+        var keys = ScenarioShape.KeysOf(type);
+        foreach (var key in keys.Where(k => !IsSection(k.Type)))
+        {
+            var path = prefix.Length == 0 ? key.Name : $"{prefix}.{key.Name}";
+            entries.Add(new ScenarioKeyEntry(path, section, key, DefaultText(key.Property.GetValue(record))));
+        }
+        foreach (var key in keys.Where(k => IsSection(k.Type)))
+        {
+            var path = prefix.Length == 0 ? key.Name : $"{prefix}.{key.Name}";
+            if (ScenarioShape.ListElement(key.Type) is { } element)
+                Walk(Activator.CreateInstance(element)!, element, path + "[]", path + "[]", entries);
+            else
+                Walk(key.Property.GetValue(record)!, key.Type, path, path, entries);
+        }
+    }
+
+    private static bool IsSection(Type type) =>
+        type != typeof(Distribution)
+        && (ScenarioShape.IsRecord(type) || ScenarioShape.ListElement(type) is { } element && ScenarioShape.IsRecord(element));
+
+    /// <summary>A default as a reader would write it: <c>0.25</c>, <c>[limited, full]</c>, <c>uniform(3, 4.5)</c>.</summary>
+    public static string DefaultText(object? value) => value switch
+    {
+        Distribution d => Describe(d),
+        string text => text.Length == 0 ? "\"\"" : text,
+        IDictionary table => string.Join(", ", table.Keys.Cast<object>()
+            .OrderBy(k => Convert.ToInt64(k, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(k => $"{SnakeCase.EnumName(k)} {ScenarioWriter.Scalar(table[k])}")),
+        IEnumerable items => "[" + string.Join(", ", items.Cast<object>().Select(ScenarioWriter.Scalar)) + "]",
+        null => "none",
+        _ => ScenarioWriter.Scalar(value),
+    };
+
+    private static string Describe(Distribution d) => d.Kind switch
+    {
+        DistributionKind.Constant => $"constant({N(d.Value)})",
+        DistributionKind.Uniform => $"uniform({N(d.Min)}, {N(d.Max)})",
+        DistributionKind.LogUniform => $"log_uniform({N(d.Min)}, {N(d.Max)})",
+        DistributionKind.Normal => $"normal(mean {N(d.Mean)}, sd {N(d.Sd)})",
+        DistributionKind.Beta => $"{N(d.Scale)} × beta({N(d.Alpha)}, {N(d.Beta)})",
+        _ => d.Kind.ToString(),
+    };
+
+    private static string N(double value) => RangeText.Number(value);
+}

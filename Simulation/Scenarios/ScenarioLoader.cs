@@ -1,0 +1,84 @@
+namespace TrustSim.Scenarios;
+
+/// <summary>
+/// Loads a scenario: reads the YAML, resolves <c>extends</c>, applies <c>--set</c> overrides, maps
+/// onto the records and checks them. Bad input never throws; it comes back as located problems.
+/// </summary>
+internal static class ScenarioLoader
+{
+    /// <summary>Beyond this the list stops helping; the rest are usually echoes of the same mistake.</summary>
+    public const int MaxProblems = 100;
+
+    /// <summary>Loads the scenario file at <paramref name="path"/> with <c>path.to.key=value</c> overrides.</summary>
+    public static LoadResult Load(string path, IReadOnlyList<string>? overrides = null)
+    {
+        var problems = new List<ScenarioProblem>();
+        try
+        {
+            var root = ScenarioDocument.ReadFile(path, path, problems);
+            return Resolve(root, path, overrides ?? [], problems);
+        }
+        catch (Exception ex)
+        {
+            return Unexpected(path, ex, problems);
+        }
+    }
+
+    /// <summary>
+    /// Loads scenario text as if read from <paramref name="fileName"/>, which names it in problems and
+    /// anchors relative <c>extends</c> paths.
+    /// </summary>
+    public static LoadResult LoadText(string text, string fileName = "scenario.yaml", IReadOnlyList<string>? overrides = null)
+    {
+        var problems = new List<ScenarioProblem>();
+        try
+        {
+            var root = ScenarioDocument.ReadText(text, fileName, problems);
+            return Resolve(root, fileName, overrides ?? [], problems);
+        }
+        catch (Exception ex)
+        {
+            return Unexpected(fileName, ex, problems);
+        }
+    }
+
+    /// <summary>The first step dated on or after <paramref name="date"/> (see <see cref="ScenarioSchedule"/>).</summary>
+    public static int StepOf(Scenario scenario, DateOnly date) => ScenarioSchedule.StepOf(scenario.Time, date);
+
+    private static LoadResult Resolve(MappingNode? root, string fileName, IReadOnlyList<string> overrides, List<ScenarioProblem> problems)
+    {
+        if (root is null)
+            return Failed(fileName, problems);
+        var merged = ScenarioInheritance.Resolve(root, fileName, Path.GetFullPath(fileName), problems);
+        if (merged is null)
+            return Failed(fileName, problems);
+        merged = ScenarioOverrides.Apply(merged, overrides, problems);
+        var map = new SourceMap(SourceSpot.StartOf(fileName));
+        var scenario = new ScenarioMapper(map, problems).MapRoot(merged, requireName: true);
+        ScenarioValidator.Validate(scenario, new ProblemSink(map, problems));
+        return problems.Count == 0 ? LoadResult.Success(scenario) : Failed(fileName, problems);
+    }
+
+    // The loaded file first, then its bases and --set in the order met; within a file by position.
+    private static LoadResult Failed(string fileName, List<ScenarioProblem> problems)
+    {
+        var files = problems.Select(p => p.File).Prepend(fileName).Distinct().ToList();
+        var ordered = problems
+            .Distinct()
+            .OrderBy(p => files.IndexOf(p.File)).ThenBy(p => p.Line).ThenBy(p => p.Column)
+            .ToList();
+        if (ordered.Count > MaxProblems)
+        {
+            var last = ordered[MaxProblems - 1];
+            ordered = [.. ordered.Take(MaxProblems), last with { Message = $"... and {ordered.Count - MaxProblems} more problems" }];
+        }
+        return LoadResult.Failure(ordered);
+    }
+
+    // A bug of ours must still not crash the CLI: report it as a problem with the file.
+    private static LoadResult Unexpected(string fileName, Exception ex, List<ScenarioProblem> problems)
+    {
+        problems.Add(SourceSpot.StartOf(fileName).Problem($"internal error while loading ({ex.GetType().Name}: {ex.Message}); please report it"));
+        return Failed(fileName, problems);
+    }
+}

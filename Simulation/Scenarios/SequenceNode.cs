@@ -1,0 +1,14 @@
+namespace TrustSim.Scenarios;
+
+/// <summary>A YAML sequence (list).</summary>
+internal sealed record SequenceNode(SourceSpot Spot, IReadOnlyList<ScenarioNode> Items) : ScenarioNode(Spot)
+{
+    public override string Describe() => "a list";
+
+    public SequenceNode WithItem(int index, ScenarioNode item)
+    {
+        var items = Items.ToList();
+        items[index] = item;
+        return this with { Items = items };
+    }
+}
