@@ -106,7 +106,7 @@ public sealed class InstitutionsTests
     public void Expected_BinnedCustomers_WithinHalfPercentOfExactMean(double reputation, double adoptionShare)
     {
         var s = TestScenarios.Quiet(200_000, 1);
-        var world = WorldBuilder.Build(s, 11, new Recorder(new Calendar(s.Time), 1));
+        var world = WorldBuilder.Build(s, 11, new Recorder(s.Time));
         var choice = UserChoice.From(s.Users);
         foreach (var m in new[] { s.Modes.Limited, s.Modes.Full })
         {

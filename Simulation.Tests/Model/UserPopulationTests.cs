@@ -108,7 +108,7 @@ public sealed class UserPopulationTests
     public void StopAdopting_InstitutionDropsToNone_ItsCustomersStopAtOnce()
     {
         var s = TestScenarios.IdenticalUsersOneFullPartner(1_000, 1.0, -2, 0, 0.25, 1, 10);
-        var world = WorldBuilder.Build(s, 7, new Recorder(new Calendar(s.Time), 10));
+        var world = WorldBuilder.Build(s, 7, new Recorder(s.Time));
         for (var t = 0; t < 5; t++) world.Step();
         Assert.True(world.Users.Adopters(0) > 900);
         world.Users.StopAdopting(0);

@@ -6,14 +6,14 @@ namespace TrustSim.Engine;
 /// <summary>Records the metrics of every step and the event log of one run, and sums them up at the end.</summary>
 internal sealed class Recorder : IEventLog
 {
-    private readonly Calendar _calendar;
+    private readonly TimeSettings _time;
     private readonly List<StepMetrics> _steps;
     private readonly List<EventRecord> _events = [];
 
-    public Recorder(Calendar calendar, int steps)
+    public Recorder(TimeSettings time)
     {
-        _calendar = calendar;
-        _steps = new List<StepMetrics>(steps + 1);
+        _time = time;
+        _steps = new List<StepMetrics>(time.Steps + 1);
     }
 
     public IReadOnlyList<StepMetrics> Steps => _steps;
@@ -21,7 +21,7 @@ internal sealed class Recorder : IEventLog
     public IReadOnlyList<EventRecord> Events => _events;
 
     public void Add(int step, EventKind kind, string subject, string detail, string label = "") =>
-        _events.Add(new EventRecord(step, _calendar.DateOf(step), kind, subject, detail, label));
+        _events.Add(new EventRecord(step, ScenarioSchedule.DateOf(_time, step), kind, subject, detail, label));
 
     public void Record(World w)
     {
@@ -44,7 +44,7 @@ internal sealed class Recorder : IEventLog
         _steps.Add(new StepMetrics
         {
             Step = w.CurrentStep,
-            Date = _calendar.DateOf(w.CurrentStep),
+            Date = ScenarioSchedule.DateOf(_time, w.CurrentStep),
             Reputation = w.Platform.Reputation,
             Anchor = w.Platform.Anchor,
             FastGap = w.Platform.FastGap,

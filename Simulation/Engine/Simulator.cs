@@ -16,7 +16,7 @@ internal static class Simulator
     /// <summary>Builds the world, records step 0, steps to the end and sums up.</summary>
     public static RunResult Run(Scenario scenario, int replication, ulong seed, CancellationToken cancel = default)
     {
-        var recorder = new Recorder(new Calendar(scenario.Time), scenario.Time.Steps);
+        var recorder = new Recorder(scenario.Time);
         var world = WorldBuilder.Build(scenario, seed, recorder);
         recorder.Record(world);
         for (var t = 1; t <= scenario.Time.Steps; t++)

@@ -133,13 +133,16 @@ internal sealed class Institutions
         }
     }
 
-    /// <summary>A ban on Full: its partners fall back to Limited, at no switching cost.</summary>
-    public void FallBackFromFull(Action<int> onFallback)
+    /// <summary>
+    /// A ban on Full: its partners fall back to <paramref name="fallback"/> (Limited, or None where
+    /// Limited is not offered either), at no switching cost.
+    /// </summary>
+    public void FallBackFromFull(PartnershipMode fallback, Action<int> onFallback)
     {
         for (var j = 0; j < Count; j++)
         {
             if (Modes[j] != PartnershipMode.Full) continue;
-            Modes[j] = PartnershipMode.Limited;
+            Modes[j] = fallback;
             onFallback(j);
         }
     }

@@ -60,7 +60,7 @@ internal sealed partial class World
             case InterventionType.BanFullMode:
                 Regulator.BanFullMode();
                 Log.Add(CurrentStep, EventKind.Intervention, name, "Full no longer offered", action.Label);
-                Institutions.FallBackFromFull(_onFallback);
+                Institutions.FallBackFromFull(_limitedOffered ? PartnershipMode.Limited : PartnershipMode.None, _onFallback);
                 break;
             case InterventionType.Warning:
                 Regulator.Warn(CurrentStep, action.Duration, action.Multiplier, action.Label);

@@ -24,14 +24,14 @@ internal sealed partial class World
     private readonly bool _limitedOffered;
     private readonly bool _fullOffered;
     private double? _pendingBreach;
+    private double _exposureMultiplierInForce = 1;
 
     public World(Scenario scenario, Platform platform, UserPopulation users, Institutions institutions,
         Regulator regulator, ulong runSeed, IEventLog log)
     {
         _scenario = scenario;
         _rates = StepRates.For(scenario);
-        Calendar = new Calendar(scenario.Time);
-        _schedule = new EventSchedule(scenario, Calendar);
+        _schedule = new EventSchedule(scenario);
         Platform = platform;
         Users = users;
         Institutions = institutions;
@@ -52,7 +52,6 @@ internal sealed partial class World
         _onFallback = RecordFallback;
     }
 
-    public Calendar Calendar { get; }
     public Platform Platform { get; }
     public UserPopulation Users { get; }
     public Institutions Institutions { get; }
@@ -95,6 +94,8 @@ internal sealed partial class World
         Breaches();
         Platform.GrowReach();
         Users.Adoption(Platform.Reputation, Institutions.Modes, _scenario.Modes, _scenario.Users, _rates, _userRng);
+        // Welfare counts the warnings in force when institutions chose, before phase 8 ends any.
+        _exposureMultiplierInForce = Regulator.ExposureMultiplier;
         Institutions.ModeChoice(ChoiceContext(), _institutionRng, _onSwitch);
         Institutions.Spillover(ShockDrop, _scenario.Modes, _rates.InstitutionReputationRecovery);
         RegulatorUpdate();
@@ -124,7 +125,7 @@ internal sealed partial class World
         for (var j = 0; j < Institutions.Count; j++)
             held += Users.Adopters(j) * _scenario.Modes.For(Institutions.Modes[j]).Exposure;
         RecordsHeld = held * Platform.Reach / Math.Max(1, Users.Count);
-        Institutions.AccrueWelfare(ChoiceContext(), _adoptionShare, BreachesApplied > 0);
+        Institutions.AccrueWelfare(ChoiceContext() with { ExposureMultiplier = _exposureMultiplierInForce }, _adoptionShare, BreachesApplied > 0);
     }
 
     private ModeChoiceContext ChoiceContext() => new(
@@ -155,6 +156,10 @@ internal sealed partial class World
         Log.Add(CurrentStep, EventKind.ModeSwitch, Institutions.Profiles[j].Name, $"{from} -> {to}");
     }
 
-    private void RecordFallback(int j) =>
-        Log.Add(CurrentStep, EventKind.ModeSwitch, Institutions.Profiles[j].Name, "Full -> Limited (ban on Full)");
+    private void RecordFallback(int j)
+    {
+        var to = Institutions.Modes[j];
+        if (to == PartnershipMode.None) Users.StopAdopting(j);
+        Log.Add(CurrentStep, EventKind.ModeSwitch, Institutions.Profiles[j].Name, $"Full -> {to} (ban on Full)");
+    }
 }

@@ -108,6 +108,10 @@ internal static partial class ScenarioValidator
                 sink.Report($"scandals.mix.{SnakeCase.EnumName(type)} = {RangeText.Number(weight)} is negative; weights must be 0 or more",
                     $"scandals.mix.{SnakeCase.EnumName(type)}");
         }
+        // A random scandal is always bad news; commitments are scheduled, never drawn.
+        if (scandals.Mix.ContainsKey(ShockType.Commitment))
+            sink.Report("scandals.mix.commitment: a commitment is good news, not a scandal; schedule it under shocks instead",
+                "scandals.mix.commitment");
         if (scandals.Mix.Values.All(w => w >= 0) && scandals.Mix.Values.Sum() <= 0)
             sink.Report("scandals.mix needs at least one positive weight", "scandals.mix");
     }
