@@ -17,8 +17,9 @@ internal static class SummaryTable
     public static void Print(Scenario scenario, IReadOnlyList<RunResult> results, string folder)
     {
         var console = AnsiConsole.Console;
-        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {results.Count} replication{(results.Count == 1 ? "" : "s")} " +
-                           $"of {scenario.Time.Steps} steps written to [green]{Markup.Escape(folder)}[/]");
+        // Plain writes for the lines that hold paths: Spectre wraps at 80 columns when output is not a terminal.
+        Console.Out.WriteLine($"{scenario.Name}: {results.Count} replication{(results.Count == 1 ? "" : "s")} " +
+                              $"of {scenario.Time.Steps} steps written to {folder}");
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("metric").AddColumn(new TableColumn("mean").RightAligned())
             .AddColumn(new TableColumn("min").RightAligned()).AddColumn(new TableColumn("max").RightAligned());
@@ -28,7 +29,8 @@ internal static class SummaryTable
             table.AddRow(column.Name, Format(values.Average()), Format(values.Min()), Format(values.Max()));
         }
         console.Write(table);
-        console.WriteLine($"Charts: {Path.Combine(folder, "charts")}    Data: timeseries.csv, summary.csv, events.csv, institutions.csv");
+        Console.Out.WriteLine($"Charts: {Path.Combine(folder, "charts")}");
+        Console.Out.WriteLine("Data: timeseries.csv, summary.csv, events.csv, institutions.csv (one row per replication and step, run, event, institution)");
     }
 
     private static string Format(double x) =>
