@@ -35,4 +35,10 @@ internal sealed record Scenario
     public IReadOnlyList<InterventionSpec> Interventions { get; init; } = [];
 
     public ScandalSettings Scandals { get; init; } = new();
+
+    /// <summary>The experiment design for <c>trustsim sweep</c>; null when the scenario has none.</summary>
+    public SweepSettings? Sweep { get; init; }
+
+    /// <summary>What <c>trustsim calibrate</c> fits; null when the scenario has none.</summary>
+    public CalibrationSettings? Calibrate { get; init; }
 }

@@ -34,7 +34,7 @@ internal static class ScenarioKeyCatalog
             if (ScenarioShape.ListElement(key.Type) is { } element)
                 Walk(Activator.CreateInstance(element)!, element, path + "[]", path + "[]", entries);
             else
-                Walk(key.Property.GetValue(record)!, key.Type, path, path, entries);
+                Walk(key.Property.GetValue(record) ?? Activator.CreateInstance(key.Type)!, key.Type, path, path, entries);
         }
     }
 

@@ -1,0 +1,67 @@
+using TrustSim.Experiments;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Tests.Experiments;
+
+public sealed class SweepPlanTests
+{
+    private static Scenario WithGrid(params SweepParameter[] parameters) => new()
+    {
+        Name = "grid",
+        Shocks = [new ShockSpec { Step = 10, Type = ShockType.Misuse, Severity = 0.3 }],
+        Sweep = new SweepSettings { Design = SweepDesign.Grid, Replications = 3, Parameters = parameters },
+    };
+
+    [Fact]
+    public void Build_TwoParameterGrid_HasEveryCombinationLastFastest()
+    {
+        var plan = SweepPlan.Build(WithGrid(
+            new SweepParameter { Path = "scandals.rate", Values = [0, 1, 2, 4] },
+            new SweepParameter { Path = "platform.scar", Min = 0, Max = 0.8, Count = 3 }));
+        Assert.Equal(12, plan.Points.Count);
+        Assert.Equal(36, plan.RunCount);
+        Assert.Equal([0.0, 0.0], plan.Points[0].Values);
+        Assert.Equal([0.0, 0.4], plan.Points[1].Values);
+        Assert.Equal([4.0, 0.8], plan.Points[11].Values);
+    }
+
+    [Fact]
+    public void Values_RangeByStepLogAndInteger_AreSpacedAsAsked()
+    {
+        Assert.Equal([1.0, 1.5, 2.0], GridDesign.Values(new SweepParameter { Min = 1, Max = 2, Step = 0.5 }));
+        var log = GridDesign.Values(new SweepParameter { Min = 1, Max = 100, Count = 3, Log = true });
+        Assert.Equal(10, log[1], 12);
+        Assert.Equal([1.0, 3.0, 4.0], GridDesign.Values(new SweepParameter { Values = [1.2, 2.5, 4.4], Integer = true }));
+    }
+
+    [Fact]
+    public void ScenarioAt_NestedPaths_AppliesValues()
+    {
+        var plan = SweepPlan.Build(WithGrid(
+            new SweepParameter { Path = "shocks.0.severity", Values = [0.5, 0.9] },
+            new SweepParameter { Path = "users.concern.alpha", Values = [3] }));
+        var s = plan.ScenarioAt(plan.Points[1]).Scenario!;
+        Assert.Equal(0.9, s.Shocks[0].Severity);
+        Assert.Equal(3, s.Users.Concern.Alpha);
+        Assert.Null(s.Sweep);
+    }
+
+    [Fact]
+    public void Run_Ids_MapToPointAndReplicationWithDistinctSeeds()
+    {
+        var plan = SweepPlan.Build(WithGrid(new SweepParameter { Path = "scandals.rate", Values = [0, 1] }));
+        var runs = Enumerable.Range(0, 6).Select(i => plan.Run(i)).ToArray();
+        Assert.Equal((1, 2), (runs[5].Point, runs[5].Replication));
+        Assert.Equal(6, runs.Select(r => r.Seed).Distinct().Count());
+        Assert.Equal(plan.Run(4).Seed, SweepPlan.Build(WithGrid(new SweepParameter { Path = "scandals.rate", Values = [0, 1] })).Run(4).Seed);
+    }
+
+    [Fact]
+    public void ScenarioAt_OutOfRangeValue_IsALocatedProblem()
+    {
+        var plan = SweepPlan.Build(WithGrid(new SweepParameter { Path = "platform.scar", Values = [1.5] }));
+        var result = plan.ScenarioAt(plan.Points[0]);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, p => p.Message.Contains("platform.scar"));
+    }
+}
