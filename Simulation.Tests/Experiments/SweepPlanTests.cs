@@ -64,4 +64,78 @@ public sealed class SweepPlanTests
         Assert.False(result.Succeeded);
         Assert.Contains(result.Problems, p => p.Message.Contains("platform.scar"));
     }
+
+    private static Scenario WithDesign(SweepDesign design, int samples, ulong seed = 1, bool secondOrder = false) => new()
+    {
+        Name = "design",
+        Seed = seed,
+        Sweep = new SweepSettings
+        {
+            Design = design, Samples = samples, Levels = 4, SecondOrder = secondOrder, Replications = 2,
+            Parameters =
+            [
+                new SweepParameter { Path = "platform.scar", Min = 0, Max = 0.8 },
+                new SweepParameter { Path = "scandals.rate", Min = 0.5, Max = 8, Log = true },
+            ],
+        },
+    };
+
+    [Theory]
+    [InlineData("Random", 10, 10)]
+    [InlineData("LatinHypercube", 10, 10)]
+    [InlineData("Sobol", 16, 64)]
+    [InlineData("Morris", 6, 18)]
+    public void Build_SamplingDesigns_HaveTheDocumentedPointCountsWithinBounds(string design, int samples, int points)
+    {
+        var plan = SweepPlan.Build(WithDesign(Enum.Parse<SweepDesign>(design), samples));
+        Assert.Equal(points, plan.Points.Count);
+        Assert.Equal(2L * points, plan.RunCount);
+        Assert.Equal(Enumerable.Range(0, points), plan.Points.Select(p => p.Index));
+        Assert.All(plan.Points, p =>
+        {
+            Assert.InRange(p.Values[0], 0, 0.8);
+            Assert.InRange(p.Values[1], 0.5, 8);
+        });
+        Assert.Empty(plan.Warnings);
+        Assert.Equal(design == "Sobol", plan.Saltelli is not null);
+        Assert.Equal(design == "Morris", plan.Morris is not null);
+    }
+
+    [Fact]
+    public void Build_SameSeed_GivesTheSamePointsAndAnotherSeedOthers()
+    {
+        foreach (var design in new[] { SweepDesign.Random, SweepDesign.LatinHypercube, SweepDesign.Sobol, SweepDesign.Morris })
+        {
+            var a = SweepPlan.Build(WithDesign(design, 8, seed: 5)).Points.Select(p => p.Values).ToArray();
+            var b = SweepPlan.Build(WithDesign(design, 8, seed: 5)).Points.Select(p => p.Values).ToArray();
+            var c = SweepPlan.Build(WithDesign(design, 8, seed: 6)).Points.Select(p => p.Values).ToArray();
+            Assert.Equal(a, b);
+            Assert.NotEqual(a, c);
+        }
+    }
+
+    [Fact]
+    public void Build_SobolSecondOrderWithSamplesNotAPowerOfTwo_LaysOutBAAndWarns()
+    {
+        var plan = SweepPlan.Build(WithDesign(SweepDesign.Sobol, 12, secondOrder: true));
+        Assert.Equal(12 * 6, plan.Points.Count);
+        Assert.Equal(new SaltelliLayout(12, 2, true), plan.Saltelli);
+        Assert.Contains("not a power of 2", Assert.Single(plan.Warnings));
+    }
+
+    [Fact]
+    public void ScenarioAt_SobolPoint_AppliesSampledValues()
+    {
+        var plan = SweepPlan.Build(WithDesign(SweepDesign.Sobol, 4));
+        var point = plan.Points[3];
+        var s = plan.ScenarioAt(point).Scenario!;
+        Assert.Equal(point.Values[0], s.Platform.Scar);
+        Assert.Equal(point.Values[1], s.Scandals.Rate);
+    }
+
+    [Fact]
+    public void Build_Threshold_IsNotSupportedYet()
+    {
+        Assert.Throws<NotSupportedException>(() => SweepPlan.Build(WithDesign(SweepDesign.Threshold, 4)));
+    }
 }

@@ -8,7 +8,7 @@ namespace TrustSim.Engine;
 internal static class SeedSequence
 {
     /// <summary>The separate random streams of one run. Adding a stream never shifts the others.</summary>
-    public enum Stream : ulong { Population = 1, Network = 2, Events = 3, Breaches = 4, Users = 5, Institutions = 6 }
+    public enum Stream : ulong { Population = 1, Network = 2, Events = 3, Breaches = 4, Users = 5, Institutions = 6, Design = 7 }
 
     /// <summary>One step of SplitMix64 (Steele, Lea and Flood 2014): advances the state and returns a well-mixed value.</summary>
     public static ulong SplitMix64(ref ulong state)

@@ -10,11 +10,15 @@ namespace TrustSim.Experiments;
 /// </summary>
 internal sealed class SweepPlan
 {
-    private SweepPlan(Scenario scenario, SweepSettings sweep, IReadOnlyList<DesignPoint> points)
+    private SweepPlan(Scenario scenario, SweepSettings sweep, IReadOnlyList<DesignPoint> points,
+        SaltelliLayout? saltelli = null, MorrisDesign? morris = null, IReadOnlyList<string>? warnings = null)
     {
         Scenario = scenario;
         Sweep = sweep;
         Points = points;
+        Saltelli = saltelli;
+        Morris = morris;
+        Warnings = warnings ?? [];
     }
 
     public Scenario Scenario { get; }
@@ -27,18 +31,43 @@ internal sealed class SweepPlan
 
     public int Replications => Sweep.Replications;
 
+    /// <summary>For a sobol design: where each base row's A, B, AB and BA points are, for <c>SobolIndices</c>; otherwise null.</summary>
+    public SaltelliLayout? Saltelli { get; }
+
+    /// <summary>For a morris design: its trajectories and moves, for <c>MorrisIndices</c>; otherwise null.</summary>
+    public MorrisDesign? Morris { get; }
+
+    /// <summary>Advice on the design to show the user before running (never fatal).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
     public long RunCount => (long)Points.Count * Replications;
 
-    /// <summary>The plan of a scenario's sweep section; the design's own draws come from the master seed.</summary>
+    /// <summary>
+    /// The plan of a scenario's sweep section. The design's own draws (random points, Latin strata,
+    /// Sobol scrambling, Morris starts) come from the master seed's Design stream, so the points
+    /// depend on the scenario alone.
+    /// </summary>
     public static SweepPlan Build(Scenario scenario)
     {
         var sweep = scenario.Sweep ?? throw new InvalidOperationException("the scenario has no sweep section");
-        var points = sweep.Design switch
+        var rng = SeedSequence.For(scenario.Seed, SeedSequence.Stream.Design);
+        switch (sweep.Design)
         {
-            SweepDesign.Grid => GridDesign.Points(sweep.Parameters),
-            _ => throw new NotSupportedException($"design {sweep.Design} is not available yet"),
-        };
-        return new SweepPlan(scenario, sweep, points);
+            case SweepDesign.Grid:
+                return new SweepPlan(scenario, sweep, GridDesign.Points(sweep.Parameters));
+            case SweepDesign.Random:
+                return new SweepPlan(scenario, sweep, RandomDesign.Points(sweep.Parameters, sweep.Samples, rng));
+            case SweepDesign.LatinHypercube:
+                return new SweepPlan(scenario, sweep, LatinHypercubeDesign.Points(sweep.Parameters, sweep.Samples, rng));
+            case SweepDesign.Sobol:
+                var saltelli = SaltelliDesign.Build(sweep.Parameters, sweep.Samples, sweep.SecondOrder, rng);
+                return new SweepPlan(scenario, sweep, saltelli.Points, saltelli: saltelli.Layout, warnings: saltelli.Warnings);
+            case SweepDesign.Morris:
+                var morris = MorrisDesign.Build(sweep.Parameters, sweep.Samples, sweep.Levels, rng);
+                return new SweepPlan(scenario, sweep, morris.Points, morris: morris, warnings: morris.Warnings);
+            default:
+                throw new NotSupportedException($"design {sweep.Design} is not available yet");
+        }
     }
 
     public SweepRun Run(long id)
