@@ -33,7 +33,7 @@ internal static class ObservationCsv
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var observations = new List<ObservedRow>();
-        using var csv = CsvReader.Create(new StringReader(text), CsvReaderOptions.Default with { HasHeader = false }, leaveOpen: false);
+        using var csv = CsvReader.Create(new StringReader(text), CsvReaderOptions.Default with { HasHeader = false, TrackLineNumbers = true }, leaveOpen: false);
         int[]? columns = null; // index of each Known name in the file, -1 when absent
         while (csv.Read())
         {
