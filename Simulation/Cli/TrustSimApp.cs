@@ -20,6 +20,9 @@ internal static class TrustSimApp
                 .WithDescription("Run a scenario's replications and write a run folder: data files and charts.")
                 .WithExample("run", "scenarios/cambridge-analytica.yaml")
                 .WithExample("run", "scenarios/baseline.yaml", "--replications", "20", "--set", "platform.scar=0.6");
+            config.AddCommand<CalibrateCommand>("calibrate")
+                .WithDescription("Fit a scenario's calibrate: parameters to observed data and write a calibration folder.")
+                .WithExample("calibrate", "scenarios/calibrate-ponemon.yaml");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")
                 .WithExample("validate", "scenarios/baseline.yaml", "scenarios/seed-2018.yaml");

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TrustSim.Output;
 
 /// <summary>
@@ -46,6 +48,10 @@ internal sealed record Manifest
 
     /// <summary>Why the run failed or stopped; null when it completed.</summary>
     public string? Error { get; init; }
+
+    /// <summary>What a calibration found (calibrate folders only; left out of other manifests).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CalibrationManifest? Calibration { get; init; }
 }
 
 /// <summary>One replication's number and the seed derived for it from the master seed.</summary>

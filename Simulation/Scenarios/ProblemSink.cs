@@ -15,4 +15,7 @@ internal sealed class ProblemSink(SourceMap map, List<ScenarioProblem> problems)
             return;
         problems.Add(map.AtFirstWritten(paths).Problem(message));
     }
+
+    /// <summary>Adds a problem located elsewhere (a line of a data file the scenario names).</summary>
+    public void Add(ScenarioProblem problem) => problems.Add(problem);
 }

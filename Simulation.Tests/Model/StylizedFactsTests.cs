@@ -1,0 +1,130 @@
+using TrustSim.Engine;
+using TrustSim.Scenarios;
+using TrustSim.Tests.Engine;
+
+namespace TrustSim.Tests.Model;
+
+/// <summary>
+/// The stylized facts S2, S4, S5 and S6 of MODEL.md on the shipped scenarios at test-sized
+/// populations (S1 and S3 are in <see cref="WorldTests"/>). Each tolerance is stated where it is used.
+/// </summary>
+public sealed class StylizedFactsTests
+{
+    private static Scenario Load(string file, params string[] set)
+    {
+        var result = ScenarioLoader.Load(Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", file), set);
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        return result.Scenario!;
+    }
+
+    private static double GrowthIn2018(RunResult run)
+    {
+        var start = run.Steps.First(m => m.Date >= new DateOnly(2018, 1, 1)).Reach;
+        var end = run.Steps.First(m => m.Date >= new DateOnly(2019, 1, 1)).Reach;
+        return end / start - 1;
+    }
+
+    // S2: reach keeps growing through the scandal; growth over 2018 is about 10% (Facebook MAU grew
+    // 9-11%), about 1 point below the same run without the Cambridge Analytica sequence. Shipped
+    // cambridge-analytica.yaml at 2,000 users (reach is platform-level: the population does not
+    // move it), breaches on as shipped, three replications. Tolerances: 9-11% per replication, the
+    // observed range; the dip 0.5-2 points, "about 1 point" with room for breach noise (measured 1.2-1.4).
+    [Fact]
+    public void Run_CambridgeAnalytica_ReachKeepsGrowingWithAOnePointDip()
+    {
+        var ca = Load("cambridge-analytica.yaml", "users.count=2000");
+        var calm = ca with { Shocks = [], Interventions = [] };
+        var dips = new List<double>();
+        for (var r = 0; r < 3; r++)
+        {
+            var withCa = Simulator.Run(ca, r);
+            var without = Simulator.Run(calm, r);
+            Assert.All(withCa.Steps.Skip(1), m => Assert.True(m.Reach > withCa.Steps[m.Step - 1].Reach, $"reach fell at step {m.Step}"));
+            Assert.InRange(GrowthIn2018(withCa), 0.09, 0.11);
+            dips.Add(GrowthIn2018(without) - GrowthIn2018(withCa));
+        }
+        Assert.InRange(dips.Average(), 0.005, 0.02);
+    }
+
+    // S4: with imitation (J_b > 0) a regulator's warning causes clustered exits (about a quarter of
+    // partners within 2 steps, as in Libra 2019: 7 of 28 within 10 days); with J_b = 0 exits are
+    // spread out. Variant of regulatory-intervention.yaml: the ban replaced by the Libra-style
+    // warning (rho x 30 for 2 steps, strong enough that it pushes partners out at all), J_b 1.5
+    // against 0, ten replications. Tolerances: at least 20% of partners leave within the warning's
+    // 2 steps with imitation, and at most half that share without.
+    // Fails under the shipped model (see docs/validation.md): with the shipped quarterly review
+    // (r_b = 1/13) at most 1-(12/13)^2 = 15% of institutions even reconsider within 2 steps, and
+    // imitation of the current majority holds partners in (J_b 0.5: 3.0% leave, J_b 0: 8.8%).
+    [Fact(Skip = "S4 does not hold under the shipped model: imitation of the current mode share acts as inertia, not as a cascade; reported for a model decision (docs/validation.md)")]
+    public void Run_WarningWithImitation_ExitsClusterWithinTwoSteps()
+    {
+        double ShareWithinTwoSteps(double imitation)
+        {
+            var s = Load("regulatory-intervention.yaml", "users.count=2000", $"institutions.imitation={imitation}",
+                "interventions.3.type=warning", "interventions.3.multiplier=30", "interventions.3.duration=2");
+            var shares = new List<double>();
+            for (var r = 0; r < 10; r++)
+            {
+                var run = Simulator.Run(s, r);
+                var partners = (run.Steps[116].PartnersLimited + run.Steps[116].PartnersFull) * 40;
+                shares.Add(partners == 0 ? 0 : (run.Steps[117].Exits + run.Steps[118].Exits) / partners);
+            }
+            return shares.Average();
+        }
+        var clustered = ShareWithinTwoSteps(1.5);
+        var independent = ShareWithinTwoSteps(0);
+        Assert.True(clustered >= 0.2, $"with imitation {clustered:P1} of partners left within 2 steps");
+        Assert.True(independent <= clustered / 2, $"without imitation {independent:P1}, with {clustered:P1}");
+    }
+
+    // S5: spillover losses rank Full partners > Limited partners > non-partners. Shipped
+    // cambridge-analytica.yaml at 2,000 users, five replications: the fall of the mean own
+    // reputation Q of each mode in the step CA hits (101 against 100). Expected phi*chi*dR with
+    // dR = 0.52: 0.26 (Full), 0.052 (Limited), 0 (None). Tolerances: Full 0.20-0.30 and Limited
+    // 0.03-0.08 (institutions switching mode that step move the means a little), None within 0.01
+    // of no loss (it only relaxes towards Q0).
+    [Fact]
+    public void Run_CambridgeAnalytica_SpilloverRanksFullOverLimitedOverNone()
+    {
+        var s = Load("cambridge-analytica.yaml", "users.count=2000");
+        var full = new List<double>();
+        var limited = new List<double>();
+        var none = new List<double>();
+        for (var r = 0; r < 5; r++)
+        {
+            var run = Simulator.Run(s, r);
+            var (before, after) = (run.Steps[100], run.Steps[101]);
+            if (!double.IsNaN(after.ReputationFull)) full.Add(before.ReputationFull - after.ReputationFull);
+            if (!double.IsNaN(after.ReputationLimited)) limited.Add(before.ReputationLimited - after.ReputationLimited);
+            if (!double.IsNaN(after.ReputationNone)) none.Add(before.ReputationNone - after.ReputationNone);
+        }
+        Assert.True(full.Count >= 4 && limited.Count >= 4 && none.Count >= 4);
+        Assert.InRange(full.Average(), 0.20, 0.30);
+        Assert.InRange(limited.Average(), 0.03, 0.08);
+        Assert.InRange(none.Average(), -0.01, 0.01);
+        Assert.True(full.Average() > limited.Average() && limited.Average() > none.Average());
+    }
+
+    // S6: repeated scandals ratchet the anchor R* down when eta > 0. Shipped repeated-scandals.yaml
+    // at 1,000 users, eight replications per cell, scandal rate {0, 1, 2, 4} per year against
+    // eta {0, 0.4}. With eta = 0 no scandal touches the anchor (exact, 1e-9: only breaches and
+    // scandals could, and neither scars). With eta = 0.4 the mean final anchor falls with every
+    // step up in the rate (measured 0.73, 0.50, 0.37, 0.26), and at the shipped 2 a year lies at
+    // least 0.2 below the eta = 0 run (measured 0.42 below).
+    [Fact]
+    public void Run_RepeatedScandals_AnchorRatchetsDownWithScarAndRate()
+    {
+        double MeanFinalAnchor(double rate, double eta)
+        {
+            var s = Load("repeated-scandals.yaml", "users.count=1000", $"scandals.rate={rate}", $"platform.scar={eta}");
+            return Enumerable.Range(0, 8).Select(r => Simulator.Run(s, r).Steps[^1].Anchor).Average();
+        }
+        double[] rates = [0, 1, 2, 4];
+        var scarred = rates.Select(rate => MeanFinalAnchor(rate, 0.4)).ToArray();
+        foreach (var rate in rates)
+            Assert.Equal(0.79, MeanFinalAnchor(rate, 0), 9);
+        for (var k = 1; k < rates.Length; k++)
+            Assert.True(scarred[k] < scarred[k - 1], $"anchor at rate {rates[k]}: {scarred[k]:F3}, at {rates[k - 1]}: {scarred[k - 1]:F3}");
+        Assert.True(0.79 - scarred[2] >= 0.2, $"anchor at 2 scandals a year with eta 0.4: {scarred[2]:F3}");
+    }
+}
