@@ -13,11 +13,16 @@ internal static class Simulator
     public static RunResult Run(Scenario scenario, int replication) =>
         Run(scenario, replication, ReplicationSeed(scenario, replication));
 
-    /// <summary>Builds the world, records step 0, steps to the end and sums up.</summary>
-    public static RunResult Run(Scenario scenario, int replication, ulong seed, CancellationToken cancel = default)
+    /// <summary>
+    /// Builds the world, records step 0, steps to the end and sums up. <paramref name="threads"/>
+    /// splits the users' phase of this one run over that many threads; the results are the same
+    /// for any count. Keep 1 inside sweeps and replications, which already run whole runs in parallel.
+    /// </summary>
+    public static RunResult Run(Scenario scenario, int replication, ulong seed, CancellationToken cancel = default, int threads = 1)
     {
+        using var pool = ChunkPool.Create(threads);
         var recorder = new Recorder(scenario.Time);
-        var world = WorldBuilder.Build(scenario, seed, recorder);
+        var world = WorldBuilder.Build(scenario, seed, recorder, pool);
         recorder.Record(world);
         for (var t = 1; t <= scenario.Time.Steps; t++)
         {

@@ -26,7 +26,7 @@ internal sealed class UserPopulation
     private readonly ushort[] _awareNeighbours;
     private readonly ushort[] _adoptingNeighbours;
 
-    public UserPopulation(float[] concern, float[] offset, int[] blockStart, SocialNetwork? network)
+    public UserPopulation(float[] concern, float[] offset, int[] blockStart, SocialNetwork? network, ulong runSeed = 0, ChunkPool? pool = null)
     {
         _concern = concern;
         _offset = offset;
