@@ -36,6 +36,10 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         [Description("Scenario with the shocks (default scenarios/cambridge-analytica.yaml).")]
         public string Scenario { get; init; } = "scenarios/cambridge-analytica.yaml";
 
+        [CommandOption("--set <PATH=VALUE>")]
+        [Description("Override a scenario key, e.g. --set users.reconsider=0 to see what a mechanism costs (repeatable).")]
+        public string[] Overrides { get; init; } = [];
+
         [CommandOption("--json")]
         [Description("Print the figures as one JSON object.")]
         public bool Json { get; init; }
@@ -64,6 +68,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
                 $"users.influence={influence}",
                 "users.network.degree=8",
             };
+            overrides.AddRange(settings.Overrides);
             if (settings.Steps is { } steps) overrides.Add($"time.steps={steps.ToString(CultureInfo.InvariantCulture)}");
             var scenario = ScenarioInput.Load(settings.Scenario, overrides, Console.Error);
             if (scenario is null) return ExitCode.BadInput;

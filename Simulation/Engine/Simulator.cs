@@ -33,16 +33,19 @@ internal static class Simulator
         return new RunResult(replication, seed, recorder.Steps, recorder.Summarize(world), recorder.Events, Outcomes(world));
     }
 
-    /// <summary>All replications of a scenario, in parallel; the results come back in replication order.</summary>
+    /// <summary>
+    /// All replications of a scenario, <paramref name="workers"/> at once; the results come back in
+    /// replication order. <paramref name="threads"/> is each run's own thread count (see <see cref="Run(Scenario, int, ulong, CancellationToken, int)"/>).
+    /// </summary>
     public static IReadOnlyList<RunResult> RunReplications(Scenario scenario, int workers, Action<RunResult>? onDone = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, int threads = 1)
     {
         var results = new RunResult[scenario.Replications];
         Parallel.For(0, scenario.Replications,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancel },
             r =>
             {
-                results[r] = Run(scenario, r, ReplicationSeed(scenario, r), cancel);
+                results[r] = Run(scenario, r, ReplicationSeed(scenario, r), cancel, threads);
                 onDone?.Invoke(results[r]);
             });
         return results;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
@@ -58,6 +59,7 @@ internal static class WorldBuilder
         return ranks;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static UserPopulation Users(UserSettings settings, IReadOnlyList<InstitutionProfile> profiles, RandomStream rng, ulong runSeed,
         ChunkPool? pool)
     {
