@@ -30,7 +30,7 @@ internal sealed record BenchResult
     /// <summary>Mean bytes allocated by World.Step over all steps, event steps included, bytes.</summary>
     public required double AllocatedBytesPerStepAll { get; init; }
 
-    /// <summary>Peak resident set of the process during this configuration, bytes.</summary>
+    /// <summary>Peak resident set of the process while building and stepping this configuration's world, bytes.</summary>
     public required long PeakWorkingSetBytes { get; init; }
 
     /// <summary>Building the world (institutions, population, outlook, and the network when networked), seconds.</summary>
