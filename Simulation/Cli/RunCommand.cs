@@ -33,6 +33,10 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         [Description("Replications run at once (default: all cores).")]
         public int? Workers { get; init; }
 
+        [CommandOption("--threads <N>")]
+        [Description("Threads inside each run, over chunks of users (default 1; results are the same for any count).")]
+        public int? Threads { get; init; }
+
         [CommandOption("--set <PATH=VALUE>")]
         [Description("Override a key after inheritance, e.g. --set platform.scar=0.6 (repeatable).")]
         public string[] Overrides { get; init; } = [];
@@ -45,6 +49,7 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         {
             if (Replications is < 1) return ValidationResult.Error("--replications must be at least 1");
             if (Workers is < 1) return ValidationResult.Error("--workers must be at least 1");
+            if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
             return ValidationResult.Success();
         }
     }
@@ -69,7 +74,7 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         IReadOnlyList<RunResult> results;
         try
         {
-            results = RunProgress.Run(scenario, workers, cancellationToken);
+            results = RunProgress.Run(scenario, workers, cancellationToken, settings.Threads ?? 1);
         }
         catch (OperationCanceledException)
         {

@@ -7,9 +7,9 @@ namespace TrustSim.Cli;
 /// <summary>Runs a scenario's replications, with a progress bar on a terminal and silence otherwise.</summary>
 internal static class RunProgress
 {
-    public static IReadOnlyList<RunResult> Run(Scenario scenario, int workers, CancellationToken cancel)
+    public static IReadOnlyList<RunResult> Run(Scenario scenario, int workers, CancellationToken cancel, int threads = 1)
     {
-        if (!IsTerminal()) return Simulator.RunReplications(scenario, workers, cancel: cancel);
+        if (!IsTerminal()) return Simulator.RunReplications(scenario, workers, cancel: cancel, threads: threads);
 
         IReadOnlyList<RunResult> results = [];
         AnsiConsole.Progress()
@@ -19,7 +19,7 @@ internal static class RunProgress
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"{Markup.Escape(scenario.Name)}: {scenario.Replications} replications", maxValue: scenario.Replications);
-                results = Simulator.RunReplications(scenario, workers, _ => task.Increment(1), cancel);
+                results = Simulator.RunReplications(scenario, workers, _ => task.Increment(1), cancel, threads);
             });
         return results;
     }

@@ -26,6 +26,10 @@ internal static class TrustSimApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")
                 .WithExample("validate", "scenarios/baseline.yaml", "scenarios/seed-2018.yaml");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Time the engine: user-steps per second, memory and allocation per step, on one thread and all cores.")
+                .WithExample("bench")
+                .WithExample("bench", "--users", "10000000", "--influence", "institution", "--threads", "1", "--json");
             config.SetExceptionHandler((ex, _) => Fail(ex));
         });
         return app.Run(args);

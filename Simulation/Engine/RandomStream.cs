@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrustSim.Engine;
 
 /// <summary>
@@ -20,6 +22,7 @@ internal sealed class RandomStream : Random
     }
 
     /// <summary>Next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextBits()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;
@@ -34,12 +37,38 @@ internal sealed class RandomStream : Random
     }
 
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextUnit() => (NextBits() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>True with probability <paramref name="p"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Chance(double p) => NextUnit() < p;
 
+    /// <summary>Longest gap <see cref="NextGap"/> returns; larger gaps (and a chance of 0) are cut to it, which ends any loop over users.</summary>
+    public const int MaxGap = 1 << 30;
+
+    /// <summary>
+    /// ln(1 - p), the argument <see cref="NextGap"/> takes for trials with success chance
+    /// <paramref name="p"/>: negative infinity for p ≥ 1, 0 for p ≤ 0 (no success ever).
+    /// </summary>
+    public static double LogMiss(double p) => p >= 1 ? double.NegativeInfinity : p <= 0 ? 0 : Math.Log(1 - p);
+
+    /// <summary>
+    /// Failures before the next success in independent trials that each succeed with chance p,
+    /// given <paramref name="logMiss"/> = ln(1 - p): floor(ln U / ln(1-p)) with U uniform in (0, 1],
+    /// which is geometric, P(gap ≥ k) = (1-p)^k, exactly. Skipping by these gaps visits each
+    /// trial with chance p, independently, at the cost of the successes only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextGap(double logMiss)
+    {
+        var gap = Math.Log(1 - NextUnit()) / logMiss;
+        // With p = 0 (logMiss = 0) the quotient is infinite or NaN: no success within reach.
+        return gap is >= 0 and < MaxGap ? (int)gap : MaxGap;
+    }
+
     /// <summary>Uniform integer in [0, n), without modulo bias (Lemire's method).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextIndex(int n)
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));

@@ -29,6 +29,13 @@ internal static class SeedSequence
     public static RandomStream For(ulong runSeed, Stream stream) =>
         new(Mix(runSeed + 0xA0761D6478BD642FUL * (ulong)stream));
 
+    /// <summary>
+    /// The generator of chunk <paramref name="chunk"/> of a stream that is split over users in
+    /// fixed chunks, so each chunk draws the same numbers whichever thread runs it.
+    /// </summary>
+    public static RandomStream ForChunk(ulong runSeed, Stream stream, int chunk) =>
+        new(Mix(Mix(runSeed + 0xA0761D6478BD642FUL * (ulong)stream) + 0xE7037ED1A0B428DBUL * (ulong)(chunk + 1)));
+
     private static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -13,11 +13,16 @@ internal static class Simulator
     public static RunResult Run(Scenario scenario, int replication) =>
         Run(scenario, replication, ReplicationSeed(scenario, replication));
 
-    /// <summary>Builds the world, records step 0, steps to the end and sums up.</summary>
-    public static RunResult Run(Scenario scenario, int replication, ulong seed, CancellationToken cancel = default)
+    /// <summary>
+    /// Builds the world, records step 0, steps to the end and sums up. <paramref name="threads"/>
+    /// splits the users' phase of this one run over that many threads; the results are the same
+    /// for any count. Keep 1 inside sweeps and replications, which already run whole runs in parallel.
+    /// </summary>
+    public static RunResult Run(Scenario scenario, int replication, ulong seed, CancellationToken cancel = default, int threads = 1)
     {
+        using var pool = ChunkPool.Create(threads);
         var recorder = new Recorder(scenario.Time);
-        var world = WorldBuilder.Build(scenario, seed, recorder);
+        var world = WorldBuilder.Build(scenario, seed, recorder, pool);
         recorder.Record(world);
         for (var t = 1; t <= scenario.Time.Steps; t++)
         {
@@ -28,16 +33,19 @@ internal static class Simulator
         return new RunResult(replication, seed, recorder.Steps, recorder.Summarize(world), recorder.Events, Outcomes(world));
     }
 
-    /// <summary>All replications of a scenario, in parallel; the results come back in replication order.</summary>
+    /// <summary>
+    /// All replications of a scenario, <paramref name="workers"/> at once; the results come back in
+    /// replication order. <paramref name="threads"/> is each run's own thread count (see <see cref="Run(Scenario, int, ulong, CancellationToken, int)"/>).
+    /// </summary>
     public static IReadOnlyList<RunResult> RunReplications(Scenario scenario, int workers, Action<RunResult>? onDone = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, int threads = 1)
     {
         var results = new RunResult[scenario.Replications];
         Parallel.For(0, scenario.Replications,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancel },
             r =>
             {
-                results[r] = Run(scenario, r, ReplicationSeed(scenario, r), cancel);
+                results[r] = Run(scenario, r, ReplicationSeed(scenario, r), cancel, threads);
                 onDone?.Invoke(results[r]);
             });
         return results;

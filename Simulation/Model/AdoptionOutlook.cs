@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace TrustSim.Model;
 
 /// <summary>
@@ -25,6 +26,7 @@ internal sealed class AdoptionOutlook
     }
 
     /// <summary>Bins each institution's customers; <paramref name="blockStart"/> gives each institution's user range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AdoptionOutlook Build(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, int[] blockStart)
     {
         var (cMin, cMax) = Range(concern);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Engine;
 
 namespace TrustSim.Model;
@@ -30,6 +31,7 @@ internal sealed class SocialNetwork
     /// <paramref name="rewiring"/> to a uniformly drawn user outside the source's lattice window;
     /// the rare duplicate edges this can still create are removed at the end.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SocialNetwork WattsStrogatz(int users, int degree, double rewiring, RandomStream rng)
     {
         var ring = new int[users];
@@ -72,6 +74,7 @@ internal sealed class SocialNetwork
         return FromEdges(users, from, to);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SocialNetwork FromEdges(int users, int[] from, int[] to)
     {
         var offsets = new int[users + 1];
@@ -91,6 +94,7 @@ internal sealed class SocialNetwork
         return Deduplicated(users, offsets, neighbours);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SocialNetwork Deduplicated(int users, int[] offsets, int[] neighbours)
     {
         var write = 0;

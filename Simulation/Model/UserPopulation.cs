@@ -5,12 +5,18 @@ namespace TrustSim.Model;
 
 /// <summary>
 /// The simulated users as plain arrays (structure of arrays): concern c_i, trust offset u_i and
-/// one byte of state each, 9 bytes a user. Users are stored grouped by institution, so an
-/// institution's customers are one contiguous block and per-institution values are computed
-/// once per block, not once per user.
+/// one byte of state each, 9 bytes a user (13 under network influence, with the packed counts of
+/// aware and adopting neighbours). Users are stored grouped by institution, so an institution's
+/// customers are one contiguous block and per-institution values are computed once per block.
+/// The users are also cut into fixed chunks of <see cref="ChunkSize"/>, each with its own random
+/// stream, so the users' phase can run on several threads with the same result; a block cut by
+/// chunk boundaries becomes several segments.
 /// </summary>
-internal sealed class UserPopulation
+internal sealed partial class UserPopulation : IChunkWork
 {
+    /// <summary>Users per chunk; fixed, so results never depend on the number of threads.</summary>
+    public const int ChunkSize = 1 << 16;
+
     private const byte AwareBit = 1;
     private const byte AdopterBit = 2;
     private const byte AwareChangedBit = 4;
@@ -23,20 +29,33 @@ internal sealed class UserPopulation
     private readonly int[] _aware;
     private readonly int[] _adopters;
     private readonly SocialNetwork? _network;
-    private readonly ushort[] _awareNeighbours;
-    private readonly ushort[] _adoptingNeighbours;
+    // Aware neighbours in the high 16 bits, adopting neighbours in the low 16 (degree ≤ 1000),
+    // so one atomic add updates both when chunks propagate in parallel.
+    private readonly int[] _neighbourCounts;
+    private readonly Segments _segments;
+    private readonly RandomStream[] _chunkRng;
+    private readonly ChunkPool? _pool;
+    private readonly BlockStep[] _blockStep;
+    private Phase _phase;
+    private StepInputs _inputs;
 
-    public UserPopulation(float[] concern, float[] offset, int[] blockStart, SocialNetwork? network)
+    public UserPopulation(float[] concern, float[] offset, int[] blockStart, SocialNetwork? network, ulong runSeed = 0,
+        ChunkPool? pool = null)
     {
         _concern = concern;
         _offset = offset;
         _blockStart = blockStart;
         _network = network;
+        _pool = pool;
         _state = new byte[concern.Length];
         _aware = new int[blockStart.Length - 1];
         _adopters = new int[blockStart.Length - 1];
-        _awareNeighbours = network is null ? [] : new ushort[concern.Length];
-        _adoptingNeighbours = network is null ? [] : new ushort[concern.Length];
+        _blockStep = new BlockStep[blockStart.Length - 1];
+        _neighbourCounts = network is null ? [] : new int[concern.Length];
+        _segments = new Segments(blockStart, ChunkSize);
+        _chunkRng = new RandomStream[_segments.Chunks];
+        for (var c = 0; c < _chunkRng.Length; c++)
+            _chunkRng[c] = SeedSequence.ForChunk(runSeed, SeedSequence.Stream.Users, c);
         Outlook = AdoptionOutlook.Build(concern, offset, blockStart);
     }
 
@@ -54,7 +73,7 @@ internal sealed class UserPopulation
     public double AdoptionShare(int institution) =>
         Customers(institution) == 0 ? 0 : (double)_adopters[institution] / Customers(institution);
 
-    /// <summary>The concern of institution j's customers (for the exact outlook in tests).</summary>
+    /// <summary>The concern of institution j's customers (for the exact outlook in tests), in storage order.</summary>
     public ReadOnlySpan<float> ConcernOf(int institution) => _concern.AsSpan(_blockStart[institution], Customers(institution));
 
     public ReadOnlySpan<float> OffsetOf(int institution) => _offset.AsSpan(_blockStart[institution], Customers(institution));
@@ -67,59 +86,35 @@ internal sealed class UserPopulation
     /// Phase 5. Unaware users hear of the service with the Bass chance p + q * (aware share of
     /// their peers); aware users whose institution partners reconsider with chance r_u and then
     /// adopt with chance L((V_i + J_u * abar)/mu_u). All peer shares are those at the start of the
-    /// step, so the order in which users are visited does not matter. A user who becomes aware
-    /// this step is not visited again until the next step.
+    /// step, and a user who becomes aware this step is not reconsidered until the next. Only the
+    /// users drawn to act are visited: see <see cref="RunChunk"/>.
     /// </summary>
     public void Adoption(double reputation, ReadOnlySpan<PartnershipMode> modes, ModeSettings modeSettings,
-        UserSettings settings, StepRates rates, RandomStream rng)
+        UserSettings settings, StepRates rates)
     {
         var choice = UserChoice.From(settings);
-        var p = settings.Innovation;
-        var q = settings.Imitation;
-        var reconsider = rates.UserReconsider;
         var networked = _network is not null;
-        var track = networked ? (byte)0xFF : (byte)0;
-        for (var j = 0; j < _aware.Length; j++)
+        for (var j = 0; j < _blockStep.Length; j++)
         {
-            var start = _blockStart[j];
-            var end = _blockStart[j + 1];
-            if (end == start) continue;
+            var n = Customers(j);
+            if (n == 0) continue;
             var mode = modeSettings.For(modes[j]);
-            var offered = modes[j] != PartnershipMode.None;
-            var awareShare = (double)_aware[j] / (end - start);
-            var adoptionPull = choice.PeerInfluence * _adopters[j] / (end - start);
-            var blockAwareChance = rates.PerStep(p + q * awareShare);
-            var aware = _aware[j];
-            var adopters = _adopters[j];
-            for (var i = start; i < end; i++)
-            {
-                var s = _state[i];
-                if ((s & AwareBit) == 0)
-                {
-                    var chance = networked ? rates.PerStep(p + q * NeighbourShare(_awareNeighbours, i)) : blockAwareChance;
-                    if (rng.NextUnit() < chance)
-                    {
-                        _state[i] = (byte)(s | AwareBit | (AwareChangedBit & track));
-                        aware++;
-                    }
-                }
-                else if (offered && rng.NextUnit() < reconsider)
-                {
-                    var trust = Math.Clamp(reputation + _offset[i], 0, 1);
-                    var value = mode.Benefit - _concern[i] * (1 - trust) * mode.Exposure - choice.Hurdle;
-                    var pull = networked ? choice.PeerInfluence * NeighbourShare(_adoptingNeighbours, i) : adoptionPull;
-                    var adopts = rng.NextUnit() < Logistic.Of((value + pull) / choice.Noise);
-                    var was = (s & AdopterBit) != 0;
-                    if (adopts != was)
-                    {
-                        _state[i] = (byte)((s ^ AdopterBit) | (AdopterChangedBit & track));
-                        adopters += adopts ? 1 : -1;
-                    }
-                }
-            }
-            _aware[j] = aware;
-            _adopters[j] = adopters;
+            var awareChance = networked ? 0 : rates.PerStep(settings.Innovation + settings.Imitation * _aware[j] / n);
+            _blockStep[j] = new BlockStep(
+                modes[j] != PartnershipMode.None,
+                RandomStream.LogMiss(awareChance),
+                (mode.Benefit - choice.Hurdle) / choice.Noise,
+                mode.Exposure / choice.Noise,
+                choice.PeerInfluence * _adopters[j] / n / choice.Noise);
         }
+        // Under network influence unaware users are drawn at the highest chance any can have
+        // (all neighbours aware) and then kept with their own chance over that one: thinning.
+        var topChance = networked ? rates.PerStep(settings.Innovation + settings.Imitation) : 0;
+        _inputs = new StepInputs(reputation, RandomStream.LogMiss(rates.UserReconsider), topChance, RandomStream.LogMiss(topChance),
+            settings.Innovation, settings.Imitation, choice.PeerInfluence / choice.Noise, rates);
+        _phase = Phase.Adoption;
+        ChunkPool.Run(_pool, this, _segments.Chunks);
+        _segments.SumByBlock(_aware, _adopters);
         if (networked) PropagateToNeighbours();
     }
 
@@ -127,9 +122,15 @@ internal sealed class UserPopulation
     public void StopAdopting(int institution)
     {
         var track = _network is not null ? AdopterChangedBit : (byte)0;
-        for (var i = _blockStart[institution]; i < _blockStart[institution + 1]; i++)
-            if ((_state[i] & AdopterBit) != 0)
-                _state[i] = (byte)((_state[i] & ~AdopterBit) | track);
+        for (var s = _segments.FirstOfBlock[institution]; s < _segments.FirstOfBlock[institution + 1]; s++)
+        {
+            // Only aware users adopt; without a network they are the front of their segment.
+            var end = _network is null ? _segments.Start[s] + _segments.Aware[s] : _segments.Start[s + 1];
+            for (var i = _segments.Start[s]; i < end; i++)
+                if ((_state[i] & AdopterBit) != 0)
+                    _state[i] = (byte)((_state[i] & ~AdopterBit) | track);
+            _segments.Adopters[s] = 0;
+        }
         _adopters[institution] = 0;
         if (_network is not null) PropagateToNeighbours();
     }
@@ -140,26 +141,8 @@ internal sealed class UserPopulation
     /// </summary>
     private void PropagateToNeighbours()
     {
-        var net = _network!;
-        for (var i = 0; i < _state.Length; i++)
-        {
-            var s = _state[i];
-            if ((s & (AwareChangedBit | AdopterChangedBit)) == 0) continue;
-            var awareGained = (s & AwareChangedBit) != 0;
-            var adoptDelta = (s & AdopterChangedBit) == 0 ? 0 : (s & AdopterBit) != 0 ? 1 : -1;
-            foreach (var n in net.NeighboursOf(i))
-            {
-                if (awareGained) _awareNeighbours[n]++;
-                _adoptingNeighbours[n] = (ushort)(_adoptingNeighbours[n] + adoptDelta);
-            }
-            _state[i] = (byte)(s & (AwareBit | AdopterBit));
-        }
-    }
-
-    private double NeighbourShare(ushort[] counts, int user)
-    {
-        var degree = _network!.Degree(user);
-        return degree == 0 ? 0 : (double)counts[user] / degree;
+        _phase = Phase.Propagation;
+        ChunkPool.Run(_pool, this, _segments.Chunks);
     }
 
     private static int Sum(int[] values)
@@ -175,7 +158,7 @@ internal sealed class UserPopulation
 
     /// <summary>The kept counts of aware and adopting neighbours of a user (network influence only).</summary>
     public (int Aware, int Adopting) NeighbourCounts(int user) =>
-        _network is null ? (0, 0) : (_awareNeighbours[user], _adoptingNeighbours[user]);
+        _network is null ? (0, 0) : (_neighbourCounts[user] >> 16, _neighbourCounts[user] & 0xFFFF);
 
     public SocialNetwork? Network => _network;
 
@@ -183,5 +166,14 @@ internal sealed class UserPopulation
     public int FirstCustomer(int institution) => _blockStart[institution];
 
     /// <summary>Bytes of per-user state (excluding the network's edges), for the benchmark.</summary>
-    public long StateBytesPerUser => sizeof(float) * 2 + sizeof(byte) + (_network is null ? 0 : 2 * sizeof(ushort));
+    public long StateBytesPerUser => sizeof(float) * 2 + sizeof(byte) + (_network is null ? 0 : sizeof(int));
+
+    private enum Phase { Adoption, Propagation }
+
+    /// <summary>One block's values for this step, the same for all its customers.</summary>
+    private readonly record struct BlockStep(bool Offered, double AwareLogMiss, double BaseUtility, double CostScale, double Pull);
+
+    /// <summary>This step's values shared by all users (chances per step, utilities already divided by mu_u).</summary>
+    private readonly record struct StepInputs(double Reputation, double ReconsiderLogMiss, double TopChance, double TopLogMiss,
+        double Innovation, double Imitation, double PeerScale, StepRates Rates);
 }

@@ -14,7 +14,6 @@ internal sealed partial class World
     private readonly EventSchedule _schedule;
     private readonly RandomStream _eventRng;
     private readonly RandomStream _breachRng;
-    private readonly RandomStream _userRng;
     private readonly RandomStream _institutionRng;
     private readonly Func<int, double> _adoptionShare;
     private readonly Action<int, PartnershipMode, PartnershipMode> _onSwitch;
@@ -39,7 +38,6 @@ internal sealed partial class World
         Log = log;
         _eventRng = SeedSequence.For(runSeed, SeedSequence.Stream.Events);
         _breachRng = SeedSequence.For(runSeed, SeedSequence.Stream.Breaches);
-        _userRng = SeedSequence.For(runSeed, SeedSequence.Stream.Users);
         _institutionRng = SeedSequence.For(runSeed, SeedSequence.Stream.Institutions);
         // Sorted by type so the draw does not depend on the order keys were written in.
         _scandalMix = scenario.Scandals.Mix.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToArray();
@@ -93,7 +91,7 @@ internal sealed partial class World
         Events();
         Breaches();
         Platform.GrowReach();
-        Users.Adoption(Platform.Reputation, Institutions.Modes, _scenario.Modes, _scenario.Users, _rates, _userRng);
+        Users.Adoption(Platform.Reputation, Institutions.Modes, _scenario.Modes, _scenario.Users, _rates);
         // Welfare counts the warnings in force when institutions chose, before phase 8 ends any.
         _exposureMultiplierInForce = Regulator.ExposureMultiplier;
         Institutions.ModeChoice(ChoiceContext(), _institutionRng, _onSwitch);

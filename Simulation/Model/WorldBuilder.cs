@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
@@ -11,11 +12,15 @@ namespace TrustSim.Model;
 /// </summary>
 internal static class WorldBuilder
 {
-    public static World Build(Scenario scenario, ulong runSeed, IEventLog log)
+    /// <summary>
+    /// The world of step 0. <paramref name="pool"/> (null: one thread) runs the users' chunks
+    /// during the run; it never changes the results.
+    /// </summary>
+    public static World Build(Scenario scenario, ulong runSeed, IEventLog log, ChunkPool? pool = null)
     {
         var rng = SeedSequence.For(runSeed, SeedSequence.Stream.Population);
         var profiles = InstitutionProfiles(scenario.Institutions, rng);
-        var users = Users(scenario.Users, profiles, rng, runSeed);
+        var users = Users(scenario.Users, profiles, rng, runSeed, pool);
         var rates = StepRates.For(scenario);
         return new World(scenario, new Platform(scenario.Platform, rates), users,
             new Institutions(profiles, scenario.Institutions), new Regulator(scenario.Regulator, rates), runSeed, log);
@@ -54,7 +59,9 @@ internal static class WorldBuilder
         return ranks;
     }
 
-    private static UserPopulation Users(UserSettings settings, IReadOnlyList<InstitutionProfile> profiles, RandomStream rng, ulong runSeed)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static UserPopulation Users(UserSettings settings, IReadOnlyList<InstitutionProfile> profiles, RandomStream rng, ulong runSeed,
+        ChunkPool? pool)
     {
         var blockStart = DealCustomers(settings.Count, profiles, rng);
         var concern = new float[settings.Count];
@@ -68,7 +75,7 @@ internal static class WorldBuilder
             ? SocialNetwork.WattsStrogatz(settings.Count, settings.Network.Degree, settings.Network.Rewiring,
                 SeedSequence.For(runSeed, SeedSequence.Stream.Network))
             : null;
-        return new UserPopulation(concern, offset, blockStart, network);
+        return new UserPopulation(concern, offset, blockStart, network, runSeed, pool);
     }
 
     /// <summary>

@@ -1,0 +1,8 @@
+namespace TrustSim.Engine;
+
+/// <summary>Work split over users in fixed chunks; each chunk's work touches only its own users and its own generator.</summary>
+internal interface IChunkWork
+{
+    /// <summary>Does the work of chunk <paramref name="chunk"/> (0-based).</summary>
+    void RunChunk(int chunk);
+}
