@@ -46,6 +46,10 @@ internal sealed record Manifest
 
     /// <summary>Why the run failed or stopped; null when it completed.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The design and run counts of a sweep; null (and left out of the JSON) for a plain run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SweepInfo? Sweep { get; init; }
 }
 
 /// <summary>One replication's number and the seed derived for it from the master seed.</summary>

@@ -18,6 +18,7 @@ internal static partial class ScenarioValidator
         CheckMix(scenario.Scandals, sink);
         DistributionChecks.Check(scenario, sink);
         ScheduleValidator.Check(scenario, sink);
+        SweepChecks.Check(scenario, sink);
     }
 
     // The name becomes a folder under output/, so it must not be able to climb out of it.
