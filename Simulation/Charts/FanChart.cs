@@ -29,6 +29,8 @@ internal static class FanChart
             last = last is { } l && l > band.Dates[^1] ? l : band.Dates[^1];
         }
         if (!any) ChartStyle.NoData(plot, "time series");
+        int replications = spec.Bands.Select(b => b.Replications).DefaultIfEmpty(0).Max();
+        if (replications > 1) ChartStyle.Caption(plot, $"lines: mean; bands: 5-95% of up to {replications} replications per point");
         if (first is { } start && last is { } end)
         {
             plot.Axes.SetLimitsX(start.ToDateTime(TimeOnly.MinValue).ToOADate(), end.ToDateTime(TimeOnly.MinValue).ToOADate());

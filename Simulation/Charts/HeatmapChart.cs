@@ -18,8 +18,9 @@ internal static class HeatmapChart
                 flipped[rows - 1 - r, c] = spec.Values[r, c];
         var heatmap = plot.Add.Heatmap(flipped);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        // Cells of unit size centred on 0..n-1, labelled with the parameter values (which need not be evenly spaced).
-        heatmap.Position = new CoordinateRect(-0.5, columns - 0.5, -0.5, rows - 0.5);
+        // Cells of unit size centred on 0..n-1 (Position spans the cell centres), labelled with the
+        // parameter values, which need not be evenly spaced.
+        heatmap.Position = new CoordinateRect(0, Math.Max(columns - 1, 1e-9), 0, Math.Max(rows - 1, 1e-9));
         heatmap.NaNCellColor = Colors.LightGray;
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = spec.ColorLabel;
