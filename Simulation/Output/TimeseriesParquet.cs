@@ -7,12 +7,15 @@ namespace TrustSim.Output;
 
 /// <summary>
 /// timeseries.parquet of a sweep: columns point, replication, step, date and every StepMetrics
-/// column; one row group per completed run, in run-id order, copied from the run's spool file so
-/// only one run's series is in memory at a time.
+/// column; completed runs in run-id order, whole runs per row group of at most
+/// <see cref="RowGroupRows"/> rows, copied from the spool so memory stays bounded.
 /// </summary>
 internal static class TimeseriesParquet
 {
     public const string FileName = "timeseries.parquet";
+
+    /// <summary>Most rows in a row group (a longer single run gets a group of its own).</summary>
+    public const int RowGroupRows = 4_096;
 
     public static readonly DataField<int> Point = new("point");
     public static readonly DataField<int> Replication = new("replication");
@@ -34,25 +37,71 @@ internal static class TimeseriesParquet
     private static async Task WriteAsync(Stream stream, string sweepFolder, IEnumerable<JournalEntry> entries)
     {
         await using ParquetWriter writer = await ParquetWriter.CreateAsync(Schema, stream, Options);
+        var batch = new RowBatch(Metrics.Count);
         foreach (JournalEntry entry in entries.Where(e => e.Completed))
         {
             SpooledSeries series = RunSpool.Read(sweepFolder, entry.RunId);
-            int rows = series.Steps.Length;
-            using ParquetRowGroupWriter group = writer.CreateRowGroup();
-            await group.WriteAsync(Point, new ReadOnlyMemory<int>(Enumerable.Repeat(entry.Point, rows).ToArray()));
-            await group.WriteAsync(Replication, new ReadOnlyMemory<int>(Enumerable.Repeat(entry.Replication, rows).ToArray()));
-            await group.WriteAsync(Step, new ReadOnlyMemory<int>(series.Steps));
-            await group.WriteAsync(Date, new ReadOnlyMemory<DateOnly>(series.Dates));
-            for (int c = 0; c < Metrics.Count; c++)
+            if (batch.Rows > 0 && batch.Rows + series.Steps.Length > RowGroupRows)
             {
-                await group.WriteAsync(Metrics[c], new ReadOnlyMemory<double>(series.Values[c]));
+                await Flush(writer, batch);
             }
+            batch.Add(entry, series);
+        }
+        if (batch.Rows > 0) await Flush(writer, batch);
+    }
+
+    private static async Task Flush(ParquetWriter writer, RowBatch batch)
+    {
+        using ParquetRowGroupWriter group = writer.CreateRowGroup();
+        await group.WriteAsync(Point, new ReadOnlyMemory<int>(batch.Point.ToArray()));
+        await group.WriteAsync(Replication, new ReadOnlyMemory<int>(batch.Replication.ToArray()));
+        await group.WriteAsync(Step, new ReadOnlyMemory<int>(batch.Step.ToArray()));
+        await group.WriteAsync(Date, new ReadOnlyMemory<DateOnly>(batch.Date.ToArray()));
+        for (int c = 0; c < Metrics.Count; c++)
+        {
+            await group.WriteAsync(Metrics[c], new ReadOnlyMemory<double>(batch.Values[c].ToArray()));
+        }
+        batch.Clear();
+    }
+
+    /// <summary>
+    /// Rows of whole runs waiting for their row group. Row groups hold several runs because the
+    /// writer keeps every row group's metadata until the footer (about 17 KB each here): one group
+    /// per run would make memory grow with the number of runs.
+    /// </summary>
+    private sealed class RowBatch(int metrics)
+    {
+        public List<int> Point { get; } = [];
+        public List<int> Replication { get; } = [];
+        public List<int> Step { get; } = [];
+        public List<DateOnly> Date { get; } = [];
+        public List<double>[] Values { get; } = Enumerable.Range(0, metrics).Select(_ => new List<double>()).ToArray();
+
+        public int Rows => Step.Count;
+
+        public void Add(JournalEntry entry, SpooledSeries series)
+        {
+            int rows = series.Steps.Length;
+            Point.AddRange(Enumerable.Repeat(entry.Point, rows));
+            Replication.AddRange(Enumerable.Repeat(entry.Replication, rows));
+            Step.AddRange(series.Steps);
+            Date.AddRange(series.Dates);
+            for (int c = 0; c < Values.Length; c++) Values[c].AddRange(series.Values[c]);
+        }
+
+        public void Clear()
+        {
+            Point.Clear();
+            Replication.Clear();
+            Step.Clear();
+            Date.Clear();
+            foreach (List<double> v in Values) v.Clear();
         }
     }
 
     /// <summary>
-    /// Reads selected metric columns back, one run (row group) at a time, for charts: calls
-    /// <paramref name="visit"/> with point, replication, dates and the chosen columns' values.
+    /// Reads selected metric columns back, one row group at a time, for charts: calls
+    /// <paramref name="visit"/> for each run with point, replication, dates and the chosen columns' values.
     /// </summary>
     public static void ReadRuns(string path, IReadOnlyList<string> metrics, Action<int, int, DateOnly[], double[][]> visit) =>
         ReadRunsAsync(path, metrics, visit).GetAwaiter().GetResult();
@@ -79,7 +128,13 @@ internal static class TimeseriesParquet
                 values[k] = new double[rows];
                 await group.ReadAsync(fields[k], values[k].AsMemory());
             }
-            if (rows > 0) visit(point[0], replication[0], dates, values);
+            // A group holds whole runs back to back; a run ends where point or replication changes.
+            for (int start = 0, end; start < rows; start = end)
+            {
+                for (end = start + 1; end < rows && point[end] == point[start] && replication[end] == replication[start]; end++) { }
+                int from = start, to = end;
+                visit(point[start], replication[start], dates[from..to], values.Select(v => v[from..to]).ToArray());
+            }
         }
     }
 }
