@@ -22,18 +22,30 @@ internal static class ChartStyle
     public static readonly Color Marker = Color.FromHex("#B22222");
 
     /// <summary>A plot with the bundled font, title and axis labels, and a date x axis.</summary>
-    public static Plot NewPlot(string title, string yLabel, Scenario scenario)
+    public static Plot NewPlot(string title, string yLabel, Scenario scenario) =>
+        NewDatePlot(title, DateAxisLabel(scenario), yLabel);
+
+    /// <summary>A plot with the bundled font, title, axis labels and a date x axis labelled <paramref name="xLabel"/>.</summary>
+    public static Plot NewDatePlot(string title, string xLabel, string yLabel)
     {
-        string font = ChartFont.Ensure();
-        var plot = new Plot();
+        Plot plot = NewValuePlot(title, xLabel, yLabel);
         var dateAxis = plot.Axes.DateTimeTicksBottom();
         if (dateAxis.TickGenerator is DateTimeAutomatic dates)
         {
             dates.LabelFormatter = DateTick;
         }
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
+        return plot;
+    }
+
+    /// <summary>A plot with the bundled font, title and axis labels, and numeric axes.</summary>
+    public static Plot NewValuePlot(string title, string xLabel, string yLabel)
+    {
+        string font = ChartFont.Ensure();
+        var plot = new Plot();
         plot.Font.Set(font);
         plot.Title(title, size: 18);
-        plot.XLabel(DateAxisLabel(scenario), size: 14);
+        plot.XLabel(xLabel, size: 14);
         plot.YLabel(yLabel, size: 14);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
@@ -103,4 +115,20 @@ internal static class ChartStyle
     public static byte[] ToPng(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
 
     public static void Save(string path, byte[] png) => AtomicFile.WriteAllBytes(path, png);
+
+    /// <summary>A small note in the lower right corner of the data area (what the bars mean, how values were pooled).</summary>
+    public static void Caption(Plot plot, string text)
+    {
+        var note = plot.Add.Annotation(text, Alignment.LowerRight);
+        note.LabelStyle.FontSize = 11;
+        note.LabelStyle.BackgroundColor = Colors.White.WithAlpha(0.85);
+        note.LabelStyle.BorderColor = Colors.Transparent;
+        note.LabelStyle.ShadowColor = Colors.Transparent;
+    }
+
+    /// <summary>A parameter value as a tick label: up to four significant digits, no exponent for everyday sizes.</summary>
+    public static string Number(double value) =>
+        Math.Abs(value) >= 1e5 || (value != 0 && Math.Abs(value) < 1e-3)
+            ? value.ToString("0.###e+0", CultureInfo.InvariantCulture)
+            : Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
 }

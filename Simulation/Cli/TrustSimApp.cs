@@ -23,6 +23,13 @@ internal static class TrustSimApp
             config.AddCommand<CalibrateCommand>("calibrate")
                 .WithDescription("Fit a scenario's calibrate: parameters to observed data and write a calibration folder.")
                 .WithExample("calibrate", "scenarios/calibrate-ponemon.yaml");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Run a scenario's sweep: design in parallel and write a sweep folder: journal, runs.csv, points.csv, timeseries.parquet, charts.")
+                .WithExample("sweep", "scenarios/repeated-scandals.yaml", "--workers", "2")
+                .WithExample("sweep", "--resume", "output/repeated-scandals/20250101-120000");
+            config.AddCommand<PlotCommand>("plot")
+                .WithDescription("Redraw the charts of a run or sweep folder from its data files.")
+                .WithExample("plot", "output/repeated-scandals/20250101-120000");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")
                 .WithExample("validate", "scenarios/baseline.yaml", "scenarios/seed-2018.yaml");

@@ -52,6 +52,10 @@ internal sealed record Manifest
     /// <summary>What a calibration found (calibrate folders only; left out of other manifests).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CalibrationManifest? Calibration { get; init; }
+
+    /// <summary>The design and run counts of a sweep; null (and left out of the JSON) for a plain run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SweepInfo? Sweep { get; init; }
 }
 
 /// <summary>One replication's number and the seed derived for it from the master seed.</summary>

@@ -19,6 +19,7 @@ internal static partial class ScenarioValidator
         DistributionChecks.Check(scenario, sink);
         ScheduleValidator.Check(scenario, sink);
         CalibrationValidator.Check(scenario, sink);
+        SweepChecks.Check(scenario, sink);
     }
 
     // The name becomes a folder under output/, so it must not be able to climb out of it.

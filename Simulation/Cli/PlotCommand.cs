@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using TrustSim.Charts;
+using TrustSim.Output;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Cli;
+
+/// <summary><c>trustsim plot DIR</c>: redraws the charts of a run or sweep folder from its data files alone.</summary>
+internal sealed class PlotCommand : Command<PlotCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<DIR>")]
+        [Description("A run folder (timeseries.csv) or sweep folder (points.csv).")]
+        public string Folder { get; init; } = "";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        string folder = settings.Folder;
+        string scenarioPath = Path.Combine(folder, RunFolder.ScenarioFile);
+        bool sweep = File.Exists(Path.Combine(folder, SweepTables.PointsFile));
+        bool run = File.Exists(Path.Combine(folder, RunCsv.TimeseriesFile));
+        if (!Directory.Exists(folder) || !File.Exists(scenarioPath) || !(sweep || run))
+        {
+            Console.Error.WriteLine($"trustsim: {folder}: not a run or sweep folder (expected {RunFolder.ScenarioFile} with " +
+                                    $"{RunCsv.TimeseriesFile} or {SweepTables.PointsFile})");
+            return ExitCode.BadInput;
+        }
+        var scenario = ScenarioInput.Load(scenarioPath, [], Console.Error);
+        if (scenario is null) return ExitCode.BadInput;
+
+        string charts = Path.Combine(folder, RunFolder.ChartsFolder);
+        ChartSetResult result;
+        try
+        {
+            result = sweep
+                ? SweepChartData.Build(folder, scenario).Draw(charts)
+                : ChartSet.DrawRunCharts(charts, scenario, RunFolderReader.Read(folder));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"trustsim: {folder}: cannot read the data files: {e.Message}");
+            return ExitCode.BadInput;
+        }
+        foreach (var p in result.Problems) Console.Error.WriteLine($"trustsim: {p}");
+        Console.Out.WriteLine($"{result.Written.Count} chart{(result.Written.Count == 1 ? "" : "s")} drawn in {charts}");
+        return result.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+    }
+}

@@ -1,0 +1,80 @@
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TrustSim.Experiments;
+using TrustSim.Output;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Cli;
+
+/// <summary><c>trustsim sweep SCENARIO</c>: runs a scenario's sweep design in parallel and writes a sweep folder.</summary>
+internal sealed class SweepCommand : Command<SweepCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[SCENARIO]")]
+        [Description("Scenario YAML file with a sweep: section (optional with --resume DIR: the folder's scenario.yaml is used).")]
+        public string? Scenario { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Sweep folder (default: output/<name>/<yyyyMMdd-HHmmss>).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--workers <N>")]
+        [Description("Runs executed at once (default: all cores).")]
+        public int? Workers { get; init; }
+
+        [CommandOption("--resume [DIR]")]
+        [Description("Continue the sweep in DIR (or in --out) from its journal, skipping finished runs.")]
+        public FlagValue<string>? Resume { get; init; }
+
+        [CommandOption("--retry-failed")]
+        [Description("With --resume: run again the runs the journal records as failed.")]
+        public bool RetryFailed { get; init; }
+
+        [CommandOption("--set <PATH=VALUE>")]
+        [Description("Override a key after inheritance, e.g. --set users.count=500 (repeatable).")]
+        public string[] Overrides { get; init; } = [];
+
+        [CommandOption("--force")]
+        [Description("Start afresh in an existing non-empty --out folder (its journal and parts are removed).")]
+        public bool Force { get; init; }
+
+        public bool Resuming => Resume?.IsSet == true;
+
+        public string? ResumeFolder => Resuming ? (string.IsNullOrEmpty(Resume!.Value) ? Out : Resume.Value) : null;
+
+        public override ValidationResult Validate()
+        {
+            if (Workers is < 1) return ValidationResult.Error("--workers must be at least 1");
+            if (Resuming && ResumeFolder is null) return ValidationResult.Error("--resume needs the sweep folder: --resume DIR");
+            if (Resuming && Force) return ValidationResult.Error("--resume and --force contradict each other: resume keeps the folder, force starts afresh");
+            if (RetryFailed && !Resuming) return ValidationResult.Error("--retry-failed goes with --resume DIR");
+            if (!Resuming && string.IsNullOrEmpty(Scenario)) return ValidationResult.Error("give a scenario file (or --resume DIR)");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var target = SweepTarget.Open(settings, started, Console.Error);
+        if (target is null) return ExitCode.BadInput;
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCtrlC;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
+        try
+        {
+            var workers = settings.Workers ?? Environment.ProcessorCount;
+            var execution = new SweepExecution(target, workers, RunEnvironment.CommandLine(context.Arguments), started);
+            return execution.Run(cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using TrustSim.Charts;
+using TrustSim.Experiments;
+using TrustSim.Output;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Cli;
+
+/// <summary>Runs a checked sweep target: the pending runs, then the final files, then the closing report.</summary>
+internal sealed class SweepExecution(SweepTarget target, int workers, string commandLine, DateTime started)
+{
+    public int Run(CancellationToken cancel)
+    {
+        var plan = target.Plan;
+        var name = target.Scenario.Name;
+        SweepRunnerResult result;
+        try
+        {
+            using (var journal = SweepJournal.OpenForAppend(Path.Combine(target.Folder, SweepJournal.FileName)))
+            {
+                var runner = new SweepRunner(plan, target.Folder, workers);
+                result = SweepProgress.Run(name, plan.RunCount, target.DoneCount, target.FailedBefore,
+                    report => runner.Run(journal, target.Done, report, cancel));
+            }
+        }
+        catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"trustsim: {target.Folder}: writing failed: {Unwrap(e).Message}");
+            Console.Error.WriteLine($"Finished runs are kept in the journal; fix the cause and continue with: trustsim sweep --resume {target.Folder}");
+            return ExitCode.RunFailed;
+        }
+
+        long finished = target.DoneCount + result.Finished;
+        if (result.Cancelled && finished < plan.RunCount)
+        {
+            Console.Error.WriteLine($"trustsim: interrupted: {finished:N0} of {plan.RunCount:N0} runs are finished and journaled in {target.Folder}.");
+            Console.Error.WriteLine($"Continue with: trustsim sweep --resume {target.Folder}");
+            return ExitCode.Interrupted;
+        }
+        return Finish();
+    }
+
+    private int Finish()
+    {
+        var plan = target.Plan;
+        try
+        {
+            SweepFolder.AssembleData(target.Folder, plan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"trustsim: {target.Folder}: cannot assemble the data files: {e.Message}");
+            Console.Error.WriteLine($"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
+            return ExitCode.RunFailed;
+        }
+        var charts = SweepChartData.Build(target.Folder, target.Scenario).Draw(Path.Combine(target.Folder, RunFolder.ChartsFolder));
+        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
+
+        var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), plan.RunCount);
+        var ended = DateTime.UtcNow;
+        var manifest = RunEnvironment.ForRun(commandLine, target.ScenarioFile, target.Scenario, [], started, ended,
+            index.FailedCount == 0 ? RunStatus.Completed : RunStatus.Failed,
+            index.FailedCount == 0 ? null : $"{index.FailedCount} of {plan.RunCount} runs failed (see runs.csv)") with
+        {
+            Sweep = new SweepInfo(SnakeCase.EnumName(plan.Sweep.Design), plan.Parameters.Select(p => p.Path).ToList(), plan.Points.Count,
+                plan.Replications, plan.RunCount, index.CompletedCount, index.FailedCount, workers, target.Resumed),
+        };
+        ManifestJson.Write(Path.Combine(target.Folder, ManifestJson.FileName), manifest);
+
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{target.Scenario.Name}: {plan.RunCount:N0} runs ({plan.Points.Count:N0} points x {plan.Replications} replications), " +
+            $"{index.FailedCount} failed, {SweepProgress.Duration((ended - started).TotalSeconds)} on {workers} worker{(workers == 1 ? "" : "s")}; written to {target.Folder}"));
+        Console.Out.WriteLine($"Data: runs.csv, points.csv, timeseries.parquet; charts: {Path.Combine(target.Folder, RunFolder.ChartsFolder)} ({charts.Written.Count})");
+        if (index.FailedCount > 0) PrintFailures(index);
+        return index.FailedCount == 0 && charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+    }
+
+    /// <summary>The failures grouped by error text, most frequent first, with a few run ids each.</summary>
+    private void PrintFailures(JournalIndex index)
+    {
+        var groups = new Dictionary<string, List<long>>();
+        string path = Path.Combine(target.Folder, SweepJournal.FileName);
+        using (var journal = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            for (long id = 0; id < target.Plan.RunCount; id++)
+            {
+                if (!index.Failed[(int)id]) continue;
+                string error = SweepJournal.ReadAt(journal, index.OffsetOf(id)).Error ?? "";
+                if (!groups.TryGetValue(error, out var ids)) groups[error] = ids = [];
+                ids.Add(id);
+            }
+        }
+        int failed = index.FailedCount;
+        Console.Error.WriteLine($"trustsim: {failed} run{(failed == 1 ? "" : "s")} failed:");
+        foreach (var (error, ids) in groups.OrderByDescending(g => g.Value.Count).Take(5))
+        {
+            var shown = string.Join(", ", ids.Take(5).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            Console.Error.WriteLine($"  {ids.Count} x {error} (runs {shown}{(ids.Count > 5 ? ", ..." : "")})");
+        }
+        Console.Error.WriteLine($"Each failure is in runs.csv (status, error). Rerun them with: trustsim sweep --resume {target.Folder} --retry-failed");
+    }
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e;
+
+}

@@ -1,0 +1,110 @@
+using System.Collections;
+using TrustSim.Experiments;
+using TrustSim.Output;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Cli;
+
+/// <summary>
+/// What a <c>sweep</c> invocation works on, checked before anything runs: the resolved scenario, its
+/// plan, the folder, and which runs are already done (when resuming).
+/// </summary>
+internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, SweepPlan Plan, string Folder, BitArray Done,
+    int DoneCount, int FailedBefore, bool Resumed)
+{
+    /// <summary>The target of the settings, or null after printing why not (exit 2).</summary>
+    public static SweepTarget? Open(SweepCommand.Settings settings, DateTime started, TextWriter errors)
+    {
+        string? folder = settings.ResumeFolder;
+        string? scenarioFile = settings.Scenario;
+        if (folder is not null)
+        {
+            string stored = Path.Combine(folder, RunFolder.ScenarioFile);
+            if (!File.Exists(stored))
+            {
+                errors.WriteLine($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume");
+                return null;
+            }
+            scenarioFile ??= stored;
+        }
+        var scenario = ScenarioInput.Load(scenarioFile!, settings.Overrides, errors);
+        if (scenario is null) return null;
+        if (scenario.Sweep is null)
+        {
+            errors.WriteLine($"{scenarioFile}:1:1: the scenario has no sweep: section, so there is nothing to sweep; " +
+                             "add one (see docs/scenarios.md, 'sweep') or use 'trustsim run' for a single scenario");
+            return null;
+        }
+        SweepPlan plan;
+        try
+        {
+            plan = SweepPlan.Build(scenario);
+        }
+        catch (NotSupportedException e)
+        {
+            errors.WriteLine($"{scenarioFile}: {e.Message}");
+            return null;
+        }
+        if (plan.RunCount == 0)
+        {
+            errors.WriteLine($"{scenarioFile}: the sweep has no runs (a parameter has no values)");
+            return null;
+        }
+
+        string yaml = Normalise(ScenarioWriter.ToYaml(scenario));
+        if (folder is not null)
+        {
+            string storedYaml = Normalise(File.ReadAllText(Path.Combine(folder, RunFolder.ScenarioFile)));
+            if (storedYaml != yaml)
+            {
+                errors.WriteLine($"trustsim: {scenarioFile} (with --set applied) resolves to a different scenario than the sweep in {folder} " +
+                                 $"(compare with {Path.Combine(folder, RunFolder.ScenarioFile)}); resume with the same scenario and --set, or start a new sweep");
+                return null;
+            }
+            return WithJournal(settings, scenarioFile, scenario, plan, folder, errors);
+        }
+
+        folder = settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
+        {
+            errors.WriteLine($"trustsim: {problem}");
+            return null;
+        }
+        try
+        {
+            SweepFolder.ClearProgress(folder);
+            AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), yaml);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"trustsim: {folder}: cannot write the sweep folder: {e.Message}");
+            return null;
+        }
+        return new SweepTarget(settings.Scenario, scenario, plan, folder, new BitArray((int)plan.RunCount), 0, 0, false);
+    }
+
+    private static SweepTarget? WithJournal(SweepCommand.Settings settings, string? scenarioFile, Scenario scenario, SweepPlan plan,
+        string folder, TextWriter errors)
+    {
+        JournalIndex index;
+        try
+        {
+            index = JournalIndex.Build(Path.Combine(folder, SweepJournal.FileName), plan.RunCount);
+        }
+        catch (InvalidDataException e)
+        {
+            errors.WriteLine($"trustsim: {e.Message}");
+            return null;
+        }
+        var done = new BitArray(index.Completed);
+        if (!settings.RetryFailed) done.Or(index.Failed);
+        int doneCount = index.CompletedCount + (settings.RetryFailed ? 0 : index.FailedCount);
+        return new SweepTarget(scenarioFile, scenario, plan, folder, done, doneCount, settings.RetryFailed ? 0 : index.FailedCount, true);
+    }
+
+    private static string Normalise(string text)
+    {
+        string lf = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return lf.EndsWith('\n') ? lf : lf + "\n";
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections;
+
+namespace TrustSim.Experiments;
+
+/// <summary>
+/// Where each run's latest journal line starts, so finished runs can be read back in run-id order
+/// by seeking, without holding their entries: eight bytes per run of the design.
+/// </summary>
+internal sealed class JournalIndex
+{
+    private readonly long[] offsets;
+
+    private JournalIndex(long[] offsets, BitArray completed, BitArray failed)
+    {
+        this.offsets = offsets;
+        Completed = completed;
+        Failed = failed;
+    }
+
+    /// <summary>Runs whose latest entry says completed.</summary>
+    public BitArray Completed { get; }
+
+    /// <summary>Runs whose latest entry says failed.</summary>
+    public BitArray Failed { get; }
+
+    public int CompletedCount => Count(Completed);
+
+    public int FailedCount => Count(Failed);
+
+    /// <summary>Journal offset of a run's latest entry, or -1 when it has none.</summary>
+    public long OffsetOf(long runId) => offsets[runId];
+
+    /// <summary>Indexes a journal of a plan with <paramref name="runCount"/> runs; a missing file is an empty journal.</summary>
+    /// <exception cref="InvalidDataException">A line is not an entry, or names a run outside the plan.</exception>
+    public static JournalIndex Build(string path, long runCount)
+    {
+        var offsets = new long[runCount];
+        Array.Fill(offsets, -1);
+        var completed = new BitArray((int)runCount);
+        var failed = new BitArray((int)runCount);
+        if (File.Exists(path))
+        {
+            SweepJournal.Scan(path, (entry, offset) =>
+            {
+                if (entry.RunId < 0 || entry.RunId >= runCount)
+                {
+                    throw new InvalidDataException($"{path}: run {entry.RunId} is not in this sweep's plan of {runCount} runs");
+                }
+                // A retried run has several lines; the last one is its outcome.
+                offsets[entry.RunId] = offset;
+                completed[(int)entry.RunId] = entry.Completed;
+                failed[(int)entry.RunId] = !entry.Completed;
+            });
+        }
+        return new JournalIndex(offsets, completed, failed);
+    }
+
+    private static int Count(BitArray bits)
+    {
+        int n = 0;
+        for (int i = 0; i < bits.Length; i++) if (bits[i]) n++;
+        return n;
+    }
+}
