@@ -24,24 +24,8 @@ internal static class ChartSet
     /// </summary>
     public static ChartSetResult DrawRunCharts(string chartsFolder, Scenario scenario, IReadOnlyList<RunResult> results)
     {
-        Directory.CreateDirectory(chartsFolder);
-        var written = new List<string>();
-        var problems = new List<string>();
-        foreach (var (fileName, render) in RunCharts)
-        {
-            string path = Path.Combine(chartsFolder, fileName);
-            try
-            {
-                ChartStyle.Save(path, render(scenario, results));
-                written.Add(path);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Charts are a view of data already on disk; `trustsim plot` can redraw them later.
-                problems.Add($"{path}: chart not drawn: {e.Message}");
-            }
-        }
-        return new ChartSetResult(written, problems);
+        var jobs = RunCharts.Select(c => (c.Item1, (Func<byte[]>)(() => c.Item2(scenario, results)))).ToList();
+        return ChartJobs.Draw(chartsFolder, jobs);
     }
 }
 
