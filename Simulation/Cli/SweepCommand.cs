@@ -37,6 +37,15 @@ internal sealed class SweepCommand : Command<SweepCommand.Settings>
         [Description("Override a key after inheritance, e.g. --set users.count=500 (repeatable).")]
         public string[] Overrides { get; init; } = [];
 
+        [CommandOption("--shard <K/N>")]
+        [Description("Run only shard K of N (0 <= K < N): the runs with run_id % N == K, into a shard folder for 'trustsim merge'. " +
+                     "In a Slurm array job it defaults to SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT.")]
+        public string? Shard { get; init; }
+
+        [CommandOption("--shard-count <N>")]
+        [Description("Without --shard: the number of shards, the index coming from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX (Kubernetes indexed jobs).")]
+        public int? ShardCount { get; init; }
+
         [CommandOption("--force")]
         [Description("Start afresh in an existing non-empty --out folder (its journal and parts are removed).")]
         public bool Force { get; init; }

@@ -19,7 +19,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             using (var journal = SweepJournal.OpenForAppend(Path.Combine(target.Folder, SweepJournal.FileName)))
             {
                 var runner = new SweepRunner(plan, target.Folder, workers);
-                result = SweepProgress.Run(name, plan.RunCount, target.DoneCount, target.FailedBefore,
+                result = SweepProgress.Run(name, target.Total, target.DoneCount, target.FailedBefore,
                     report => runner.Run(journal, target.Done, report, cancel));
             }
         }
@@ -31,16 +31,17 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         }
 
         long finished = target.DoneCount + result.Finished;
-        if (result.Cancelled && finished < plan.RunCount)
+        if (result.Cancelled && finished < target.Total)
         {
-            Console.Error.WriteLine($"trustsim: interrupted: {finished:N0} of {plan.RunCount:N0} runs are finished and journaled in {target.Folder}.");
+            Console.Error.WriteLine($"trustsim: interrupted: {finished:N0} of {target.Total:N0} runs are finished and journaled in {target.Folder}.");
             Console.Error.WriteLine($"Continue with: trustsim sweep --resume {target.Folder}");
             return ExitCode.Interrupted;
         }
-        return Finish();
+        return target.Shard is null ? Finish() : ShardOption.Report(target, started);
     }
 
-    private int Finish()
+    /// <summary>The final files of a sweep whose every run is journaled: data, charts, manifest. <c>merge</c> ends here too.</summary>
+    internal int Finish()
     {
         var plan = target.Plan;
         try

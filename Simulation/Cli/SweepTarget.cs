@@ -10,8 +10,11 @@ namespace TrustSim.Cli;
 /// plan, the folder, and which runs are already done (when resuming).
 /// </summary>
 internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, SweepPlan Plan, string Folder, BitArray Done,
-    int DoneCount, int FailedBefore, bool Resumed)
+    int DoneCount, int FailedBefore, bool Resumed, ShardSpec? Shard = null)
 {
+    /// <summary>Runs this invocation is responsible for: the whole plan, or the shard's part of it.</summary>
+    public long Total => Shard?.RunCountOf(Plan.RunCount) ?? Plan.RunCount;
+
     /// <summary>The target of the settings, or null after printing why not (exit 2).</summary>
     public static SweepTarget? Open(SweepCommand.Settings settings, DateTime started, TextWriter errors)
     {
@@ -61,10 +64,14 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
                                  $"(compare with {Path.Combine(folder, RunFolder.ScenarioFile)}); resume with the same scenario and --set, or start a new sweep");
                 return null;
             }
-            return WithJournal(settings, scenarioFile, scenario, plan, folder, errors);
+            if (!ShardOption.ForResume(settings, folder, errors, out ShardSpec? resumedShard)) return null;
+            return WithJournal(settings, scenarioFile, scenario, plan, folder, errors) is { } resumed
+                ? ShardOption.Restrict(resumed with { Shard = resumedShard })
+                : null;
         }
 
-        folder = settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
+        if (!ShardOption.ForNewSweep(settings, Environment.GetEnvironmentVariable, errors, out ShardSpec? shard)) return null;
+        folder = settings.Out ?? ShardOption.DefaultFolder(RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime()), shard);
         if (RunFolder.Prepare(folder, settings.Force) is { } problem)
         {
             errors.WriteLine($"trustsim: {problem}");
@@ -74,13 +81,14 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         {
             SweepFolder.ClearProgress(folder);
             AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), yaml);
+            if (shard is { } spec) ShardOption.WriteManifest(folder, plan, spec);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.WriteLine($"trustsim: {folder}: cannot write the sweep folder: {e.Message}");
             return null;
         }
-        return new SweepTarget(settings.Scenario, scenario, plan, folder, new BitArray((int)plan.RunCount), 0, 0, false);
+        return ShardOption.Restrict(new SweepTarget(settings.Scenario, scenario, plan, folder, new BitArray((int)plan.RunCount), 0, 0, false, shard));
     }
 
     private static SweepTarget? WithJournal(SweepCommand.Settings settings, string? scenarioFile, Scenario scenario, SweepPlan plan,
