@@ -27,6 +27,12 @@ internal static class TrustSimApp
                 .WithDescription("Run a scenario's sweep: design in parallel and write a sweep folder: journal, runs.csv, points.csv, timeseries.parquet, charts.")
                 .WithExample("sweep", "scenarios/repeated-scandals.yaml", "--workers", "2")
                 .WithExample("sweep", "--resume", "output/repeated-scandals/20250101-120000");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Join the shard folders of one sweep (sweep --shard K/N) into one sweep folder, byte-identical to a sweep on one machine.")
+                .WithExample("merge", "output/cluster/shards/shard-0-of-4", "output/cluster/shards/shard-1-of-4", "--out", "output/cluster/merged");
+            config.AddCommand<SlurmCommand>("slurm")
+                .WithDescription("Write Slurm job scripts for a sweep: an array job of shards and a merge job that waits for them; prints the command to submit.")
+                .WithExample("slurm", "scenarios/repeated-scandals.yaml", "--shards", "16", "--time", "02:00:00");
             config.AddCommand<PlotCommand>("plot")
                 .WithDescription("Redraw the charts of a run or sweep folder from its data files.")
                 .WithExample("plot", "output/repeated-scandals/20250101-120000");

@@ -1,0 +1,148 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TrustSim.Experiments;
+using TrustSim.Output;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Cli;
+
+/// <summary>
+/// <c>trustsim slurm SCENARIO --shards N</c>: writes a cluster sweep folder with the resolved scenario
+/// and the Slurm scripts that run its shards as an array job and merge them; submits nothing.
+/// </summary>
+internal sealed class SlurmCommand : Command<SlurmCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<SCENARIO>")]
+        [Description("Scenario YAML file with a sweep: section.")]
+        public string Scenario { get; init; } = "";
+
+        [CommandOption("--shards <N>")]
+        [Description("Number of shards, one Slurm array task each.")]
+        public int? Shards { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("The cluster sweep folder (default: output/<name>/<yyyyMMdd-HHmmss>); on a filesystem the nodes share.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--partition <P>")] [Description("#SBATCH --partition.")] public string? Partition { get; init; }
+
+        [CommandOption("--account <A>")] [Description("#SBATCH --account.")] public string? Account { get; init; }
+
+        [CommandOption("--time <T>")] [Description("#SBATCH --time, the limit per task, e.g. 01:00:00.")] public string? Time { get; init; }
+
+        [CommandOption("--cpus-per-task <C>")]
+        [Description("#SBATCH --cpus-per-task; each shard runs that many runs at once (default 1).")]
+        public int? CpusPerTask { get; init; }
+
+        [CommandOption("--mem <M>")] [Description("#SBATCH --mem, per task, e.g. 4G.")] public string? Mem { get; init; }
+
+        [CommandOption("--sbatch <EXTRA>")]
+        [Description("Further sbatch options for both jobs, e.g. --sbatch \"--qos=long\" (repeatable).")]
+        public string[] Sbatch { get; init; } = [];
+
+        [CommandOption("--set <PATH=VALUE>")]
+        [Description("Override a key after inheritance (repeatable); the folder's scenario.yaml has it applied.")]
+        public string[] Overrides { get; init; } = [];
+
+        [CommandOption("--force")]
+        [Description("Write into an existing non-empty --out folder.")]
+        public bool Force { get; init; }
+
+        public override ValidationResult Validate() =>
+            Shards is null ? ValidationResult.Error("give the number of shards: --shards N")
+            : Shards < 1 ? ValidationResult.Error("--shards must be at least 1")
+            : CpusPerTask is < 1 ? ValidationResult.Error("--cpus-per-task must be at least 1")
+            : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioInput.Load(settings.Scenario, settings.Overrides, Console.Error);
+        if (scenario is null) return ExitCode.BadInput;
+        if (scenario.Sweep is null)
+        {
+            Console.Error.WriteLine($"{settings.Scenario}:1:1: the scenario has no sweep: section, so there is nothing to shard");
+            return ExitCode.BadInput;
+        }
+        var plan = SweepPlan.Build(scenario);
+        int shards = settings.Shards!.Value;
+        if (shards > plan.RunCount)
+        {
+            Console.Error.WriteLine($"trustsim: --shards {shards} is more than the sweep's {plan.RunCount} runs; use at most {plan.RunCount}");
+            return ExitCode.BadInput;
+        }
+        string folder = Path.GetFullPath(settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, DateTime.Now));
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
+        {
+            Console.Error.WriteLine($"trustsim: {problem}");
+            return ExitCode.BadInput;
+        }
+
+        var job = new SlurmJob(folder, scenario.Name, shards, ToolCommand(), Directives(settings));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, SlurmScripts.LogsFolder));
+            Directory.CreateDirectory(Path.Combine(folder, SlurmScripts.ShardsFolder));
+            AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), ScenarioWriter.ToYaml(scenario).ReplaceLineEndings("\n"));
+            WriteScript(folder, SlurmScripts.ShardScript, SlurmScripts.Shard(job));
+            WriteScript(folder, SlurmScripts.MergeScript, SlurmScripts.Merge(job));
+            WriteScript(folder, SlurmScripts.SubmitScript, SlurmScripts.Submit(job));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"trustsim: {folder}: cannot write the job scripts: {e.Message}");
+            return ExitCode.BadInput;
+        }
+
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{scenario.Name}: {plan.RunCount:N0} runs in {shards} shards of {plan.RunCount / shards:N0}-{(plan.RunCount + shards - 1) / shards:N0} runs; " +
+            $"scripts in {folder} ({SlurmScripts.ShardScript}, {SlurmScripts.MergeScript}, {SlurmScripts.SubmitScript})"));
+        Console.Out.WriteLine($"Shards go to {Path.Combine(folder, SlurmScripts.ShardsFolder)}, logs to {Path.Combine(folder, SlurmScripts.LogsFolder)}, the merged sweep to {Path.Combine(folder, SlurmScripts.MergedFolder)}.");
+        Console.Out.WriteLine("Submit with:");
+        Console.Out.WriteLine($"  bash {SlurmScripts.Quote(Path.Combine(folder, SlurmScripts.SubmitScript))}");
+        return ExitCode.Done;
+    }
+
+    /// <summary>#SBATCH options from the flags, in a fixed order.</summary>
+    internal static IReadOnlyList<string> Directives(Settings settings)
+    {
+        var lines = new List<string>();
+        if (settings.Partition is { } p) lines.Add($"--partition={p}");
+        if (settings.Account is { } a) lines.Add($"--account={a}");
+        if (settings.Time is { } t) lines.Add($"--time={t}");
+        if (settings.CpusPerTask is { } c) lines.Add(string.Create(CultureInfo.InvariantCulture, $"--cpus-per-task={c}"));
+        if (settings.Mem is { } m) lines.Add($"--mem={m}");
+        lines.AddRange(settings.Sbatch.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()));
+        return lines;
+    }
+
+    /// <summary>
+    /// How this process was started, as absolute paths a node can run: a published or apphost
+    /// executable named trustsim, or otherwise the dotnet host and this assembly.
+    /// </summary>
+    internal static IReadOnlyList<string> ToolCommand()
+    {
+        string? process = Environment.ProcessPath;
+        if (process is not null && Path.GetFileNameWithoutExtension(process) == "trustsim") return [process];
+        string dll = typeof(SlurmCommand).Assembly.Location;
+        string dotnet = process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? process
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        return [dotnet, dll];
+    }
+
+    private static void WriteScript(string folder, string name, string text)
+    {
+        string path = Path.Combine(folder, name);
+        AtomicFile.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+    }
+}
