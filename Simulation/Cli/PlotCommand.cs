@@ -38,6 +38,11 @@ internal sealed class PlotCommand : Command<PlotCommand.Settings>
             result = sweep
                 ? SweepChartData.Build(folder, scenario).Draw(charts)
                 : ChartSet.DrawRunCharts(charts, scenario, RunFolderReader.Read(folder));
+            if (sweep && File.Exists(Path.Combine(folder, SensitivityFolder.FileName)))
+            {
+                var more = SensitivityFolder.DrawCharts(folder, scenario.Name, scenario.Sweep?.Samples ?? 0, scenario.Sweep?.Replications ?? 0);
+                result = new ChartSetResult([.. result.Written, .. more.Written], [.. result.Problems, .. more.Problems]);
+            }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
