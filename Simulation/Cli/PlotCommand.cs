@@ -23,7 +23,7 @@ internal sealed class PlotCommand : Command<PlotCommand.Settings>
         bool threshold = File.Exists(Path.Combine(folder, ThresholdFolder.FileName));
         bool sweep = File.Exists(Path.Combine(folder, SweepTables.PointsFile));
         bool run = File.Exists(Path.Combine(folder, RunCsv.TimeseriesFile));
-        // COMPARE-HOOK
+        if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, CompareFolder.FileName))) return CompareCommand.Redraw(folder);
         if (!Directory.Exists(folder) || !File.Exists(scenarioPath) || !(sweep || run || threshold))
         {
             Console.Error.WriteLine($"trustsim: {folder}: not a run or sweep folder (expected {RunFolder.ScenarioFile} with " +

@@ -27,8 +27,12 @@ internal static class TrustSimApp
                 .WithDescription("Run a scenario's sweep: design in parallel and write a sweep folder: journal, runs.csv, points.csv, timeseries.parquet, charts.")
                 .WithExample("sweep", "scenarios/repeated-scandals.yaml", "--workers", "2")
                 .WithExample("sweep", "--resume", "output/repeated-scandals/20250101-120000");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare run folders, sweep folders or scenario files (run with common random numbers): statistics, comparison.csv and overlay charts.")
+                .WithExample("compare", "scenarios/cambridge-analytica.yaml", "scenarios/limited-partnership-policy.yaml")
+                .WithExample("compare", "output/sweep-a/20250101-120000", "output/sweep-b/20250101-130000", "--out", "output/a-vs-b");
             config.AddCommand<PlotCommand>("plot")
-                .WithDescription("Redraw the charts of a run or sweep folder from its data files.")
+                .WithDescription("Redraw the charts of a run, sweep or comparison folder from its data files.")
                 .WithExample("plot", "output/repeated-scandals/20250101-120000");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")
