@@ -66,6 +66,49 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public void Compare_TwoSweepFolders_MatchesDesignPointsAndOverlaysResponses()
+    {
+        string root = CliRunner.TempFolder();
+        string scenario = Path.Combine(root, "grid.yaml");
+        File.WriteAllText(scenario, $$"""
+            extends: {{Path.Combine(Scenarios, "repeated-scandals.yaml")}}
+            name: tiny-grid
+            users: { count: 200 }
+            time: { steps: 20 }
+            sweep:
+              design: grid
+              replications: 2
+              metrics: [final_reputation, final_partners_full]
+              parameters:
+                - path: platform.scar
+                  values: [0, 0.6]
+            """);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", Path.Combine(root, "a")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--set", "platform.sensitivity=4", "--out", Path.Combine(root, "b")).ExitCode);
+        var outcome = CliRunner.Run("compare", Path.Combine(root, "a"), Path.Combine(root, "b"), "--out", Path.Combine(root, "c"));
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var rows = CompareFolder.ReadTable(Path.Combine(root, "c", "comparison.csv"));
+        // 2 metrics x 2 sides x 2 points; the second side's rows carry a Welch difference at the matching point.
+        Assert.Equal(8, rows.Count);
+        Assert.Equal(4, rows.Count(r => r["test"] == "welch_t"));
+        Assert.Contains(rows, r => r["point"] == "platform.scar=0.6" && r["side"] == "tiny-grid (2)");
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(root, "c", "charts"), "compare-*-vs-platform_scar.png").Length);
+        Assert.Contains("Welch", outcome.Out);
+    }
+
+    [Fact]
+    public void Compare_SweepAgainstScenario_ExitsTwo()
+    {
+        string root = CliRunner.TempFolder();
+        Directory.CreateDirectory(Path.Combine(root, "s"));
+        File.WriteAllText(Path.Combine(root, "s", "points.csv"), "point\n");
+        File.Copy(Path.Combine(Scenarios, "partnership-drivers-sobol.yaml"), Path.Combine(root, "s", "scenario.yaml"));
+        var outcome = CliRunner.Run("compare", Path.Combine(root, "s"), Path.Combine(Scenarios, "baseline.yaml"), "--out", Path.Combine(root, "c"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("got a mix", outcome.Error);
+    }
+
+    [Fact]
     public void Compare_MissingSide_ExitsTwo()
     {
         string root = CliRunner.TempFolder();
