@@ -85,6 +85,19 @@ public sealed class ThresholdCommandTests
         Assert.Equal(3, File.ReadAllLines(Path.Combine(root, "t", "threshold.csv")).Length);
     }
 
+    [Fact]
+    public void Sweep_ShippedSeverityThreshold_BracketsTheLevelAndChartsIt()
+    {
+        string root = CliRunner.TempFolder();
+        string folder = Path.Combine(root, "t");
+        var outcome = CliRunner.Run("sweep", Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "scandal-severity-threshold.yaml"),
+            "--set", "users.count=500", "--set", "sweep.replications=4", "--out", folder);
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Contains("Threshold: min_reputation mean crosses 0.2 at shocks.0.severity = 0.", outcome.Out);
+        Assert.Contains("\"bracketed\": true", File.ReadAllText(Path.Combine(folder, "manifest.json")));
+        Assert.True(File.Exists(Path.Combine(folder, "charts", "threshold-min_reputation.png")));
+    }
+
     [Theory]
     [InlineData("metric: min_reputation", "metric: min_reputatoin", "unknown summary metric 'min_reputatoin'")]
     [InlineData("min: 0\n      max: 3", "min: 3\n      max: 0", "must be below max")]
