@@ -134,8 +134,11 @@ public sealed class SweepPlanTests
     }
 
     [Fact]
-    public void Build_Threshold_IsNotSupportedYet()
+    public void Build_Threshold_HasNoFixedPoints()
     {
-        Assert.Throws<NotSupportedException>(() => SweepPlan.Build(WithDesign(SweepDesign.Threshold, 4)));
+        // The threshold search chooses its evaluations as it goes (ThresholdSearch), so the plan holds none.
+        var plan = SweepPlan.Build(WithDesign(SweepDesign.Threshold, 4));
+        Assert.Empty(plan.Points);
+        Assert.Equal(0, plan.RunCount);
     }
 }

@@ -20,9 +20,11 @@ internal sealed class PlotCommand : Command<PlotCommand.Settings>
     {
         string folder = settings.Folder;
         string scenarioPath = Path.Combine(folder, RunFolder.ScenarioFile);
+        bool threshold = File.Exists(Path.Combine(folder, ThresholdFolder.FileName));
         bool sweep = File.Exists(Path.Combine(folder, SweepTables.PointsFile));
         bool run = File.Exists(Path.Combine(folder, RunCsv.TimeseriesFile));
-        if (!Directory.Exists(folder) || !File.Exists(scenarioPath) || !(sweep || run))
+        if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, CompareFolder.FileName))) return CompareCommand.Redraw(folder);
+        if (!Directory.Exists(folder) || !File.Exists(scenarioPath) || !(sweep || run || threshold))
         {
             Console.Error.WriteLine($"trustsim: {folder}: not a run or sweep folder (expected {RunFolder.ScenarioFile} with " +
                                     $"{RunCsv.TimeseriesFile} or {SweepTables.PointsFile})");
@@ -35,9 +37,17 @@ internal sealed class PlotCommand : Command<PlotCommand.Settings>
         ChartSetResult result;
         try
         {
-            result = sweep
+            result = threshold && scenario.Sweep is not null
+                ? ChartJobs.Draw(charts, [ThresholdExecution.Chart(folder, scenario,
+                    ManifestJson.Read(Path.Combine(folder, ManifestJson.FileName))?.Threshold)])
+                : sweep
                 ? SweepChartData.Build(folder, scenario).Draw(charts)
                 : ChartSet.DrawRunCharts(charts, scenario, RunFolderReader.Read(folder));
+            if (sweep && File.Exists(Path.Combine(folder, SensitivityFolder.FileName)))
+            {
+                var more = SensitivityFolder.DrawCharts(folder, scenario.Name, scenario.Sweep?.Samples ?? 0, scenario.Sweep?.Replications ?? 0);
+                result = new ChartSetResult([.. result.Written, .. more.Written], [.. result.Problems, .. more.Problems]);
+            }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException or UnauthorizedAccessException)
         {

@@ -78,6 +78,8 @@ internal sealed class SweepCommand : Command<SweepCommand.Settings>
         try
         {
             var workers = settings.Workers ?? Environment.ProcessorCount;
+            if (target.Plan.Sweep.Design == SweepDesign.Threshold)
+                return ThresholdCommand.Run(target, workers, RunEnvironment.CommandLine(context.Arguments), started, cancel.Token);
             var execution = new SweepExecution(target, workers, RunEnvironment.CommandLine(context.Arguments), started);
             return execution.Run(cancel.Token);
         }

@@ -55,6 +55,8 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             return ExitCode.RunFailed;
         }
         var charts = SweepChartData.Build(target.Folder, target.Scenario).Draw(Path.Combine(target.Folder, RunFolder.ChartsFolder));
+        var sensitivity = SensitivityReport.Write(target.Folder, plan, Console.Error);
+        charts = new ChartSetResult([.. charts.Written, .. sensitivity.Charts.Written], [.. charts.Problems, .. sensitivity.Charts.Problems]);
         foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
 
         var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), plan.RunCount);
@@ -65,6 +67,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         {
             Sweep = new SweepInfo(SnakeCase.EnumName(plan.Sweep.Design), plan.Parameters.Select(p => p.Path).ToList(), plan.Points.Count,
                 plan.Replications, plan.RunCount, index.CompletedCount, index.FailedCount, workers, target.Resumed),
+            Warnings = sensitivity.Warnings.Count == 0 ? null : sensitivity.Warnings,
         };
         ManifestJson.Write(Path.Combine(target.Folder, ManifestJson.FileName), manifest);
 

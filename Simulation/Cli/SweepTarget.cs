@@ -48,7 +48,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
             errors.WriteLine($"{scenarioFile}: {e.Message}");
             return null;
         }
-        if (plan.RunCount == 0)
+        if (plan.RunCount == 0 && plan.Sweep.Design != SweepDesign.Threshold)
         {
             errors.WriteLine($"{scenarioFile}: the sweep has no runs (a parameter has no values)");
             return null;

@@ -33,8 +33,12 @@ internal static class TrustSimApp
             config.AddCommand<SlurmCommand>("slurm")
                 .WithDescription("Write Slurm job scripts for a sweep: an array job of shards and a merge job that waits for them; prints the command to submit.")
                 .WithExample("slurm", "scenarios/repeated-scandals.yaml", "--shards", "16", "--time", "02:00:00");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare run folders, sweep folders or scenario files (run with common random numbers): statistics, comparison.csv and overlay charts.")
+                .WithExample("compare", "scenarios/cambridge-analytica.yaml", "scenarios/limited-partnership-policy.yaml")
+                .WithExample("compare", "output/sweep-a/20250101-120000", "output/sweep-b/20250101-130000", "--out", "output/a-vs-b");
             config.AddCommand<PlotCommand>("plot")
-                .WithDescription("Redraw the charts of a run or sweep folder from its data files.")
+                .WithDescription("Redraw the charts of a run, sweep or comparison folder from its data files.")
                 .WithExample("plot", "output/repeated-scandals/20250101-120000");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")

@@ -65,6 +65,9 @@ internal sealed class SweepPlan
             case SweepDesign.Morris:
                 var morris = MorrisDesign.Build(sweep.Parameters, sweep.Samples, sweep.Levels, rng);
                 return new SweepPlan(scenario, sweep, morris.Points, morris: morris, warnings: morris.Warnings);
+            case SweepDesign.Threshold:
+                // No fixed points: the threshold search chooses each evaluation from the ones before (ThresholdSearch).
+                return new SweepPlan(scenario, sweep, []);
             default:
                 throw new NotSupportedException($"design {sweep.Design} is not available yet");
         }

@@ -56,6 +56,18 @@ internal sealed record Manifest
     /// <summary>The design and run counts of a sweep; null (and left out of the JSON) for a plain run.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SweepInfo? Sweep { get; init; }
+
+    /// <summary>Advice on the results (for example sensitivity indices that need more samples); left out when empty.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+
+    /// <summary>What a comparison compared (compare folders only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ComparisonManifest? Comparison { get; init; }
+
+    /// <summary>What a threshold search found (threshold sweeps only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ThresholdManifest? Threshold { get; init; }
 }
 
 /// <summary>One replication's number and the seed derived for it from the master seed.</summary>

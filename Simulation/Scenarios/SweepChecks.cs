@@ -8,6 +8,7 @@ internal static class SweepChecks
     public static void Check(Scenario scenario, ProblemSink sink)
     {
         if (scenario.Sweep is not { } sweep) return;
+        ThresholdChecks.Check(sweep, sink);
         var names = SummaryMetrics.Columns.Select(c => c.Name).ToList();
         for (int i = 0; i < sweep.Metrics.Count; i++)
         {

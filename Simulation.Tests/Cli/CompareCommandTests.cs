@@ -1,0 +1,139 @@
+using TrustSim.Output;
+using TrustSim.Tests.Engine;
+
+namespace TrustSim.Tests.Cli;
+
+[Collection("Console")]
+public sealed class CompareCommandTests
+{
+    private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");
+
+    private static Dictionary<string, string> Row(string folder, string metric, int side) =>
+        CompareFolder.ReadTable(Path.Combine(folder, "comparison.csv")).Where(r => r["metric"] == metric).ElementAt(side);
+
+    [Fact]
+    public void Compare_TwoIdenticalScenarios_EveryDifferenceIsExactlyZero()
+    {
+        string root = CliRunner.TempFolder();
+        string a = Path.Combine(Scenarios, "cambridge-analytica.yaml");
+        string folder = Path.Combine(root, "c");
+        var outcome = CliRunner.Run("compare", a, a, "--set", "users.count=300", "--set", "time.steps=175", "--set", "replications=3", "--out", folder);
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var rows = CompareFolder.ReadTable(Path.Combine(folder, "comparison.csv")).Where(r => r["difference"].Length > 0).ToList();
+        Assert.Equal(17, rows.Count);
+        foreach (var r in rows)
+        {
+            // Same seeds on both sides: paired differences, each exactly zero, so the CI [0, 0] contains zero.
+            Assert.Equal(("0", "0", "0", "paired_t"), (r["difference"], r["difference_ci_low"], r["difference_ci_high"], r["test"]));
+        }
+        Assert.Contains("cambridge-analytica (2)", outcome.Out);
+        Assert.Contains("paired t", outcome.Out);
+        var manifest = File.ReadAllText(Path.Combine(folder, "manifest.json"));
+        Assert.Contains("\"pairing\": \"paired\"", manifest);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(folder, "charts"), "*.png").Length);
+    }
+
+    [Fact]
+    public void Compare_CambridgeAnalyticaAgainstLimitedPolicy_ReportsTheFullPartnerDropWithItsCi()
+    {
+        string root = CliRunner.TempFolder();
+        string folder = Path.Combine(root, "c");
+        var outcome = CliRunner.Run("compare", Path.Combine(Scenarios, "cambridge-analytica.yaml"), Path.Combine(Scenarios, "limited-partnership-policy.yaml"),
+            "--set", "users.count=500", "--set", "replications=4", "--out", folder);
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var full = Row(folder, "final_partners_full", 1);
+        // Only Limited is offered under the policy, so no institution is in Full: the difference is minus side 1's share.
+        Assert.Equal("0", full["mean"]);
+        double diff = CsvFile.Number(full["difference"]);
+        Assert.Equal(-CsvFile.Number(Row(folder, "final_partners_full", 0)["mean"]), diff, 12);
+        Assert.True(CsvFile.Number(full["difference_ci_high"]) < 0, "the drop in Full is significant at this size");
+        Assert.True(CsvFile.Number(full["p_value"]) < 0.05);
+        var limited = Row(folder, "final_partners_limited", 1);
+        Assert.True(CsvFile.Number(limited["difference_ci_low"]) > 0, "institutions are retained in Limited");
+    }
+
+    [Fact]
+    public void Plot_ComparisonFolder_RedrawsItsCharts()
+    {
+        string root = CliRunner.TempFolder();
+        string a = Path.Combine(Scenarios, "baseline.yaml");
+        string folder = Path.Combine(root, "c");
+        Assert.Equal(0, CliRunner.Run("compare", a, a, "--set", "users.count=200", "--set", "time.steps=20", "--set", "replications=2", "--out", folder).ExitCode);
+        Directory.Delete(Path.Combine(folder, "charts"), true);
+        var plot = CliRunner.Run("plot", folder);
+        Assert.True(plot.ExitCode == 0, plot.Error);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(folder, "charts"), "*.png").Length);
+    }
+
+    [Fact]
+    public void Compare_TwoSweepFolders_MatchesDesignPointsAndOverlaysResponses()
+    {
+        string root = CliRunner.TempFolder();
+        string scenario = Path.Combine(root, "grid.yaml");
+        File.WriteAllText(scenario, $$"""
+            extends: {{Path.Combine(Scenarios, "repeated-scandals.yaml")}}
+            name: tiny-grid
+            users: { count: 200 }
+            time: { steps: 20 }
+            sweep:
+              design: grid
+              replications: 2
+              metrics: [final_reputation, final_partners_full]
+              parameters:
+                - path: platform.scar
+                  values: [0, 0.6]
+            """);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", Path.Combine(root, "a")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--set", "platform.sensitivity=4", "--out", Path.Combine(root, "b")).ExitCode);
+        var outcome = CliRunner.Run("compare", Path.Combine(root, "a"), Path.Combine(root, "b"), "--out", Path.Combine(root, "c"));
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var rows = CompareFolder.ReadTable(Path.Combine(root, "c", "comparison.csv"));
+        // 2 metrics x 2 sides x 2 points; the second side's rows carry a Welch difference at the matching point.
+        Assert.Equal(8, rows.Count);
+        Assert.Equal(4, rows.Count(r => r["test"] == "welch_t"));
+        Assert.Contains(rows, r => r["point"] == "platform.scar=0.6" && r["side"] == "tiny-grid (2)");
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(root, "c", "charts"), "compare-*-vs-platform_scar.png").Length);
+        Assert.Contains("Welch", outcome.Out);
+    }
+
+    [Fact]
+    public void Compare_SweepAgainstScenario_ExitsTwo()
+    {
+        string root = CliRunner.TempFolder();
+        Directory.CreateDirectory(Path.Combine(root, "s"));
+        File.WriteAllText(Path.Combine(root, "s", "points.csv"), "point\n");
+        File.Copy(Path.Combine(Scenarios, "partnership-drivers-sobol.yaml"), Path.Combine(root, "s", "scenario.yaml"));
+        var outcome = CliRunner.Run("compare", Path.Combine(root, "s"), Path.Combine(Scenarios, "baseline.yaml"), "--out", Path.Combine(root, "c"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("got a mix", outcome.Error);
+    }
+
+    [Fact]
+    public void Compare_MissingSide_ExitsTwo()
+    {
+        string root = CliRunner.TempFolder();
+        var outcome = CliRunner.Run("compare", Path.Combine(Scenarios, "baseline.yaml"), Path.Combine(root, "nope.yaml"), "--out", Path.Combine(root, "c"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("nope.yaml: no such scenario file or folder", outcome.Error);
+    }
+
+    [Fact]
+    public void Compare_OneSide_ExitsTwo()
+    {
+        var outcome = CliRunner.Run("compare", Path.Combine(Scenarios, "baseline.yaml"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("at least two sides", outcome.Error);
+    }
+
+    [Fact]
+    public void Compare_ScenarioWithAProblem_ExitsTwoWithItsLocation()
+    {
+        string root = CliRunner.TempFolder();
+        string bad = Path.Combine(root, "bad.yaml");
+        File.WriteAllText(bad, $"extends: {Path.Combine(Scenarios, "baseline.yaml")}\nplatform: {{ scar: 7 }}\n");
+        var outcome = CliRunner.Run("compare", Path.Combine(Scenarios, "baseline.yaml"), bad, "--set", "users.count=100", "--set", "time.steps=5",
+            "--out", Path.Combine(root, "c"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Matches(@"bad\.yaml:2:\d+: ", outcome.Error);
+    }
+}

@@ -1,0 +1,60 @@
+using ScottPlot;
+
+namespace TrustSim.Charts;
+
+/// <summary>The evaluations of a threshold search and what it found.</summary>
+/// <param name="Points">Each evaluation: parameter value, mean, CI ends (NaN without replications), order of evaluation.</param>
+/// <param name="Threshold">The crossing, NaN when the level was not bracketed.</param>
+internal sealed record ThresholdChartSpec(string FileName, string Title, string XLabel, string YLabel,
+    IReadOnlyList<(int Index, double Value, double Mean, double Low, double High)> Points, double Level,
+    double Threshold, double CiLow, double CiHigh, string Note);
+
+/// <summary>threshold-METRIC.png: the metric's mean at every evaluated value with 95% CI bars, the level, and the crossing with its CI.</summary>
+internal static class ThresholdChart
+{
+    public static byte[] Render(ThresholdChartSpec spec)
+    {
+        using Plot plot = ChartStyle.NewValuePlot(spec.Title, spec.XLabel, spec.YLabel);
+        var ordered = spec.Points.Where(p => !double.IsNaN(p.Mean)).OrderBy(p => p.Value).ToArray();
+        if (double.IsFinite(spec.CiLow) && double.IsFinite(spec.CiHigh))
+        {
+            var span = plot.Add.HorizontalSpan(spec.CiLow, spec.CiHigh);
+            span.FillStyle.Color = ChartStyle.Vermilion.WithAlpha(0.15);
+            span.LineStyle.Width = 0;
+            span.LegendText = "95% CI of the threshold";
+        }
+        var level = plot.Add.HorizontalLine(spec.Level, 1.5f, ChartStyle.Grey, LinePattern.Dashed);
+        level.LegendText = $"level {ChartStyle.Number(spec.Level)}";
+        if (ordered.Length > 0)
+        {
+            var withCi = ordered.Where(p => !double.IsNaN(p.Low)).ToArray();
+            if (withCi.Length > 0)
+            {
+                var bars = plot.Add.ErrorBar(withCi.Select(p => p.Value).ToArray(), withCi.Select(p => p.Mean).ToArray(),
+                    withCi.Select(p => p.Mean - p.Low).ToArray());
+                bars.Color = ChartStyle.Blue;
+            }
+            var line = plot.Add.Scatter(ordered.Select(p => p.Value).ToArray(), ordered.Select(p => p.Mean).ToArray(), ChartStyle.Blue);
+            line.LineWidth = 1;
+            line.MarkerSize = 7;
+            line.LegendText = "mean at an evaluated value (bars: 95% CI)";
+            foreach (var p in ordered)
+            {
+                var label = plot.Add.Text($"{p.Index}", p.Value, p.Mean);
+                label.LabelFontSize = 10;
+                label.LabelFontColor = ChartStyle.Grey;
+                label.LabelOffsetX = 5;
+                label.LabelOffsetY = 4;
+            }
+        }
+        else ChartStyle.NoData(plot, "completed evaluations");
+        if (double.IsFinite(spec.Threshold))
+        {
+            var crossing = plot.Add.VerticalLine(spec.Threshold, 2, ChartStyle.Vermilion);
+            crossing.LegendText = $"threshold {ChartStyle.Number(spec.Threshold)}";
+        }
+        ChartStyle.Caption(plot, spec.Note);
+        ChartStyle.LegendBelow(plot);
+        return ChartStyle.ToPng(plot);
+    }
+}

@@ -1,0 +1,121 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console.Cli;
+using TrustSim.Charts;
+using TrustSim.Engine;
+using TrustSim.Output;
+
+namespace TrustSim.Cli;
+
+/// <summary>
+/// <c>trustsim compare A B...</c>: compares run folders, sweep folders or scenario files (run here with
+/// common random numbers) and writes a comparison folder: comparison.csv, bands.csv, charts, manifest.json.
+/// </summary>
+internal sealed class CompareCommand : Command<CompareCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<SIDES>")]
+        [Description("Two or more run folders, sweep folders or scenario YAML files; differences are side k minus the first.")]
+        public string[] Sides { get; init; } = [];
+
+        [CommandOption("--out <DIR>")]
+        [Description("Comparison folder (default: output/compare/<yyyyMMdd-HHmmss>).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--workers <N>")]
+        [Description("Replications run at once for scenario sides (default: all cores).")]
+        public int? Workers { get; init; }
+
+        [CommandOption("--set <PATH=VALUE>")]
+        [Description("Override a key of every scenario-file side, e.g. --set users.count=500 (repeatable).")]
+        public string[] Overrides { get; init; } = [];
+
+        [CommandOption("--force")]
+        [Description("Write into an existing non-empty --out folder.")]
+        public bool Force { get; init; }
+
+        public override Spectre.Console.ValidationResult Validate()
+        {
+            if (Sides.Length < 2) return Spectre.Console.ValidationResult.Error("compare needs at least two sides (run folders, sweep folders or scenario files)");
+            if (Workers is < 1) return Spectre.Console.ValidationResult.Error("--workers must be at least 1");
+            return Spectre.Console.ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var folder = settings.Out ?? RunFolder.DefaultPath("output", "compare", started.ToLocalTime());
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
+        {
+            Console.Error.WriteLine($"trustsim: {problem}");
+            return ExitCode.BadInput;
+        }
+        IReadOnlyList<CompareSide>? sides;
+        try
+        {
+            sides = CompareSides.Open(settings.Sides, settings.Overrides, settings.Workers ?? Environment.ProcessorCount, Console.Error, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("trustsim: interrupted; nothing was written.");
+            return ExitCode.Interrupted;
+        }
+        if (sides is null) return ExitCode.BadInput;
+
+        bool sweep = sides[0].Kind == "sweep";
+        var path = Path.Combine(folder, CompareFolder.FileName);
+        if (sweep)
+        {
+            var metrics = sides.Select(s => SweepFolder.ReportedMetrics(s.Scenario.Sweep!).Select(m => SummaryMetrics.Columns[m].Name))
+                .Aggregate((a, b) => a.Intersect(b).ToArray()).ToArray();
+            CsvTable.Write(path, CompareFolder.Header, CompareFolder.SweepRows(sides, metrics));
+        }
+        else
+        {
+            CsvTable.Write(path, CompareFolder.Header, CompareFolder.RunRows(sides));
+            CsvTable.Write(Path.Combine(folder, CompareFolder.BandsFile), CompareFolder.BandsHeader, CompareFolder.BandRows(sides));
+        }
+        var charts = ChartJobs.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
+        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
+
+        var paired = sides.Skip(1).Select(s => CompareFolder.Paired(sides[0], s)).ToArray();
+        string pairing = sweep ? "welch" : paired.All(p => p) ? "paired" : paired.Any(p => p) ? "mixed" : "welch";
+        string note = sides.Any(s => s.Kind == "scenario")
+            ? $"scenario files were run with the first side's master seed ({sides[0].MasterSeed}) and replication count ({sides[0].Runs.Count}), so replication r has the same seed on every side"
+            : sweep ? "sweep points matched by parameter values; differences by Welch's t from points.csv" : "run folders as given";
+        var manifest = RunEnvironment.ForRun(RunEnvironment.CommandLine(context.Arguments), null, sides[0].Scenario, [], started, DateTime.UtcNow,
+            RunStatus.Completed) with
+        {
+            ScenarioName = "compare",
+            Comparison = new ComparisonManifest(sides.Select(s => new ComparedSide(s.Label, s.Path, s.Kind, s.Sha256, s.MasterSeed, s.Seeds)).ToList(),
+                pairing, note),
+        };
+        ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
+
+        CompareTable.Print(path, sides[0].Label, Console.Out);
+        Console.Out.WriteLine($"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
+        if (sides.Any(s => s.Kind == "scenario")) Console.Out.WriteLine($"Common random numbers: {note}.");
+        Console.Out.WriteLine($"Written to {folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
+        return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+    }
+
+    /// <summary>Redraws a comparison folder's charts from its data files (for <c>plot</c>).</summary>
+    public static int Redraw(string folder)
+    {
+        ChartSetResult charts;
+        try
+        {
+            charts = ChartJobs.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or KeyNotFoundException)
+        {
+            Console.Error.WriteLine($"trustsim: {folder}: cannot read the comparison's data files: {e.Message}");
+            return ExitCode.BadInput;
+        }
+        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
+        Console.Out.WriteLine($"{charts.Written.Count} chart{(charts.Written.Count == 1 ? "" : "s")} drawn in {Path.Combine(folder, RunFolder.ChartsFolder)}");
+        return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+    }
+}
