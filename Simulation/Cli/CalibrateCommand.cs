@@ -51,6 +51,9 @@ internal sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
             Console.Error.WriteLine($"{settings.Scenario}:1:1: the scenario has no calibrate: section (parameters to fit and observed data); see docs/scenarios.md");
             return ExitCode.BadInput;
         }
+        int replications = scenario.Calibrate.Replications;
+        var memory = MemoryEstimate.For(scenario, Math.Min(settings.Workers ?? Environment.ProcessorCount, replications), replications);
+        if (MemoryCheck.Refuses(memory, "this calibration", Console.Error)) return ExitCode.BadInput;
 
         var folder = settings.Out ?? CalibrationFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
         if (RunFolder.Prepare(folder, settings.Force) is { } problem)

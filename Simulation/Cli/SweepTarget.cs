@@ -50,6 +50,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
             errors.WriteLine($"{scenarioFile}: the sweep has no runs (a parameter has no values)");
             return null;
         }
+        if (MemoryCheck.Refuses(SweepMemory.Estimate(plan, settings.Workers ?? Environment.ProcessorCount), "this sweep", errors)) return null;
 
         string yaml = Normalise(ScenarioWriter.ToYaml(scenario));
         if (folder is not null)
