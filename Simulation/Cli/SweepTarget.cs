@@ -22,7 +22,8 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
             string stored = Path.Combine(folder, RunFolder.ScenarioFile);
             if (!File.Exists(stored))
             {
-                errors.WriteLine($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume");
+                errors.WriteLine($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume " +
+                                 "(a sweep stopped before it wrote its scenario.yaml is started again with --out DIR --force)");
                 return null;
             }
             scenarioFile ??= stored;
