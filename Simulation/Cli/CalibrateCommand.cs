@@ -64,7 +64,11 @@ internal sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
 
         var targets = CalibrationTarget.From(scenario, settings.Scenario);
         var objective = new CalibrationObjective(scenario, targets, settings.Workers ?? Environment.ProcessorCount);
-        var result = CalibrationProgress.Fit(objective, cancellationToken);
+        CalibrationResult result;
+        using (var signals = new InterruptSignals(cancellationToken))
+        {
+            result = CalibrationProgress.Fit(objective, signals.Token);
+        }
 
         var fitted = objective.ScenarioAt(result.Values).Scenario;
         // The band at the fit costs one more evaluation over the whole run; skipped after Ctrl-C.
