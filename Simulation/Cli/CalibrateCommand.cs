@@ -51,6 +51,9 @@ internal sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
             Console.Error.WriteLine($"{settings.Scenario}:1:1: the scenario has no calibrate: section (parameters to fit and observed data); see docs/scenarios.md");
             return ExitCode.BadInput;
         }
+        int replications = scenario.Calibrate.Replications;
+        var memory = MemoryEstimate.For(scenario, Math.Min(settings.Workers ?? Environment.ProcessorCount, replications), replications);
+        if (MemoryCheck.Refuses(memory, "this calibration", Console.Error)) return ExitCode.BadInput;
 
         var folder = settings.Out ?? CalibrationFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
         if (RunFolder.Prepare(folder, settings.Force) is { } problem)
@@ -61,7 +64,11 @@ internal sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
 
         var targets = CalibrationTarget.From(scenario, settings.Scenario);
         var objective = new CalibrationObjective(scenario, targets, settings.Workers ?? Environment.ProcessorCount);
-        var result = CalibrationProgress.Fit(objective, cancellationToken);
+        CalibrationResult result;
+        using (var signals = new InterruptSignals(cancellationToken))
+        {
+            result = CalibrationProgress.Fit(objective, signals.Token);
+        }
 
         var fitted = objective.ScenarioAt(result.Values).Scenario;
         // The band at the fit costs one more evaluation over the whole run; skipped after Ctrl-C.

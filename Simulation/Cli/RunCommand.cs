@@ -62,6 +62,9 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         if (settings.Replications is { } n) overrides.Add($"replications={n.ToString(CultureInfo.InvariantCulture)}");
         var scenario = ScenarioInput.Load(settings.Scenario, overrides, Console.Error);
         if (scenario is null) return ExitCode.BadInput;
+        var workers = settings.Workers ?? Environment.ProcessorCount;
+        var memory = MemoryEstimate.For(scenario, Math.Min(workers, scenario.Replications), scenario.Replications);
+        if (MemoryCheck.Refuses(memory, "this run", Console.Error)) return ExitCode.BadInput;
 
         var folder = settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
         if (RunFolder.Prepare(folder, settings.Force) is { } problem)
@@ -70,11 +73,11 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
             return ExitCode.BadInput;
         }
 
-        var workers = settings.Workers ?? Environment.ProcessorCount;
         IReadOnlyList<RunResult> results;
+        using var signals = new InterruptSignals(cancellationToken);
         try
         {
-            results = RunProgress.Run(scenario, workers, cancellationToken, settings.Threads ?? 1);
+            results = RunProgress.Run(scenario, workers, signals.Token, settings.Threads ?? 1);
         }
         catch (OperationCanceledException)
         {
@@ -84,7 +87,18 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
 
         var manifest = RunEnvironment.ForRun(RunEnvironment.CommandLine(context.Arguments), settings.Scenario, scenario,
             results, started, DateTime.UtcNow, RunStatus.Completed);
-        var written = RunFolder.Write(folder, scenario, ScenarioWriter.ToYaml(scenario), results, manifest);
+        RunFolderResult written;
+        try
+        {
+            written = RunFolder.Write(folder, scenario, ScenarioWriter.ToYaml(scenario), results, manifest);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Disk full, or the folder removed under us: each file is atomic, so what is there is whole.
+            Console.Error.WriteLine($"trustsim: {folder}: writing the run folder failed: {e.Message}");
+            Console.Error.WriteLine("The files already in the folder are complete; it has no manifest.json, so it is marked unfinished.");
+            return ExitCode.RunFailed;
+        }
         foreach (var p in written.ChartProblems) Console.Error.WriteLine($"trustsim: chart not drawn: {p}");
 
         SummaryTable.Print(scenario, results, folder);

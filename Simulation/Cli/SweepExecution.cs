@@ -20,8 +20,18 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             {
                 var runner = new SweepRunner(plan, target.Folder, workers);
                 result = SweepProgress.Run(name, target.Total, target.DoneCount, target.FailedBefore,
-                    report => runner.Run(journal, target.Done, report, cancel));
+                    report => runner.Run(journal, target.Done, entry =>
+                    {
+                        report(entry);
+                        VanishedFolderException.ThrowIfVanished(target.Folder);
+                    }, cancel));
             }
+            VanishedFolderException.ThrowIfVanished(target.Folder);
+        }
+        catch (Exception e) when (Unwrap(e) is VanishedFolderException)
+        {
+            Console.Error.WriteLine($"trustsim: {target.Folder}: {Unwrap(e).Message}; its finished runs went with it: start the sweep again");
+            return ExitCode.RunFailed;
         }
         catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
         {

@@ -25,7 +25,8 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
             string stored = Path.Combine(folder, RunFolder.ScenarioFile);
             if (!File.Exists(stored))
             {
-                errors.WriteLine($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume");
+                errors.WriteLine($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume " +
+                                 "(a sweep stopped before it wrote its scenario.yaml is started again with --out DIR --force)");
                 return null;
             }
             scenarioFile ??= stored;
@@ -53,6 +54,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
             errors.WriteLine($"{scenarioFile}: the sweep has no runs (a parameter has no values)");
             return null;
         }
+        if (MemoryCheck.Refuses(SweepMemory.Estimate(plan, settings.Workers ?? Environment.ProcessorCount), "this sweep", errors)) return null;
 
         string yaml = Normalise(ScenarioWriter.ToYaml(scenario));
         if (folder is not null)

@@ -82,15 +82,43 @@ internal static class RunFolder
         {
             return $"{folder}: folder exists and is not empty (use --force to write into it anyway)";
         }
+        if (FileAncestor(folder) is { } file)
+        {
+            return $"{folder}: cannot create the folder: {file} is a file";
+        }
         try
         {
             Directory.CreateDirectory(folder);
-            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return $"{folder}: cannot create the folder: {e.Message}";
         }
+        // A read-only mount or a folder without write permission is found now, before hours of running.
+        string probe = Path.Combine(folder, $".trustsim-write-test-{Guid.NewGuid():N}");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{folder}: the folder is not writable: {e.Message}";
+        }
+    }
+
+    /// <summary>The nearest existing ancestor of <paramref name="folder"/> when it is a regular file (so no folder can be made under it).</summary>
+    private static string? FileAncestor(string folder)
+    {
+        string? path = Path.GetDirectoryName(Path.GetFullPath(folder));
+        while (!string.IsNullOrEmpty(path))
+        {
+            if (File.Exists(path)) return path;
+            if (Directory.Exists(path)) return null;
+            path = Path.GetDirectoryName(path);
+        }
+        return null;
     }
 
     private static bool IsNonEmptyFolder(string path) =>

@@ -164,7 +164,8 @@ internal sealed class SweepMerge
                     string part = RunSpool.PathOf(shards[s].Folder, id);
                     if (!File.Exists(part))
                         throw new InvalidDataException($"{shards[s].Folder}: run {id.ToString(CultureInfo.InvariantCulture)} is journaled but its {RunSpool.FolderName} file is missing");
-                    File.Copy(part, RunSpool.PathOf(folder, id), overwrite: true);
+                    // Through a temporary name, so a merge killed mid-copy never leaves a short part under its final name.
+                    AtomicFile.WriteAllBytes(RunSpool.PathOf(folder, id), File.ReadAllBytes(part));
                     output.Write(SweepJournal.ToLine(entry));
                 }
             });

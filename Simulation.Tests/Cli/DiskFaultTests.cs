@@ -1,0 +1,138 @@
+using TrustSim.Tests.Engine;
+using Xunit.Abstractions;
+
+namespace TrustSim.Tests.Cli;
+
+/// <summary>
+/// Disk full and a vanished folder while writing: a clear message, exit 1, and what was finished
+/// before stays whole. The disk is really filled (a small tmpfs); where a tmpfs cannot be mounted
+/// (not root) the disk-full tests say so in their output and check nothing.
+/// </summary>
+[Collection("Console")]
+public sealed class DiskFaultTests(ITestOutputHelper output)
+{
+    private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");
+    private static readonly string[] SweepData = ["runs.csv", "points.csv", "timeseries.parquet", "scenario.yaml"];
+
+    /// <summary>A 10 x 10 grid with 2 replications of 300 users over 60 steps: 200 runs, about 14 KB of spool each.</summary>
+    private static string SmallSweep(string folder)
+    {
+        string path = Path.Combine(folder, "disk.yaml");
+        File.WriteAllText(path, $$"""
+            extends: {{Path.Combine(Scenarios, "repeated-scandals.yaml")}}
+            name: disk-full
+            users: { count: 300 }
+            time: { steps: 60 }
+            sweep:
+              design: grid
+              replications: 2
+              metrics: [final_reputation]
+              parameters:
+                - path: scandals.rate
+                  values: [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5]
+                - path: platform.scar
+                  min: 0
+                  max: 0.6
+                  count: 10
+            """);
+        return path;
+    }
+
+    private static void AssertNoTemporaryFiles(string folder) =>
+        Assert.Empty(Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories));
+
+    [Fact]
+    public void Run_DiskFullWhileWriting_ExitsOneAndKeepsTheWholeFilesWritten()
+    {
+        var (disk, reason) = SmallDisk.Mount(kilobytes: 512);
+        if (disk is null)
+        {
+            output.WriteLine($"not checked: {reason}");
+            return;
+        }
+        using (disk)
+        {
+            string root = CliRunner.TempFolder();
+            string[] args = ["run", Path.Combine(Scenarios, "baseline.yaml"), "--replications", "12", "--workers", "2",
+                "--set", "users.count=300", "--set", "time.steps=520"];
+            var full = CliRunner.Run([.. args, "--out", Path.Combine(disk.Path, "run")]);
+            var roomy = CliRunner.Run([.. args, "--out", Path.Combine(root, "run")]);
+
+            Assert.True(roomy.ExitCode == 0, roomy.Error);
+            Assert.True(full.ExitCode == 1, $"exit {full.ExitCode}: {full.Error}");
+            Assert.Contains("writing the run folder failed", full.Error);
+            Assert.Contains("No space left on device", full.Error);
+            Assert.DoesNotContain("   at ", full.Error);
+            // scenario.yaml made it and is whole; the big time series did not, and left no partial file under its name.
+            Assert.Equal(File.ReadAllBytes(Path.Combine(root, "run", "scenario.yaml")), File.ReadAllBytes(Path.Combine(disk.Path, "run", "scenario.yaml")));
+            Assert.False(File.Exists(Path.Combine(disk.Path, "run", "timeseries.csv")));
+            Assert.False(File.Exists(Path.Combine(disk.Path, "run", "manifest.json")));
+            AssertNoTemporaryFiles(Path.Combine(disk.Path, "run"));
+        }
+    }
+
+    [Fact]
+    public void Sweep_DiskFullMidSweep_ExitsOneThenResumesIdenticallyOnceThereIsRoom()
+    {
+        var (disk, reason) = SmallDisk.Mount(kilobytes: 1024);
+        if (disk is null)
+        {
+            output.WriteLine($"not checked: {reason}");
+            return;
+        }
+        using (disk)
+        {
+            string root = CliRunner.TempFolder();
+            string scenario = SmallSweep(root);
+            string folder = Path.Combine(disk.Path, "sweep");
+            var full = CliRunner.Run("sweep", scenario, "--out", folder, "--workers", "2");
+            Assert.True(full.ExitCode == 1, $"exit {full.ExitCode}: {full.Error}");
+            Assert.Contains("No space left on device", full.Error);
+            Assert.Contains($"trustsim sweep --resume {folder}", full.Error);
+            Assert.DoesNotContain("   at ", full.Error);
+            int journaled = File.ReadAllLines(Path.Combine(folder, "journal.jsonl")).Length;
+            Assert.InRange(journaled, 1, 199);
+            Assert.False(File.Exists(Path.Combine(folder, "runs.csv")));
+
+            disk.Resize(64 * 1024);
+            var resumed = CliRunner.Run("sweep", "--resume", folder, "--workers", "2");
+            var reference = CliRunner.Run("sweep", scenario, "--out", Path.Combine(root, "reference"), "--workers", "1");
+            Assert.True(resumed.ExitCode == 0, resumed.Error);
+            Assert.True(reference.ExitCode == 0, reference.Error);
+            foreach (string f in SweepData)
+            {
+                Assert.True(File.ReadAllBytes(Path.Combine(root, "reference", f)).SequenceEqual(File.ReadAllBytes(Path.Combine(folder, f))),
+                    $"{f} differs after resuming a sweep that filled the disk ({journaled} runs journaled before)");
+            }
+            AssertNoTemporaryFiles(folder);
+        }
+    }
+
+    [Fact]
+    public void Sweep_FolderDeletedMidSweep_ExitsOneWithAMessage()
+    {
+        string root = CliRunner.TempFolder();
+        string scenario = SmallSweep(root);
+        string folder = Path.Combine(root, "vanishing");
+        string journal = Path.Combine(folder, "journal.jsonl");
+        var deleter = new Thread(() =>
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!(File.Exists(journal) && new FileInfo(journal).Length > 2_000) && waited.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(5);
+            // In-flight runs may recreate parts/ as they finish; retry until the journal is gone.
+            for (int attempt = 0; attempt < 50 && File.Exists(journal); attempt++)
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (IOException) { Thread.Sleep(5); }
+            }
+        });
+        deleter.Start();
+        var outcome = CliRunner.Run("sweep", scenario, "--out", folder, "--workers", "2");
+        deleter.Join();
+
+        Assert.True(outcome.ExitCode == 1, $"exit {outcome.ExitCode}: {outcome.Error}");
+        Assert.Contains("vanished while the sweep ran", outcome.Error);
+        Assert.DoesNotContain("   at ", outcome.Error);
+        Assert.False(File.Exists(journal));
+    }
+}

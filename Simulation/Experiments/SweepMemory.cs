@@ -1,0 +1,51 @@
+using TrustSim.Engine;
+
+namespace TrustSim.Experiments;
+
+/// <summary>The memory a sweep needs: its largest design point's run, times the runs in flight.</summary>
+internal static class SweepMemory
+{
+    /// <summary>
+    /// The estimate for <paramref name="workers"/> runs at once of the sweep's largest run: the sizes
+    /// that drive memory (users.count, users.network.degree, time.steps) are taken at their largest
+    /// value over the design points, so a sweep over users.count is judged by its biggest world.
+    /// Finished runs are spooled to disk, so only the runs in flight hold results.
+    /// </summary>
+    public static MemoryEstimate Estimate(SweepPlan plan, int workers)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var scenario = plan.Scenario;
+        var users = scenario.Users;
+        var time = scenario.Time;
+        for (int k = 0; k < plan.Parameters.Count; k++)
+        {
+            // Capped at each key's own maximum: a point beyond it fails validation by itself and never runs.
+            switch (plan.Parameters[k].Path)
+            {
+                case "users.count":
+                    users = users with { Count = Math.Max(users.Count, Largest(plan, k, 100_000_000)) };
+                    break;
+                case "users.network.degree":
+                    users = users with { Network = users.Network with { Degree = Math.Max(users.Network.Degree, Largest(plan, k, 1000)) } };
+                    break;
+                case "time.steps":
+                    time = time with { Steps = Math.Max(time.Steps, Largest(plan, k, 100_000)) };
+                    break;
+            }
+        }
+        var biggest = scenario with { Users = users, Time = time };
+        int concurrent = (int)Math.Min(Math.Max(1, workers), Math.Max(1, plan.RunCount));
+        return MemoryEstimate.For(biggest, concurrent, concurrent);
+    }
+
+    private static int Largest(SweepPlan plan, int parameter, int cap)
+    {
+        double max = 0;
+        foreach (var point in plan.Points)
+        {
+            double v = point.Values[parameter];
+            if (double.IsFinite(v) && v > max) max = v;
+        }
+        return (int)Math.Min(cap, Math.Ceiling(max));
+    }
+}
