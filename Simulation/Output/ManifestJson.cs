@@ -9,7 +9,8 @@ internal static class ManifestJson
 {
     public const string FileName = "manifest.json";
 
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>How TrustSim writes JSON: snake_case, indented by two, LF, enums as snake_case text.</summary>
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,

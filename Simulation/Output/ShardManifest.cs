@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TrustSim.Experiments;
@@ -22,14 +21,8 @@ internal sealed record ShardManifest(string Scenario, string ScenarioSha256, str
 {
     public const string FileName = "shard.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    // The same JSON conventions as manifest.json.
+    private static JsonSerializerOptions Options => ManifestJson.Options;
 
     [JsonIgnore]
     public ShardSpec Spec => new(Shard, Shards);
