@@ -131,7 +131,7 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
         deleter.Join();
 
         Assert.True(outcome.ExitCode == 1, $"exit {outcome.ExitCode}: {outcome.Error}");
-        Assert.Contains("vanished while the sweep ran", outcome.Error);
+        Assert.True(outcome.Error.Contains("vanished while the sweep ran"), outcome.Error);
         Assert.DoesNotContain("   at ", outcome.Error);
         Assert.False(File.Exists(journal));
     }

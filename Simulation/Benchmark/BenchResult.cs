@@ -21,7 +21,7 @@ internal sealed record BenchResult
     /// <summary>Bytes of the network's adjacency arrays per user (0 without a network), bytes.</summary>
     public required double NetworkBytesPerUser { get; init; }
 
-    /// <summary>Mean bytes allocated by World.Step in steady-state steps (after the first year, no event logged), bytes.</summary>
+    /// <summary>Mean bytes allocated by World.Step on the calling thread in steady-state steps (after the first year, no event logged), bytes.</summary>
     public required double AllocatedBytesPerSteadyStep { get; init; }
 
     /// <summary>Number of steps counted as steady state.</summary>
@@ -29,6 +29,9 @@ internal sealed record BenchResult
 
     /// <summary>Mean bytes allocated by World.Step over all steps, event steps included, bytes.</summary>
     public required double AllocatedBytesPerStepAll { get; init; }
+
+    /// <summary>Bytes allocated by every other thread (the chunk workers among them) over all the steps, bytes.</summary>
+    public required long OtherThreadsAllocatedBytes { get; init; }
 
     /// <summary>Peak resident set of the process while building and stepping this configuration's world, bytes.</summary>
     public required long PeakWorkingSetBytes { get; init; }

@@ -96,6 +96,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         Row("network bytes per user", r.NetworkBytesPerUser.ToString("F1", CultureInfo.InvariantCulture));
         Row($"bytes allocated per steady step ({r.SteadySteps} steps)", r.AllocatedBytesPerSteadyStep.ToString("F1", CultureInfo.InvariantCulture));
         Row("bytes allocated per step, all steps", r.AllocatedBytesPerStepAll.ToString("F1", CultureInfo.InvariantCulture));
+        Row("bytes allocated by other threads, all steps", r.OtherThreadsAllocatedBytes.ToString(CultureInfo.InvariantCulture));
         Row("peak working set (MB)", (r.PeakWorkingSetBytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture));
         Row("setup seconds (network alone)", $"{r.SetupSeconds.ToString("F3", CultureInfo.InvariantCulture)} ({r.NetworkSetupSeconds.ToString("F3", CultureInfo.InvariantCulture)})");
         Row("stepping seconds", r.StepSeconds.ToString("F3", CultureInfo.InvariantCulture));

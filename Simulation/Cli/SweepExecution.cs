@@ -28,9 +28,13 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             }
             VanishedFolderException.ThrowIfVanished(target.Folder);
         }
-        catch (Exception e) when (Unwrap(e) is VanishedFolderException)
+        // A write that failed because the folder was deleted under it is the vanished case too:
+        // which of the two a worker hits first is a race, and only the journal tells them apart.
+        catch (Exception e) when (Unwrap(e) is VanishedFolderException
+                                  || (Unwrap(e) is IOException && !File.Exists(Path.Combine(target.Folder, SweepJournal.FileName))))
         {
-            Console.Error.WriteLine($"trustsim: {target.Folder}: {Unwrap(e).Message}; its finished runs went with it: start the sweep again");
+            var vanished = new VanishedFolderException(target.Folder);
+            Console.Error.WriteLine($"trustsim: {target.Folder}: {vanished.Message}; its finished runs went with it: start the sweep again");
             return ExitCode.RunFailed;
         }
         catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)

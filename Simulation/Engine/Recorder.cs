@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Model;
 using TrustSim.Scenarios;
 
@@ -23,6 +24,7 @@ internal sealed class Recorder : IEventLog
     public void Add(int step, EventKind kind, string subject, string detail, string label = "") =>
         _events.Add(new EventRecord(step, ScenarioSchedule.DateOf(_time, step), kind, subject, detail, label));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Record(World w)
     {
         var inst = w.Institutions;

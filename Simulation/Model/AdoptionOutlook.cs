@@ -69,6 +69,9 @@ internal sealed class AdoptionOutlook
     /// Long-run adoption share of institution j's customers under a mode with benefit b and
     /// exposure x, if all were aware, at reputation R and today's adoption share abar.
     /// </summary>
+    // Mode choice calls this for every reviewing institution in every step: compiled optimised from
+    // the start, so a run's early steps do not pay for unoptimised code while the JIT catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Expected(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare)
     {
         var sum = 0.0;

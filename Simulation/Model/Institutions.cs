@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
 
@@ -53,6 +54,7 @@ internal sealed class Institutions
     /// start of the phase; the new modes are committed together afterwards. Calls
     /// <paramref name="onSwitch"/> for each change, after the commit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ModeChoice(in ModeChoiceContext context, RandomStream rng, Action<int, PartnershipMode, PartnershipMode> onSwitch)
     {
         TallySizes();
@@ -75,6 +77,7 @@ internal sealed class Institutions
     }
 
     /// <summary>The payoff per customer pi_jm of mode m for institution j (docs/ODD.md, Mode choice).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Payoff(int j, PartnershipMode m, in ModeChoiceContext c)
     {
         var p = Profiles[j];
@@ -90,6 +93,7 @@ internal sealed class Institutions
     }
 
     /// <summary>Size-weighted share of the other institutions of j's type that are in mode m now.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double PeerShare(int j, PartnershipMode m)
     {
         var t = (int)Profiles[j].Type;
@@ -103,6 +107,7 @@ internal sealed class Institutions
     /// Phase 7. A partner shares the blame for the platform's drop in proportion to its mode's
     /// culpability; every institution's reputation then recovers towards Q0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Spillover(double shockDrop, ModeSettings modes, double recovery)
     {
         for (var j = 0; j < Count; j++)
@@ -117,6 +122,7 @@ internal sealed class Institutions
     /// Phase 9, welfare: the realised payoff per customer times relative size, with the breach
     /// loss actually suffered in place of the expected one and no imitation term.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AccrueWelfare(in ModeChoiceContext c, Func<int, double> adoptionShare, bool breachApplied)
     {
         for (var j = 0; j < Count; j++)
@@ -147,6 +153,7 @@ internal sealed class Institutions
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PartnershipMode Choose(int j, in ModeChoiceContext c, RandomStream rng)
     {
         var n = 0;
@@ -174,6 +181,7 @@ internal sealed class Institutions
         return _options[n - 1];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TallySizes()
     {
         Array.Clear(_sizeByTypeAndMode);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrustSim.Model;
 
 /// <summary>
@@ -58,6 +60,7 @@ internal sealed class Segments
     public int[] FirstOfBlock { get; }
 
     /// <summary>Totals per block from the segments' counts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SumByBlock(int[] aware, int[] adopters)
     {
         Array.Clear(aware);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
 
@@ -89,6 +90,7 @@ internal sealed partial class UserPopulation : IChunkWork
     /// step, and a user who becomes aware this step is not reconsidered until the next. Only the
     /// users drawn to act are visited: see <see cref="RunChunk"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Adoption(double reputation, ReadOnlySpan<PartnershipMode> modes, ModeSettings modeSettings,
         UserSettings settings, StepRates rates)
     {

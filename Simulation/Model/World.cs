@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
 
@@ -79,6 +80,10 @@ internal sealed partial class World
     public int BankMovesToFullAfterShock { get; private set; }
 
     /// <summary>One step, in the order of the process overview.</summary>
+    // The per-step methods are compiled optimised from the start: a run of a few hundred steps
+    // lasts about as long as tiered compilation waits before optimising, so it would otherwise
+    // spend most of its steps in unoptimised code (and a threaded run, in code being replaced).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step()
     {
         CurrentStep++;
@@ -101,6 +106,7 @@ internal sealed partial class World
     }
 
     /// <summary>Phase 3: the breach hazard of this step; a breach drawn now hits in the next step's events.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Breaches()
     {
         BreachHazard = _rates.PerStep(Platform.WeeklyBreachHazard(RecordsHeld));
@@ -117,6 +123,7 @@ internal sealed partial class World
     }
 
     /// <summary>Phase 9: records held by the platform, then each institution's welfare.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Accounting()
     {
         var held = 0.0;
