@@ -164,9 +164,6 @@ internal sealed partial class UserPopulation : IChunkWork
 
     public SocialNetwork? Network => _network;
 
-    /// <summary>The first user of institution j's block; its customers are users [start, start + Customers(j)).</summary>
-    public int FirstCustomer(int institution) => _blockStart[institution];
-
     /// <summary>Bytes of per-user state (excluding the network's edges), for the benchmark.</summary>
     public long StateBytesPerUser => sizeof(float) * 2 + sizeof(byte) + (_network is null ? 0 : sizeof(int));
 

@@ -25,10 +25,6 @@ internal static class SlurmScripts
     public const string ShardsFolder = "shards";
     public const string MergedFolder = "merged";
 
-    /// <summary>The shard folder of shard <paramref name="index"/> of <paramref name="count"/>, relative to the cluster folder.</summary>
-    public static string ShardFolder(int index, int count) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ShardsFolder}/shard-{index}-of-{count}");
-
     public static string Shard(SlurmJob job)
     {
         var s = Header(job, $"trustsim-{job.Name}", $"{LogsFolder}/%A_%a.out");

@@ -73,11 +73,4 @@ internal static class SweepFolder
         string parts = Path.Combine(folder, RunSpool.FolderName);
         if (Directory.Exists(parts)) Directory.Delete(parts, recursive: true);
     }
-
-    /// <summary>Deletes parts/ once timeseries.parquet holds its data; the journal stays as the record of the runs.</summary>
-    public static void RemoveSpool(string folder)
-    {
-        string parts = Path.Combine(folder, RunSpool.FolderName);
-        if (Directory.Exists(parts)) Directory.Delete(parts, recursive: true);
-    }
 }

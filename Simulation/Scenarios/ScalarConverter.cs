@@ -7,13 +7,6 @@ internal static class ScalarConverter
 {
     public const string DateFormat = "yyyy-MM-dd";
 
-    /// <summary>True when <paramref name="type"/> is written as a single YAML scalar.</summary>
-    public static bool IsScalar(Type type)
-    {
-        var bare = Nullable.GetUnderlyingType(type) ?? type;
-        return bare.IsPrimitive || bare.IsEnum || bare == typeof(string) || bare == typeof(DateOnly) || bare == typeof(decimal);
-    }
-
     public static bool TryConvert(ScalarNode node, Type type, out object? value, out string error)
     {
         value = null;
