@@ -3,11 +3,14 @@ using System.Runtime.ExceptionServices;
 namespace TrustSim.Engine;
 
 /// <summary>
-/// Long-lived worker threads that run the chunks of one phase of one run together. Chunks are
-/// claimed in any order by any thread; because each chunk owns its users and its random stream,
-/// the result does not depend on which thread ran which chunk or on how many threads there are.
-/// The threads live as long as the run, so a step starts no thread, queues no task and allocates
-/// nothing. Not for sweeps: they already run whole runs in parallel.
+/// Long-lived worker threads that run the chunks of one phase of one run together. Each thread
+/// first runs its own contiguous share of the chunks (<see cref="Share"/>), the same share in every
+/// phase and step, so its users stay in its core's caches; a thread that finishes early then takes
+/// the remaining chunks of the others, so a slow share does not hold up the phase. Because each
+/// chunk owns its users and its random stream, the result does not depend on which thread ran
+/// which chunk or on how many threads there are. The threads live as long as the run, so a step
+/// starts no thread, queues no task and allocates nothing. Not for sweeps: they already run whole
+/// runs in parallel.
 /// </summary>
 internal sealed class ChunkPool : IDisposable
 {
@@ -18,8 +21,14 @@ internal sealed class ChunkPool : IDisposable
     private readonly Thread[] _workers;
     private readonly ManualResetEventSlim[] _go;
     private IChunkWork? _work;
+    // Spacing of the threads' ranges in _range: one cache line each, so that claiming a chunk of
+    // one's own share does not disturb the other threads.
+    private const int RangeStride = 8;
+
+    // Per thread, the chunks of its share not yet claimed, packed as (end << 32) | next, so that the
+    // owner (claiming at the front) and a helper (claiming at the back) agree with one compare-and-swap.
+    private readonly long[] _range;
     private int _chunks;
-    private int _next;
     private int _busy;
     private volatile bool _stopping;
     private Exception? _failure;
@@ -27,6 +36,7 @@ internal sealed class ChunkPool : IDisposable
     private ChunkPool(int threads)
     {
         Threads = threads;
+        _range = new long[threads * RangeStride];
         _workers = new Thread[threads - 1];
         _go = new ManualResetEventSlim[threads - 1];
         for (var k = 0; k < _workers.Length; k++)
@@ -42,6 +52,14 @@ internal sealed class ChunkPool : IDisposable
 
     /// <summary>A pool of <paramref name="threads"/> threads, or null for one thread (chunks then run in a plain loop).</summary>
     public static ChunkPool? Create(int threads) => threads > 1 ? new ChunkPool(threads) : null;
+
+    /// <summary>
+    /// Chunks [First, End) of part <paramref name="part"/> when <paramref name="chunks"/> chunks are
+    /// cut into <paramref name="parts"/> contiguous parts, as even as whole chunks allow; part t is
+    /// thread t's own share.
+    /// </summary>
+    public static (int First, int End) Share(int part, int parts, int chunks) =>
+        ((int)((long)chunks * part / parts), (int)((long)chunks * (part + 1) / parts));
 
     /// <summary>Runs chunks 0 .. <paramref name="chunks"/>-1 of <paramref name="work"/>, or of a plain loop without a pool; returns when all are done.</summary>
     public static void Run(ChunkPool? pool, IChunkWork work, int chunks)
@@ -59,28 +77,51 @@ internal sealed class ChunkPool : IDisposable
         _work = work;
         _chunks = chunks;
         _failure = null;
-        Volatile.Write(ref _next, 0);
+        for (var t = 0; t < Threads; t++)
+        {
+            var (first, end) = Share(t, Threads, chunks);
+            _range[t * RangeStride] = (long)end << 32 | (uint)first;
+        }
         Volatile.Write(ref _busy, _workers.Length);
         foreach (var go in _go) go.Set();
-        Drain();
+        Drain(0);
         var spin = new SpinWait();
         while (Volatile.Read(ref _busy) > 0) spin.SpinOnce(sleep1Threshold: -1);
         _work = null;
         if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
     }
 
-    private void Drain()
+    private void Drain(int thread)
     {
         try
         {
+            // Own share from its front; then what is left of the others', from their backs, so each
+            // owner keeps working through the users it already has in cache.
             int c;
-            while ((c = Interlocked.Increment(ref _next) - 1) < _chunks) _work!.RunChunk(c);
+            while ((c = Claim(thread, front: true)) >= 0) _work!.RunChunk(c);
+            for (var k = 1; k < Threads; k++)
+                while ((c = Claim((thread + k) % Threads, front: false)) >= 0) _work!.RunChunk(c);
         }
         catch (Exception e)
         {
             // Kept and rethrown on the calling thread once every worker has stopped touching the run.
             Interlocked.CompareExchange(ref _failure, e, null);
-            Volatile.Write(ref _next, _chunks);
+            for (var t = 0; t < Threads; t++) Volatile.Write(ref _range[t * RangeStride], 0);
+        }
+    }
+
+    /// <summary>Takes the first (or last) unclaimed chunk of <paramref name="owner"/>'s share, or -1 if none is left.</summary>
+    private int Claim(int owner, bool front)
+    {
+        ref var range = ref _range[owner * RangeStride];
+        while (true)
+        {
+            var seen = Volatile.Read(ref range);
+            var next = (int)(uint)seen;
+            var end = (int)(seen >> 32);
+            if (next >= end) return -1;
+            var claimed = front ? (long)end << 32 | (uint)(next + 1) : (long)(end - 1) << 32 | (uint)next;
+            if (Interlocked.CompareExchange(ref range, claimed, seen) == seen) return front ? next : end - 1;
         }
     }
 
@@ -92,7 +133,7 @@ internal sealed class ChunkPool : IDisposable
             go.Wait();
             go.Reset();
             if (_stopping) return;
-            Drain();
+            Drain((int)index + 1);
             Interlocked.Decrement(ref _busy);
         }
     }

@@ -7,18 +7,23 @@ namespace TrustSim.Model;
 internal sealed partial class UserPopulation
 {
     /// <summary>
-    /// One chunk's share of the current phase, with the chunk's own generator. In each segment
-    /// the aware users reconsider first and the unaware then hear of the service, so a user who
-    /// hears this step is not reconsidered in it. Users are visited only when drawn: the gap to
-    /// the next reconsidering user is geometric with chance r_u, and so is the gap to the next
-    /// user who hears (chance p_j, or the top chance under a network, thinned per user).
+    /// One chunk's share of the adoption phase, with the chunk's own generator (in the two
+    /// propagation phases the "chunks" are the parts, one per thread). In each segment the aware
+    /// users reconsider first and the unaware then hear of the service, so a user who hears this
+    /// step is not reconsidered in it. Users are visited only when drawn: the gap to the next
+    /// reconsidering user is geometric with chance r_u, and so is the gap to the next user who
+    /// hears (chance p_j, or the top chance under a network, thinned per user).
     /// </summary>
     public void RunChunk(int chunk)
     {
-        if (_phase == Phase.Propagation)
+        switch (_phase)
         {
-            PropagateChunk(chunk);
-            return;
+            case Phase.Propagation:
+                PropagatePart(chunk);
+                return;
+            case Phase.Delivery:
+                DeliverTo(chunk);
+                return;
         }
         var rng = _chunkRng[chunk];
         for (var s = _segments.FirstOfChunk[chunk]; s < _segments.FirstOfChunk[chunk + 1]; s++)
@@ -125,40 +130,60 @@ internal sealed partial class UserPopulation
     }
 
     /// <summary>
-    /// Adds the changes of this chunk's users to their neighbours' counts. Neighbours may sit in
-    /// other chunks, so with several threads the adds are atomic; integer sums do not depend on order.
+    /// Propagation, first half, for the users of part <paramref name="part"/>: adds each changed
+    /// user's change to its neighbours' counts where they lie in this part, and leaves the rest in
+    /// the buffer for their part. Each count is written by its own part only, so no add is atomic:
+    /// atomic adds would serialise these random writes, and counts written from both cores would
+    /// bounce between their caches. Adjacency lists are sorted, so the neighbours in this part are
+    /// one run of each list. Integer sums do not depend on the order of the adds, so the counts
+    /// are the same for any number of threads.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PropagateChunk(int chunk)
+    private void PropagatePart(int part)
     {
-        var from = chunk * ChunkSize;
-        var to = Math.Min(from + ChunkSize, _state.Length);
-        var atomic = _pool is not null;
-        var net = _network!;
-        var counts = _neighbourCounts;
-        // Eight state bytes at a time: most users changed nothing this step.
-        const ulong Changed = 0x0C0C0C0C0C0C0C0CUL;
-        var words = MemoryMarshal.Cast<byte, ulong>(_state.AsSpan(from, (to - from) & ~7));
+        var (lo, hi) = UsersOf(part);
+        var words = MemoryMarshal.Cast<byte, ulong>(_state.AsSpan(lo, (hi - lo) & ~7));
         for (var w = 0; w < words.Length; w++)
         {
-            if ((words[w] & Changed) == 0) continue;
-            for (var i = from + 8 * w; i < from + 8 * w + 8; i++) Propagate(i, net, counts, atomic);
+            if ((words[w] & ChangedBits) == 0) continue;
+            for (var i = lo + 8 * w; i < lo + 8 * w + 8; i++) Propagate(i, part, lo, hi);
         }
-        for (var i = from + words.Length * 8; i < to; i++) Propagate(i, net, counts, atomic);
+        for (var i = lo + words.Length * 8; i < hi; i++) Propagate(i, part, lo, hi);
     }
 
-    private void Propagate(int i, SocialNetwork net, int[] counts, bool atomic)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Propagate(int i, int part, int lo, int hi)
     {
         var s = _state[i];
-        if ((s & (AwareChangedBit | AdopterChangedBit)) == 0) return;
+        if ((s & ChangedMask) == 0) return;
         var delta = ((s & AwareChangedBit) != 0 ? 1 << 16 : 0)
                     + ((s & AdopterChangedBit) == 0 ? 0 : (s & AdopterBit) != 0 ? 1 : -1);
-        var neighbours = net.Neighbours;
-        var end = net.Offsets[i + 1];
-        if (atomic)
-            for (var k = net.Offsets[i]; k < end; k++) Interlocked.Add(ref counts[neighbours[k]], delta);
-        else
-            for (var k = net.Offsets[i]; k < end; k++) counts[neighbours[k]] += delta;
+        var neighbours = _network!.Neighbours;
+        var counts = _neighbourCounts;
+        var k = _network.Offsets[i];
+        var end = _network.Offsets[i + 1];
+        var kind = _parts == 1 ? 0 : CountUpdates.KindOf(delta);
+        for (; k < end && neighbours[k] < lo; k++) Send(part, neighbours[k], kind);
+        for (; k < end && neighbours[k] < hi; k++) counts[neighbours[k]] += delta;
+        for (; k < end; k++) Send(part, neighbours[k], kind);
         _state[i] = (byte)(s & (AwareBit | AdopterBit));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Send(int part, int user, uint kind) =>
+        _outbox[part * _parts + _partOfChunk[user >> ChunkShift]].Add(user, kind);
+
+    /// <summary>Propagation, second half: applies what the other parts left for part <paramref name="part"/>'s users.</summary>
+    private void DeliverTo(int part)
+    {
+        for (var from = 0; from < _parts; from++)
+            if (from != part) _outbox[from * _parts + part].ApplyTo(_neighbourCounts);
+    }
+
+    /// <summary>The users [Lo, Hi) of part <paramref name="part"/>: those of thread <paramref name="part"/>'s own chunks.</summary>
+    private (int Lo, int Hi) UsersOf(int part)
+    {
+        var (first, end) = ChunkPool.Share(part, _parts, _segments.Chunks);
+        return (first * ChunkSize, Math.Min(end * ChunkSize, _state.Length));
     }
 }

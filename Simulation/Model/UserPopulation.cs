@@ -16,12 +16,20 @@ namespace TrustSim.Model;
 internal sealed partial class UserPopulation : IChunkWork
 {
     /// <summary>Users per chunk; fixed, so results never depend on the number of threads.</summary>
-    public const int ChunkSize = 1 << 16;
+    public const int ChunkSize = 1 << ChunkShift;
+
+    // Small enough that whole chunks split a million users evenly between threads (each
+    // thread keeps the same chunks, see ChunkPool), large enough that a chunk's overhead is nil.
+    private const int ChunkShift = 14;
 
     private const byte AwareBit = 1;
     private const byte AdopterBit = 2;
     private const byte AwareChangedBit = 4;
     private const byte AdopterChangedBit = 8;
+    private const byte ChangedMask = AwareChangedBit | AdopterChangedBit;
+
+    // The change marks of eight users' state bytes read as one word.
+    private const ulong ChangedBits = 0x0C0C0C0C0C0C0C0CUL;
 
     private readonly float[] _concern;
     private readonly float[] _offset;
@@ -37,6 +45,12 @@ internal sealed partial class UserPopulation : IChunkWork
     private readonly RandomStream[] _chunkRng;
     private readonly ChunkPool? _pool;
     private readonly BlockStep[] _blockStep;
+    // Under a network the neighbour counts are cut into one part per thread, each part the users of
+    // that thread's own chunks (ChunkPool.Share); only the part's propagation writes its counts.
+    // Count changes found for another part wait in _outbox[from * parts + to].
+    private readonly int _parts;
+    private readonly int[] _partOfChunk;
+    private readonly CountUpdates[] _outbox;
     private Phase _phase;
     private StepInputs _inputs;
 
@@ -54,6 +68,8 @@ internal sealed partial class UserPopulation : IChunkWork
         _blockStep = new BlockStep[blockStart.Length - 1];
         _neighbourCounts = network is null ? [] : new int[concern.Length];
         _segments = new Segments(blockStart, ChunkSize);
+        _parts = pool?.Threads ?? 1;
+        (_partOfChunk, _outbox) = network is null || _parts == 1 ? ([], []) : Mailboxes(concern.Length, _parts, _segments.Chunks);
         _chunkRng = new RandomStream[_segments.Chunks];
         for (var c = 0; c < _chunkRng.Length; c++)
             _chunkRng[c] = SeedSequence.ForChunk(runSeed, SeedSequence.Stream.Users, c);
@@ -144,7 +160,28 @@ internal sealed partial class UserPopulation : IChunkWork
     private void PropagateToNeighbours()
     {
         _phase = Phase.Propagation;
-        ChunkPool.Run(_pool, this, _segments.Chunks);
+        ChunkPool.Run(_pool, this, _parts);
+        if (_parts == 1) return;
+        _phase = Phase.Delivery;
+        ChunkPool.Run(_pool, this, _parts);
+    }
+
+    /// <summary>
+    /// The part of each chunk, and the buffers between parts, sized for a typical step (a few
+    /// percent of users changing) so that they rarely grow once a run is under way.
+    /// </summary>
+    private static (int[] PartOfChunk, CountUpdates[] Outbox) Mailboxes(int users, int parts, int chunks)
+    {
+        var partOf = new int[chunks];
+        for (var p = 0; p < parts; p++)
+        {
+            var (first, end) = ChunkPool.Share(p, parts, chunks);
+            for (var c = first; c < end; c++) partOf[c] = p;
+        }
+        var outbox = new CountUpdates[parts * parts];
+        for (var k = 0; k < outbox.Length; k++)
+            outbox[k] = new CountUpdates(k / parts == k % parts ? 0 : users / (8 * parts));
+        return (partOf, outbox);
     }
 
     private static int Sum(int[] values)
@@ -167,7 +204,7 @@ internal sealed partial class UserPopulation : IChunkWork
     /// <summary>Bytes of per-user state (excluding the network's edges), for the benchmark.</summary>
     public long StateBytesPerUser => sizeof(float) * 2 + sizeof(byte) + (_network is null ? 0 : sizeof(int));
 
-    private enum Phase { Adoption, Propagation }
+    private enum Phase { Adoption, Propagation, Delivery }
 
     /// <summary>One block's values for this step, the same for all its customers.</summary>
     private readonly record struct BlockStep(bool Offered, double AwareLogMiss, double BaseUtility, double CostScale, double Pull);
