@@ -97,6 +97,180 @@ public sealed class InstitutionsTests
         }
     }
 
+    private const int Members = 2_000;
+    private const double RoutineReview = 0.1;
+
+    /// <summary>
+    /// Many identical banks of equal size that all hold Full at step 0, with Full banned at step 1
+    /// (every one falls back to Limited, which is not a switch) and Limited made so costly that a
+    /// reviewer leaves for None with certainty. Every review is then an exit, so the exits of a
+    /// step count the reviews among the banks still in Limited.
+    /// </summary>
+    private static Scenario LeavingOneByOne(double imitation)
+    {
+        var quiet = TestScenarios.Quiet(4_000, 12);
+        return quiet with
+        {
+            Platform = quiet.Platform with { ReachGrowth = 0 },
+            Users = new UserSettings { Count = 4_000, Innovation = 0, Imitation = 0 },
+            Modes = quiet.Modes with { Limited = quiet.Modes.Limited with { Cost = 50 } },
+            Institutions = new InstitutionSettings
+            {
+                Generated = new GeneratedInstitutions { Banks = Members, Payments = 0, SizeExponent = 0, Mode = PartnershipMode.Full },
+                Imitation = imitation,
+                Reconsider = RoutineReview,
+                SwitchingCost = 0,
+            },
+            Interventions = [new InterventionSpec { Step = 1, Type = InterventionType.BanFullMode }],
+        };
+    }
+
+    /// <summary>
+    /// Step by step over five replications: banks still in Limited at the start of the step, and the
+    /// review chance each of them had. None of them left in the previous step, so its d_j is the
+    /// previous step's exits over the other Members - 1 banks (equal sizes); step 1 has no previous
+    /// phase 6, and the ban's fallback in it must not count.
+    /// </summary>
+    private static List<(int Step, int Remaining, int Left, double Chance)> ReviewsByStep(double imitation)
+    {
+        var weight = imitation / 0.15;
+        var cells = new List<(int, int, int, double)>();
+        for (var r = 0; r < 5; r++)
+        {
+            var run = Simulator.Run(LeavingOneByOne(imitation), r);
+            var remaining = Members;
+            var previousExits = 0;
+            for (var t = 1; t < run.Steps.Count && remaining > 0; t++)
+            {
+                var exits = run.Steps[t].Exits;
+                Assert.Equal(exits, run.Steps[t].Switches);
+                var d = (double)previousExits / (Members - 1);
+                var chance = 1 - (1 - RoutineReview) * (1 - Math.Min(1, weight * d));
+                cells.Add((t, remaining, exits, chance));
+                remaining -= exits;
+                previousExits = exits;
+            }
+        }
+        return cells;
+    }
+
+    /// <summary>Observed and expected leavers summed over the cells, and the z-score of the difference.</summary>
+    private static (double Observed, double Expected, double Z) Pooled(IEnumerable<(int Step, int Remaining, int Left, double Chance)> cells)
+    {
+        var list = cells.ToList();
+        var observed = list.Sum(c => (double)c.Left);
+        var expected = list.Sum(c => c.Remaining * c.Chance);
+        var variance = list.Sum(c => c.Remaining * c.Chance * (1 - c.Chance));
+        return (observed, expected, (observed - expected) / Math.Sqrt(variance));
+    }
+
+    // Peers' exits are news (docs/ODD.md, Mode choice): with J_b = 0.3 and mu_b = 0.15 a bank
+    // reviews with chance 1 - (1 - r_b)(1 - min(1, 2 d_j)), d_j the share of the other banks that
+    // left for None in the previous step. In step 1 nobody has left yet, so the chance is r_b; from
+    // step 2 it follows the previous step's exits. Each step's leavers, pooled over five
+    // replications, are Binomial sums: within 5 sd of the formula. If the ban's fallback counted
+    // as news, d would be 1 in step 2 and every bank would leave then.
+    [Fact]
+    public void ModeChoice_PeersLeftLastStep_ReviewChanceFollowsExitShare()
+    {
+        var cells = ReviewsByStep(imitation: 0.3);
+        foreach (var step in cells.Select(c => c.Step).Distinct().Where(t => t <= 4))
+        {
+            var (observed, expected, z) = Pooled(cells.Where(c => c.Step == step));
+            Assert.True(Math.Abs(z) <= 5, $"step {step}: {observed} left, expected {expected:F1} (z = {z:F2})");
+        }
+        Assert.All(cells.Where(c => c.Step == 1), c => Assert.Equal(RoutineReview, c.Chance, 12));
+        var second = cells.Where(c => c.Step == 2).ToList();
+        Assert.True(second.Average(c => c.Chance) > 2 * RoutineReview, "peers' exits in step 1 should at least double the review chance");
+        Assert.All(second, c => Assert.True(c.Left < 0.6 * c.Remaining, $"{c.Left} of {c.Remaining} left in step 2: the ban's fallback was counted as news"));
+        Assert.True(Math.Abs(Pooled(cells).Z) <= 5);
+    }
+
+    /// <summary>
+    /// Many identical banks of equal size that all start in None, with Limited the only mode offered
+    /// and made so valuable that a reviewer joins it with certainty (and stays). Every review of a
+    /// bank in None is then an entry, and nobody ever leaves.
+    /// </summary>
+    private static Scenario JoiningOneByOne(double imitation)
+    {
+        var quiet = TestScenarios.Quiet(4_000, 12);
+        return quiet with
+        {
+            Platform = quiet.Platform with { ReachGrowth = 0 },
+            Users = new UserSettings { Count = 4_000, Innovation = 0, Imitation = 0 },
+            Modes = quiet.Modes with { Limited = quiet.Modes.Limited with { Cost = -50 }, Offered = [PartnershipMode.Limited] },
+            Institutions = new InstitutionSettings
+            {
+                Generated = new GeneratedInstitutions { Banks = Members, Payments = 0, SizeExponent = 0, Mode = PartnershipMode.None },
+                Imitation = imitation,
+                Reconsider = RoutineReview,
+                SwitchingCost = 0,
+            },
+        };
+    }
+
+    // Entries are not news (docs/ODD.md, Mode choice and decision 17): with J_b = 0.3 the banks
+    // still in None review at r_b alone, however many peers joined in the previous step. Each
+    // step's entrants, pooled over five replications, within 5 sd of r_b times the banks still out
+    // (had entries counted as news, step 2's chance would be about 0.28 instead of 0.1). And the
+    // runs are entry for entry those with J_b = 0, where nothing can prompt a review.
+    [Fact]
+    public void ModeChoice_PeersEnteredLastStep_ReviewChanceStaysRoutine()
+    {
+        var cells = new List<(int Step, int Remaining, int Left, double Chance)>();
+        for (var r = 0; r < 5; r++)
+        {
+            var run = Simulator.Run(JoiningOneByOne(imitation: 0.3), r);
+            var unprompted = Simulator.Run(JoiningOneByOne(imitation: 0), r);
+            Assert.Equal(unprompted.Steps.Select(m => m.Switches), run.Steps.Select(m => m.Switches));
+            var outside = Members;
+            for (var t = 1; t < run.Steps.Count; t++)
+            {
+                var entries = run.Steps[t].Switches;
+                Assert.Equal(0, run.Steps[t].Exits);
+                cells.Add((t, outside, entries, RoutineReview));
+                outside -= entries;
+            }
+            Assert.True(run.Steps[1].Switches > 0 && outside > 0);
+        }
+        foreach (var step in cells.Select(c => c.Step).Distinct())
+        {
+            var (observed, expected, z) = Pooled(cells.Where(c => c.Step == step));
+            Assert.True(Math.Abs(z) <= 5, $"step {step}: {observed} entered, expected {expected:F1} (z = {z:F2})");
+        }
+        Assert.True(Math.Abs(Pooled(cells).Z) <= 5);
+
+        var s = JoiningOneByOne(imitation: 0.3);
+        var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
+        world.Step();
+        Assert.Contains(true, world.Institutions.SwitchedThisStep);
+        for (var j = 0; j < world.Institutions.Count; j++)
+            Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
+    }
+
+    // Without imitation the review chance is r_b whatever peers did: every step's leavers, pooled
+    // over five replications, within 5 sd of r_b times the banks remaining. ReviewChance returns
+    // r_b itself (not a value within rounding of it), so J_b = 0 runs are draw for draw the same
+    // as under the plain rule.
+    [Fact]
+    public void ModeChoice_NoImitation_ReviewChanceStaysRoutine()
+    {
+        var cells = ReviewsByStep(imitation: 0).Select(c => c with { Chance = RoutineReview }).ToList();
+        foreach (var step in cells.Select(c => c.Step).Distinct())
+        {
+            var (observed, expected, z) = Pooled(cells.Where(c => c.Step == step));
+            Assert.True(Math.Abs(z) <= 5, $"step {step}: {observed} left, expected {expected:F1} (z = {z:F2})");
+        }
+        Assert.True(Math.Abs(Pooled(cells).Z) <= 5);
+
+        var s = LeavingOneByOne(imitation: 0);
+        var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
+        for (var t = 0; t < 3; t++) world.Step();
+        Assert.Contains(true, world.Institutions.SwitchedThisStep);
+        for (var j = 0; j < world.Institutions.Count; j++)
+            Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
+    }
+
     // The binned outlook stands in for the exact mean over customers within 0.5%.
     [Theory]
     [InlineData(0.79, 0.0)]

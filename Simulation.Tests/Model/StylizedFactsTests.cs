@@ -48,33 +48,48 @@ public sealed class StylizedFactsTests
 
     // S4: with imitation (J_b > 0) a regulator's warning causes clustered exits (about a quarter of
     // partners within 2 steps, as in Libra 2019: 7 of 28 within 10 days); with J_b = 0 exits are
-    // spread out. Variant of regulatory-intervention.yaml: the ban replaced by the Libra-style
-    // warning (rho x 30 for 2 steps, strong enough that it pushes partners out at all), J_b 1.5
-    // against 0, ten replications. Tolerances: at least 20% of partners leave within the warning's
-    // 2 steps with imitation, and at most half that share without.
-    // Fails under the shipped model (see docs/validation.md): with the shipped quarterly review
-    // (r_b = 1/13) at most 1-(12/13)^2 = 15% of institutions even reconsider within 2 steps, and
-    // imitation of the current majority holds partners in (J_b 0.5: 3.0% leave, J_b 0: 8.8%).
-    [Fact(Skip = "S4 does not hold under the shipped model: imitation of the current mode share acts as inertia, not as a cascade; reported for a model decision (docs/validation.md)")]
+    // spread out. Shipped libra-warning.yaml at 2,000 users: 28 payment firms all in Full (the only
+    // mode offered), warned at week 182 with exposure x30 for 2 steps, a warning under which nearly
+    // every member would rather leave at its review whatever its peers do (docs/validation.md, S4).
+    // Forty replications for each of J_b 0, 0.5 and 1.5: the cascades are heavy-tailed (from a few
+    // members to all 28 in one run), so fewer replications would leave the means unsteady.
+    // Window: the warning's own 2 steps (issue step and the next); the first exits fall in the issue
+    // step, so this is also the 2 steps from the first exits. Tolerances: with imitation at least 20%
+    // of the members leave within the window (measured 38.7% and 60.5% for J_b 0.5 and 1.5); without
+    // it, the largest 2-step share over the 13 weeks from the warning is at most half the J_b = 1.5
+    // share and no more than the review pace allows, 1-(1-r_b)^2 = 14.8% plus 5 points of sampling
+    // room (measured 15.4%: nearly every reviewer leaves, but only reviewers).
+    [Fact]
     public void Run_WarningWithImitation_ExitsClusterWithinTwoSteps()
     {
-        double ShareWithinTwoSteps(double imitation)
+        (double WithinWindow, double LargestTwoSteps) Exits(double imitation)
         {
-            var s = Load("regulatory-intervention.yaml", "users.count=2000", $"institutions.imitation={imitation}",
-                "interventions.3.type=warning", "interventions.3.multiplier=30", "interventions.3.duration=2");
-            var shares = new List<double>();
-            for (var r = 0; r < 10; r++)
+            var s = Load("libra-warning.yaml", "users.count=2000", $"institutions.imitation={imitation}");
+            var warning = s.Interventions.Single(i => i.Type == InterventionType.Warning).Step!.Value;
+            var members = s.Institutions.Generated.Payments;
+            var within = new List<double>();
+            var largest = new List<double>();
+            for (var r = 0; r < 40; r++)
             {
                 var run = Simulator.Run(s, r);
-                var partners = (run.Steps[116].PartnersLimited + run.Steps[116].PartnersFull) * 40;
-                shares.Add(partners == 0 ? 0 : (run.Steps[117].Exits + run.Steps[118].Exits) / partners);
+                var partners = Math.Round(run.Steps[warning - 1].PartnersFull * members);
+                Assert.True(partners >= 20, $"replication {r}: only {partners} members when the warning came");
+                double Pair(int t) => (run.Steps[t].Exits + run.Steps[t + 1].Exits) / partners;
+                within.Add(Pair(warning));
+                largest.Add(Enumerable.Range(warning, 12).Max(Pair));
             }
-            return shares.Average();
+            return (within.Average(), largest.Average());
         }
-        var clustered = ShareWithinTwoSteps(1.5);
-        var independent = ShareWithinTwoSteps(0);
-        Assert.True(clustered >= 0.2, $"with imitation {clustered:P1} of partners left within 2 steps");
-        Assert.True(independent <= clustered / 2, $"without imitation {independent:P1}, with {clustered:P1}");
+        var independent = Exits(0);
+        var mild = Exits(0.5);
+        var strong = Exits(1.5);
+        Assert.True(mild.WithinWindow >= 0.2, $"J_b 0.5: {mild.WithinWindow:P1} of members left within the warning's 2 steps");
+        Assert.True(strong.WithinWindow >= 0.2, $"J_b 1.5: {strong.WithinWindow:P1} of members left within the warning's 2 steps");
+        Assert.True(independent.LargestTwoSteps <= strong.WithinWindow / 2,
+            $"without imitation the largest 2-step share is {independent.LargestTwoSteps:P1}, with J_b 1.5 {strong.WithinWindow:P1}");
+        var reviewPace = 1 - Math.Pow(1 - 1.0 / 13, 2);
+        Assert.True(independent.LargestTwoSteps <= reviewPace + 0.05,
+            $"without imitation the largest 2-step share is {independent.LargestTwoSteps:P1}, above the review pace {reviewPace:P1}");
     }
 
     // S5: spillover losses rank Full partners > Limited partners > non-partners. Shipped

@@ -15,6 +15,9 @@ internal sealed class Institutions
     private readonly double[] _relativeSize;
     private readonly double[] _sizeByTypeAndMode = new double[2 * 3];
     private readonly double[] _sizeByType = new double[2];
+    private readonly double[] _exitedSizeByType = new double[2];
+    private readonly bool[] _exited;
+    private readonly double _peerNewsWeight;
     private readonly double[] _payoff = new double[3];
     private readonly PartnershipMode[] _options = new PartnershipMode[3];
 
@@ -28,8 +31,12 @@ internal sealed class Institutions
         Welfare = new double[profiles.Count];
         Switches = new int[profiles.Count];
         SwitchedThisStep = new bool[profiles.Count];
+        _exited = new bool[profiles.Count];
         var meanSize = profiles.Count == 0 ? 1 : profiles.Average(p => p.Size);
         _relativeSize = profiles.Select(p => p.Size / meanSize).ToArray();
+        // J_b/mu_b: how much peers weigh against the choice noise, the ratio of the bistability
+        // condition J_b/(4 mu_b) > 1. Zero without imitation, which leaves the review chance r_b.
+        _peerNewsWeight = settings.Imitation / settings.ChoiceNoise;
     }
 
     public IReadOnlyList<InstitutionProfile> Profiles { get; }
@@ -49,7 +56,8 @@ internal sealed class Institutions
     public bool[] SwitchedThisStep { get; }
 
     /// <summary>
-    /// Phase 6. Each institution reviews its mode with chance r_b and then picks a mode with
+    /// Phase 6. Each institution reviews its mode with chance r_j (see <see cref="ReviewChance"/>:
+    /// r_b, raised when same-type peers left in the previous step) and then picks a mode with
     /// probability proportional to exp(pi_jm / mu_b). Every reviewer sees the modes held at the
     /// start of the phase; the new modes are committed together afterwards. Calls
     /// <paramref name="onSwitch"/> for each change, after the commit.
@@ -59,21 +67,61 @@ internal sealed class Institutions
     {
         TallySizes();
         Array.Copy(Modes, _next, Modes.Length);
-        Array.Clear(SwitchedThisStep);
+        // The exits recorded still describe the previous step's phase 6 here: the reviews read
+        // them as news of peers' departures, and only then are they reset.
         for (var j = 0; j < Count; j++)
         {
-            if (!rng.Chance(context.Reconsider)) continue;
+            if (!rng.Chance(ReviewChance(j, context.Reconsider))) continue;
             _next[j] = Choose(j, context, rng);
         }
+        Array.Clear(SwitchedThisStep);
+        Array.Clear(_exited);
+        Array.Clear(_exitedSizeByType);
         for (var j = 0; j < Count; j++)
         {
             if (_next[j] == Modes[j]) continue;
             var from = Modes[j];
             Modes[j] = _next[j];
             SwitchedThisStep[j] = true;
+            if (_next[j] == PartnershipMode.None)
+            {
+                _exited[j] = true;
+                _exitedSizeByType[(int)Profiles[j].Type] += Profiles[j].Size;
+            }
             Switches[j]++;
             onSwitch(j, from, _next[j]);
         }
+    }
+
+    /// <summary>
+    /// The chance r_j that institution j reviews its mode this step: the routine review r_b, or a
+    /// review prompted by peers' departures, r_j = 1 - (1 - r_b)(1 - min(1, (J_b/mu_b) d_j)), where
+    /// d_j is <see cref="PeerExitShare"/>. Only exits count as news: a peer leaving the platform is
+    /// what a board reads about and must answer for (Libra 2019), while entries and moves between
+    /// Limited and Full are routine. Written as r_b + (1 - r_b) * prompt so that it is exactly r_b
+    /// when nothing prompts a review (J_b = 0, or no peer left).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double ReviewChance(int j, double routine)
+    {
+        if (_peerNewsWeight == 0) return routine;
+        var prompt = Math.Min(1, _peerNewsWeight * PeerExitShare(j));
+        return routine + (1 - routine) * prompt;
+    }
+
+    /// <summary>
+    /// d_j: size-weighted share of the other institutions of j's type that left for None by choice
+    /// in the previous step's phase 6 (a ban's forced fallback is not a choice). Read before this
+    /// step's commit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double PeerExitShare(int j)
+    {
+        var t = (int)Profiles[j].Type;
+        var others = _sizeByType[t] - Profiles[j].Size;
+        if (others <= 0) return 0;
+        var exited = _exitedSizeByType[t] - (_exited[j] ? Profiles[j].Size : 0);
+        return Math.Max(0, exited) / others;
     }
 
     /// <summary>The payoff per customer pi_jm of mode m for institution j (docs/ODD.md, Mode choice).</summary>

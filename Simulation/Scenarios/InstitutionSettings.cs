@@ -10,10 +10,10 @@ internal sealed record InstitutionSettings
     [Parameter("noise in the mode choice", Symbol = "mu_b", Min = 1e-6, Max = 100)]
     public double ChoiceNoise { get; init; } = 0.15;
 
-    [Parameter("pull of same-type peers' modes (size-weighted share)", Symbol = "J_b", Min = 0, Max = 100)]
+    [Parameter("pull of same-type peers' modes (size-weighted share); with mu_b, how much peers' exits prompt a review", Symbol = "J_b", Min = 0, Max = 100)]
     public double Imitation { get; init; } = 0.3;
 
-    [Parameter("chance an institution reviews its mode", Unit = "per week", Symbol = "r_b", Min = 0, Max = 1)]
+    [Parameter("chance an institution reviews its mode when no peer has just left", Unit = "per week", Symbol = "r_b", Min = 0, Max = 1)]
     public double Reconsider { get; init; } = 1.0 / 13;
 
     [Parameter("one-off cost of changing mode", Symbol = "C_sw", Min = 0, Max = 100)]
