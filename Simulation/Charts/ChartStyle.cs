@@ -34,6 +34,8 @@ internal static class ChartStyle
         {
             dates.LabelFormatter = DateTick;
         }
+        // The date axis replaces the bottom axis, and its label with it.
+        plot.XLabel(xLabel, size: 14);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         return plot;
     }
