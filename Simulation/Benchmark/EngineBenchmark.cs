@@ -93,8 +93,13 @@ internal static class EngineBenchmark
     }
 
     /// <summary>
-    /// A small untimed run first, so the JIT has compiled the step's code at full optimisation
-    /// and its own allocations are not counted as the engine's.
+    /// Small untimed runs first, so the JIT has compiled the step's code at full optimisation
+    /// and its own allocations are not counted as the engine's. Twice, with pauses: the runtime
+    /// starts counting calls for recompilation only once no new method has been compiled for a
+    /// while (about 100 ms), and then recompiles on a background thread. Without the pauses that
+    /// recompilation fell inside the timed run, where on two cores it took one from the run's
+    /// threads (a two-thread run measured after a one-thread run in the same process took 0.09 s
+    /// instead of 0.06 s).
     /// </summary>
     private static void WarmUp(Scenario scenario, int threads)
     {
@@ -103,7 +108,11 @@ internal static class EngineBenchmark
             Users = scenario.Users with { Count = Math.Min(scenario.Users.Count, 3 * UserPopulation.ChunkSize) },
             Time = scenario.Time with { Steps = Math.Min(scenario.Time.Steps, 120) },
         };
-        Simulator.Run(small, 0, Simulator.ReplicationSeed(small, 0), threads: threads);
+        for (var round = 0; round < 2; round++)
+        {
+            Simulator.Run(small, 0, Simulator.ReplicationSeed(small, 0), threads: threads);
+            Thread.Sleep(250);
+        }
     }
 
     /// <summary>

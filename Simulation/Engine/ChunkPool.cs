@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace TrustSim.Engine;
@@ -18,25 +19,31 @@ internal sealed class ChunkPool : IDisposable
     // worker usually catches the next phase without a kernel wake-up.
     private const int SpinCount = 2047;
 
+    // Spacing of per-thread slots in _range and _active: one cache line each, so that a thread
+    // claiming chunks of its own share does not disturb the others.
+    private const int Stride = 8;
+
     private readonly Thread[] _workers;
     private readonly ManualResetEventSlim[] _go;
-    private IChunkWork? _work;
-    // Spacing of the threads' ranges in _range: one cache line each, so that claiming a chunk of
-    // one's own share does not disturb the other threads.
-    private const int RangeStride = 8;
 
     // Per thread, the chunks of its share not yet claimed, packed as (end << 32) | next, so that the
     // owner (claiming at the front) and a helper (claiming at the back) agree with one compare-and-swap.
     private readonly long[] _range;
-    private int _chunks;
-    private int _busy;
+
+    // Per worker, 1 while it may be running a chunk. The caller waits only for workers that are
+    // at work, not for one that has yet to wake up: a late worker finds nothing left to claim
+    // (or claims the next phase's chunks, whose work is published before they are), so the phase
+    // never waits on a thread the system has not scheduled yet.
+    private readonly int[] _active;
+    private IChunkWork? _work;
     private volatile bool _stopping;
     private Exception? _failure;
 
     private ChunkPool(int threads)
     {
         Threads = threads;
-        _range = new long[threads * RangeStride];
+        _range = new long[threads * Stride];
+        _active = new int[threads * Stride];
         _workers = new Thread[threads - 1];
         _go = new ManualResetEventSlim[threads - 1];
         for (var k = 0; k < _workers.Length; k++)
@@ -62,6 +69,7 @@ internal sealed class ChunkPool : IDisposable
         ((int)((long)chunks * part / parts), (int)((long)chunks * (part + 1) / parts));
 
     /// <summary>Runs chunks 0 .. <paramref name="chunks"/>-1 of <paramref name="work"/>, or of a plain loop without a pool; returns when all are done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ChunkPool? pool, IChunkWork work, int chunks)
     {
         if (pool is null || chunks <= 1)
@@ -72,48 +80,55 @@ internal sealed class ChunkPool : IDisposable
         pool.Run(work, chunks);
     }
 
+    // The methods a step runs through are compiled optimised from the start, as the model's
+    // per-step methods are, so that a run does not spend its steps in code being replaced.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(IChunkWork work, int chunks)
     {
-        _work = work;
-        _chunks = chunks;
         _failure = null;
+        Volatile.Write(ref _work, work);
         for (var t = 0; t < Threads; t++)
         {
             var (first, end) = Share(t, Threads, chunks);
-            _range[t * RangeStride] = (long)end << 32 | (uint)first;
+            Volatile.Write(ref _range[t * Stride], (long)end << 32 | (uint)first);
         }
-        Volatile.Write(ref _busy, _workers.Length);
         foreach (var go in _go) go.Set();
         Drain(0);
+        // Every chunk is claimed now; wait for the ones still running.
         var spin = new SpinWait();
-        while (Volatile.Read(ref _busy) > 0) spin.SpinOnce(sleep1Threshold: -1);
-        _work = null;
+        for (var k = 1; k < Threads; k++)
+            while (Volatile.Read(ref _active[k * Stride]) != 0) spin.SpinOnce(sleep1Threshold: -1);
         if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Drain(int thread)
     {
+        // A full fence: the flag is visible before this thread reads what is left to claim.
+        Interlocked.Exchange(ref _active[thread * Stride], 1);
         try
         {
             // Own share from its front; then what is left of the others', from their backs, so each
             // owner keeps working through the users it already has in cache.
             int c;
-            while ((c = Claim(thread, front: true)) >= 0) _work!.RunChunk(c);
+            while ((c = Claim(thread, front: true)) >= 0) Volatile.Read(ref _work)!.RunChunk(c);
             for (var k = 1; k < Threads; k++)
-                while ((c = Claim((thread + k) % Threads, front: false)) >= 0) _work!.RunChunk(c);
+                while ((c = Claim((thread + k) % Threads, front: false)) >= 0) Volatile.Read(ref _work)!.RunChunk(c);
         }
         catch (Exception e)
         {
             // Kept and rethrown on the calling thread once every worker has stopped touching the run.
             Interlocked.CompareExchange(ref _failure, e, null);
-            for (var t = 0; t < Threads; t++) Volatile.Write(ref _range[t * RangeStride], 0);
+            for (var t = 0; t < Threads; t++) Volatile.Write(ref _range[t * Stride], 0);
         }
+        Volatile.Write(ref _active[thread * Stride], 0);
     }
 
     /// <summary>Takes the first (or last) unclaimed chunk of <paramref name="owner"/>'s share, or -1 if none is left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Claim(int owner, bool front)
     {
-        ref var range = ref _range[owner * RangeStride];
+        ref var range = ref _range[owner * Stride];
         while (true)
         {
             var seen = Volatile.Read(ref range);
@@ -125,6 +140,7 @@ internal sealed class ChunkPool : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WorkerLoop(object? index)
     {
         var go = _go[(int)index!];
@@ -134,7 +150,6 @@ internal sealed class ChunkPool : IDisposable
             go.Reset();
             if (_stopping) return;
             Drain((int)index + 1);
-            Interlocked.Decrement(ref _busy);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;
@@ -25,6 +26,7 @@ internal sealed class Platform(PlatformSettings settings, StepRates rates)
     public double Reach { get; private set; } = settings.Reach;
 
     /// <summary>Phase 1: the gaps close and the anchor drifts back towards R0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Relaxation()
     {
         FastGap *= 1 - rates.FastRecovery;
@@ -68,6 +70,7 @@ internal sealed class Platform(PlatformSettings settings, StepRates rates)
     public void RaiseSafeguards(double g) => Safeguards = Math.Min(1, Safeguards + g);
 
     /// <summary>Phase 3: breach hazard per week, h0 (1-G)(1 + D/D_ref)^psi, before conversion to the step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double WeeklyBreachHazard(double recordsHeld)
     {
         var b = settings.Breaches;
@@ -75,6 +78,7 @@ internal sealed class Platform(PlatformSettings settings, StepRates rates)
     }
 
     /// <summary>Phase 4: logistic growth of reach, slowed while reputation is below R0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void GrowReach()
     {
         var drag = 1 - settings.GrowthSensitivity * (settings.Reputation - Reputation);

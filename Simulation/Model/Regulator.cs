@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;
@@ -42,6 +43,7 @@ internal sealed class Regulator(RegulatorSettings settings, StepRates rates)
     /// Phase 8: apply this step's rises, or relax towards S0 when there were none; end warnings
     /// whose time is up. Returns the labels of the warnings that ended.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<string> RegulatorUpdate(int step)
     {
         if (_actedThisStep)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;
@@ -49,6 +50,7 @@ internal sealed record StepRates
     /// A weekly chance that varies within the step loop (a breach hazard, an awareness chance
     /// that depends on peers) as a chance per step, capped at 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double PerStep(double weeklyChance)
     {
         var p = Math.Clamp(weeklyChance, 0, 1);

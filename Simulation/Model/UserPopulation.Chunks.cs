@@ -14,6 +14,7 @@ internal sealed partial class UserPopulation
     /// reconsidering user is geometric with chance r_u, and so is the gap to the next user who
     /// hears (chance p_j, or the top chance under a network, thinned per user).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RunChunk(int chunk)
     {
         switch (_phase)
@@ -174,6 +175,7 @@ internal sealed partial class UserPopulation
         _outbox[part * _parts + _partOfChunk[user >> ChunkShift]].Add(user, kind);
 
     /// <summary>Propagation, second half: applies what the other parts left for part <paramref name="part"/>'s users.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverTo(int part)
     {
         for (var from = 0; from < _parts; from++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
@@ -11,6 +12,7 @@ internal sealed partial class World
     /// scandals, then the breach drawn in the previous step. Each shock acts on the reputation
     /// the previous one left.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Events()
     {
         foreach (var shock in _schedule.ShocksAt(CurrentStep))
@@ -73,6 +75,7 @@ internal sealed partial class World
     }
 
     /// <summary>Random scandals: a Poisson number per step, each with a type from the mix and a drawn salience.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RandomScandals()
     {
         var count = Sampling.PoissonCount(_rates.ScandalRate, _eventRng);

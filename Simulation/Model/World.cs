@@ -116,6 +116,7 @@ internal sealed partial class World
     }
 
     /// <summary>Phase 8: stringency rises after hearings and fines, relaxes otherwise; warnings expire.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RegulatorUpdate()
     {
         foreach (var label in Regulator.RegulatorUpdate(CurrentStep))
@@ -133,6 +134,7 @@ internal sealed partial class World
         Institutions.AccrueWelfare(ChoiceContext() with { ExposureMultiplier = _exposureMultiplierInForce }, _adoptionShare, BreachesApplied > 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ModeChoiceContext ChoiceContext() => new(
         _scenario.Modes,
         Users.Outlook,
