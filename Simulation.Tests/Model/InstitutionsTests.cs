@@ -154,6 +154,17 @@ public sealed class InstitutionsTests
         return cells;
     }
 
+    /// <summary>Each step's movers, and all steps pooled, within 5 sd of what the cells' chances expect.</summary>
+    private static void AssertEachStepAndAllWithinFiveSd(List<(int Step, int Remaining, int Left, double Chance)> cells, string verb)
+    {
+        foreach (var step in cells.Select(c => c.Step).Distinct())
+        {
+            var (observed, expected, z) = Pooled(cells.Where(c => c.Step == step));
+            Assert.True(Math.Abs(z) <= 5, $"step {step}: {observed} {verb}, expected {expected:F1} (z = {z:F2})");
+        }
+        Assert.True(Math.Abs(Pooled(cells).Z) <= 5);
+    }
+
     /// <summary>Observed and expected leavers summed over the cells, and the z-score of the difference.</summary>
     private static (double Observed, double Expected, double Z) Pooled(IEnumerable<(int Step, int Remaining, int Left, double Chance)> cells)
     {
@@ -233,12 +244,7 @@ public sealed class InstitutionsTests
             }
             Assert.True(run.Steps[1].Switches > 0 && outside > 0);
         }
-        foreach (var step in cells.Select(c => c.Step).Distinct())
-        {
-            var (observed, expected, z) = Pooled(cells.Where(c => c.Step == step));
-            Assert.True(Math.Abs(z) <= 5, $"step {step}: {observed} entered, expected {expected:F1} (z = {z:F2})");
-        }
-        Assert.True(Math.Abs(Pooled(cells).Z) <= 5);
+        AssertEachStepAndAllWithinFiveSd(cells, "entered");
 
         var s = JoiningOneByOne(imitation: 0.3);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
@@ -256,12 +262,7 @@ public sealed class InstitutionsTests
     public void ModeChoice_NoImitation_ReviewChanceStaysRoutine()
     {
         var cells = ReviewsByStep(imitation: 0).Select(c => c with { Chance = RoutineReview }).ToList();
-        foreach (var step in cells.Select(c => c.Step).Distinct())
-        {
-            var (observed, expected, z) = Pooled(cells.Where(c => c.Step == step));
-            Assert.True(Math.Abs(z) <= 5, $"step {step}: {observed} left, expected {expected:F1} (z = {z:F2})");
-        }
-        Assert.True(Math.Abs(Pooled(cells).Z) <= 5);
+        AssertEachStepAndAllWithinFiveSd(cells, "left");
 
         var s = LeavingOneByOne(imitation: 0);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
