@@ -115,14 +115,8 @@ internal sealed class Institutions
     /// step's commit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double PeerExitShare(int j)
-    {
-        var t = (int)Profiles[j].Type;
-        var others = _sizeByType[t] - Profiles[j].Size;
-        if (others <= 0) return 0;
-        var exited = _exitedSizeByType[t] - (_exited[j] ? Profiles[j].Size : 0);
-        return Math.Max(0, exited) / others;
-    }
+    public double PeerExitShare(int j) =>
+        Math.Max(0, ShareOfOthers(j, _exitedSizeByType[(int)Profiles[j].Type], _exited[j]));
 
     /// <summary>The payoff per customer pi_jm of mode m for institution j (docs/ODD.md, Mode choice).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -142,13 +136,20 @@ internal sealed class Institutions
 
     /// <summary>Size-weighted share of the other institutions of j's type that are in mode m now.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double PeerShare(int j, PartnershipMode m)
+    public double PeerShare(int j, PartnershipMode m) =>
+        ShareOfOthers(j, _sizeByTypeAndMode[(int)Profiles[j].Type * 3 + (int)m], Modes[j] == m);
+
+    /// <summary>
+    /// <paramref name="typeSize"/>, a size summed over j's type, without j's own share (if
+    /// <paramref name="includesJ"/>), over the size of the other institutions of j's type; 0 if j
+    /// is alone in its type.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double ShareOfOthers(int j, double typeSize, bool includesJ)
     {
-        var t = (int)Profiles[j].Type;
-        var others = _sizeByType[t] - Profiles[j].Size;
+        var others = _sizeByType[(int)Profiles[j].Type] - Profiles[j].Size;
         if (others <= 0) return 0;
-        var inMode = _sizeByTypeAndMode[t * 3 + (int)m] - (Modes[j] == m ? Profiles[j].Size : 0);
-        return inMode / others;
+        return (typeSize - (includesJ ? Profiles[j].Size : 0)) / others;
     }
 
     /// <summary>
