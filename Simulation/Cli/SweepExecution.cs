@@ -29,8 +29,10 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             VanishedFolderException.ThrowIfVanished(target.Folder);
         }
         // A write that failed because the folder was deleted under it is the vanished case too:
-        // which of the two a worker hits first is a race, and only the journal tells them apart.
-        catch (Exception e) when (Unwrap(e) is VanishedFolderException
+        // which of the two a worker hits first is a race. While the sweep runs it only writes in
+        // its own folder, so a file or folder it made going missing means that folder is being
+        // removed, even if the journal has not gone yet (a recursive delete may reach it last).
+        catch (Exception e) when (Unwrap(e) is VanishedFolderException or FileNotFoundException or DirectoryNotFoundException
                                   || (Unwrap(e) is IOException && !File.Exists(Path.Combine(target.Folder, SweepJournal.FileName))))
         {
             var vanished = new VanishedFolderException(target.Folder);
