@@ -1,5 +1,5 @@
 using TrustSim.Analysis;
-using TrustSim.Engine;
+using TrustSim.Core;
 using TrustSim.Experiments;
 using TrustSim.Scenarios;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using TrustSim.Charts;
 using TrustSim.Engine;
-using TrustSim.Tests.Output;
+using TrustSim.Metrics;
+using TrustSim.Tests.Reports;
 
 namespace TrustSim.Tests.Charts;
 

@@ -5,27 +5,27 @@ namespace TrustSim.Tests.Charts;
 /// <summary>Decodes a PNG and counts what a reader would see, to tell a drawn chart from a blank one.</summary>
 internal sealed class PngProbe
 {
-    private readonly SKBitmap bitmap;
+    private readonly SKBitmap _bitmap;
 
     public PngProbe(byte[] png)
     {
         Assert.True(png.Length > 8 && png[0] == 0x89 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', "not a PNG");
-        bitmap = SKBitmap.Decode(png) ?? throw new InvalidOperationException("PNG did not decode");
+        _bitmap = SKBitmap.Decode(png) ?? throw new InvalidOperationException("PNG did not decode");
     }
 
-    public int Width => bitmap.Width;
+    public int Width => _bitmap.Width;
 
-    public int Height => bitmap.Height;
+    public int Height => _bitmap.Height;
 
     /// <summary>Pixels darker than mid-grey in a horizontal strip: text is near-black, backgrounds are white.</summary>
     public int DarkPixels(int top, int bottom)
     {
         int count = 0;
-        for (int y = Math.Max(0, top); y < Math.Min(bitmap.Height, bottom); y++)
+        for (int y = Math.Max(0, top); y < Math.Min(_bitmap.Height, bottom); y++)
         {
-            for (int x = 0; x < bitmap.Width; x++)
+            for (int x = 0; x < _bitmap.Width; x++)
             {
-                SKColor c = bitmap.GetPixel(x, y);
+                SKColor c = _bitmap.GetPixel(x, y);
                 if (c.Red + c.Green + c.Blue < 3 * 100)
                 {
                     count++;
@@ -36,6 +36,6 @@ internal sealed class PngProbe
     }
 
     public int DistinctColors() =>
-        Enumerable.Range(0, bitmap.Height).SelectMany(y => Enumerable.Range(0, bitmap.Width).Select(x => bitmap.GetPixel(x, y)))
+        Enumerable.Range(0, _bitmap.Height).SelectMany(y => Enumerable.Range(0, _bitmap.Width).Select(x => _bitmap.GetPixel(x, y)))
             .Distinct().Count();
 }

@@ -1,7 +1,7 @@
 using TrustSim.Charts;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
-using TrustSim.Tests.Output;
+using TrustSim.Tests.Reports;
 
 namespace TrustSim.Tests.Charts;
 

@@ -27,10 +27,5 @@ internal static class CliRunner
         }
     }
 
-    public static string TempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "trustsim-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    public static string TempFolder() => Tests.TempFolder.Create();
 }

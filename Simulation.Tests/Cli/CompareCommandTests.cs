@@ -1,4 +1,5 @@
-using TrustSim.Output;
+using TrustSim.Core;
+using TrustSim.Reports;
 using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;

@@ -1,8 +1,8 @@
+using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Model;
-using TrustSim.Output;
+using TrustSim.Reports;
 using TrustSim.Scenarios;
-using TrustSim.Tests.Output;
 
 namespace TrustSim.Tests.Engine;
 

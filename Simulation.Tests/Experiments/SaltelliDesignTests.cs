@@ -1,4 +1,4 @@
-using TrustSim.Engine;
+using TrustSim.Core;
 using TrustSim.Experiments;
 using TrustSim.Scenarios;
 

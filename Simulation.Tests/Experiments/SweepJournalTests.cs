@@ -1,6 +1,5 @@
-using TrustSim.Engine;
 using TrustSim.Experiments;
-using TrustSim.Tests.Output;
+using TrustSim.Metrics;
 
 namespace TrustSim.Tests.Experiments;
 

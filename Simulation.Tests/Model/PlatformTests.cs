@@ -75,7 +75,7 @@ public sealed class PlatformTests
     public void Events_SymmetricRandomSequence_DriftOnlyWithAsymmetry(double asymmetry, bool drifts)
     {
         var settings = new PlatformSettings { Reputation = 0.5, FastShare = 0, Scar = 1, Asymmetry = asymmetry };
-        var rng = new TrustSim.Engine.RandomStream(42);
+        var rng = new TrustSim.Core.RandomStream(42);
         const int Sequences = 4000;
         var finals = new double[Sequences];
         for (var s = 0; s < Sequences; s++)

@@ -1,4 +1,4 @@
-using TrustSim.Engine;
+using TrustSim.Core;
 using TrustSim.Model;
 
 namespace TrustSim.Tests.Model;

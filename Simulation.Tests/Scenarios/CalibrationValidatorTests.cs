@@ -103,7 +103,7 @@ public sealed class CalibrationValidatorTests
         var path = folder.Write("fit.yaml", Head + "\n  parameters: [{ path: platform.sensitivity, min: 0.5, max: 10 }]\n  data: obs.csv\n");
         var result = ScenarioLoader.Load(path);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        var targets = TrustSim.Analysis.CalibrationTarget.From(result.Scenario!, path);
+        var targets = TrustSim.Experiments.CalibrationTarget.From(result.Scenario!, path);
         Assert.Equal([101, 102], targets.Select(t => t.Step));
         Assert.Equal([2.0, 1.0], targets.Select(t => t.Weight));
         Assert.Equal("first week", targets[0].Label);

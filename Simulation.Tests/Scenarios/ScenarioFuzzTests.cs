@@ -1,5 +1,5 @@
 using System.Text;
-using TrustSim.Engine;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 using TrustSim.Tests.Engine;
 

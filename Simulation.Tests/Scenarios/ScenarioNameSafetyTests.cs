@@ -1,4 +1,4 @@
-using TrustSim.Output;
+using TrustSim.Reports;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Tests.Scenarios;

@@ -1,5 +1,5 @@
 using MathNet.Numerics.Statistics;
-using TrustSim.Engine;
+using TrustSim.Core;
 
 namespace TrustSim.Analysis;
 

@@ -3,17 +3,17 @@ namespace TrustSim.Analysis;
 /// <summary>Welford's running mean and sum of squared deviations: statistics of a stream without keeping it.</summary>
 internal sealed class RunningMoments
 {
-    private int n;
-    private double mean;
-    private double squares;
+    private int _n;
+    private double _mean;
+    private double _squares;
 
     public void Add(double value)
     {
-        n++;
-        double delta = value - mean;
-        mean += delta / n;
-        squares += delta * (value - mean);
+        _n++;
+        double delta = value - _mean;
+        _mean += delta / _n;
+        _squares += delta * (value - _mean);
     }
 
-    public SampleStatistics Statistics() => SampleStatistics.FromMoments(n, n == 0 ? double.NaN : mean, squares);
+    public SampleStatistics Statistics() => SampleStatistics.FromMoments(_n, _n == 0 ? double.NaN : _mean, _squares);
 }

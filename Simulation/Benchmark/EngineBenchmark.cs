@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Model;
 using TrustSim.Scenarios;

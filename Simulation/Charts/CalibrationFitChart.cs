@@ -1,6 +1,7 @@
 using ScottPlot;
-using TrustSim.Analysis;
 using TrustSim.Engine;
+using TrustSim.Experiments;
+using TrustSim.Metrics;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Charts;

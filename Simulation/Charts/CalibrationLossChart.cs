@@ -1,6 +1,6 @@
 using ScottPlot;
 using ScottPlot.TickGenerators;
-using TrustSim.Analysis;
+using TrustSim.Experiments;
 
 namespace TrustSim.Charts;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
-using TrustSim.Output;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Charts;

@@ -1,4 +1,5 @@
 using TrustSim.Engine;
+using TrustSim.Metrics;
 
 namespace TrustSim.Charts;
 
@@ -9,11 +10,11 @@ namespace TrustSim.Charts;
 /// </summary>
 internal sealed class RunSeries
 {
-    private readonly IReadOnlyList<RunResult> results;
+    private readonly IReadOnlyList<RunResult> _results;
 
     public RunSeries(IReadOnlyList<RunResult> results)
     {
-        this.results = results;
+        _results = results;
         IReadOnlyList<StepMetrics> longest = results.Count == 0 ? [] : results.MaxBy(r => r.Steps.Count)!.Steps;
         Steps = longest.Select(s => s.Step).ToArray();
         Dates = longest.Select(s => s.Date).ToArray();
@@ -31,7 +32,7 @@ internal sealed class RunSeries
 
     public int Count => X.Length;
 
-    public int Replications => results.Count;
+    public int Replications => _results.Count;
 
     /// <summary>Mean over replications at each step, ignoring NaN; NaN where no replication has a value.</summary>
     public double[] Mean(Func<StepMetrics, double> read) => PerStep(read, Mean);
@@ -42,11 +43,11 @@ internal sealed class RunSeries
     private double[] PerStep(Func<StepMetrics, double> read, Func<List<double>, double> reduce)
     {
         var output = new double[Count];
-        var values = new List<double>(results.Count);
+        var values = new List<double>(_results.Count);
         for (int i = 0; i < Count; i++)
         {
             values.Clear();
-            foreach (RunResult result in results)
+            foreach (RunResult result in _results)
             {
                 if (i < result.Steps.Count && read(result.Steps[i]) is var v && !double.IsNaN(v))
                 {

@@ -1,4 +1,4 @@
-using TrustSim.Output;
+using TrustSim.Reports;
 
 namespace TrustSim.Charts;
 

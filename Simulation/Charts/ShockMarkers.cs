@@ -1,5 +1,6 @@
 using ScottPlot;
 using TrustSim.Engine;
+using TrustSim.Model;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Charts;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TrustSim.Benchmark;
-using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;
 

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TrustSim.Analysis;
 using TrustSim.Engine;
-using TrustSim.Output;
+using TrustSim.Experiments;
+using TrustSim.Reports;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

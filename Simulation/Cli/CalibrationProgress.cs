@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using TrustSim.Analysis;
+using TrustSim.Experiments;
 
 namespace TrustSim.Cli;
 

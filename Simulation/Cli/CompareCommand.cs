@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console.Cli;
 using TrustSim.Charts;
-using TrustSim.Engine;
-using TrustSim.Output;
+using TrustSim.Core;
+using TrustSim.Metrics;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 

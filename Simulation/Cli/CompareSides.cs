@@ -1,7 +1,6 @@
 using System.Globalization;
 using TrustSim.Engine;
-using TrustSim.Output;
-using TrustSim.Scenarios;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 

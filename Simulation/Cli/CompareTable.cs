@@ -1,5 +1,6 @@
 using System.Globalization;
-using TrustSim.Output;
+using TrustSim.Core;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 

@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TrustSim.Output;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 

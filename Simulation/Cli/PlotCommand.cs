@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using TrustSim.Charts;
-using TrustSim.Output;
-using TrustSim.Scenarios;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 

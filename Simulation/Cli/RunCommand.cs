@@ -3,7 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TrustSim.Engine;
-using TrustSim.Output;
+using TrustSim.Reports;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

@@ -1,6 +1,6 @@
 using TrustSim.Charts;
 using TrustSim.Experiments;
-using TrustSim.Output;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 

@@ -2,8 +2,9 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TrustSim.Core;
 using TrustSim.Experiments;
-using TrustSim.Output;
+using TrustSim.Reports;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using TrustSim.Engine;
+using TrustSim.Metrics;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

@@ -2,8 +2,7 @@ using System.ComponentModel;
 using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TrustSim.Experiments;
-using TrustSim.Output;
+using TrustSim.Reports;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using TrustSim.Charts;
+using TrustSim.Core;
 using TrustSim.Experiments;
-using TrustSim.Output;
-using TrustSim.Scenarios;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 

@@ -55,25 +55,25 @@ internal static class SweepProgress
 
     private sealed class Counter(long total, long alreadyDone, int alreadyFailed)
     {
-        private readonly Stopwatch clock = Stopwatch.StartNew();
-        private long finishedNow;
-        private int failed = alreadyFailed;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _finishedNow;
+        private int _failed = alreadyFailed;
 
         public void Add(JournalEntry entry)
         {
-            Interlocked.Increment(ref finishedNow);
-            if (!entry.Completed) Interlocked.Increment(ref failed);
+            Interlocked.Increment(ref _finishedNow);
+            if (!entry.Completed) Interlocked.Increment(ref _failed);
         }
 
         public string Describe()
         {
-            long now = Interlocked.Read(ref finishedNow);
+            long now = Interlocked.Read(ref _finishedNow);
             long done = alreadyDone + now;
-            double seconds = clock.Elapsed.TotalSeconds;
+            double seconds = _clock.Elapsed.TotalSeconds;
             double rate = seconds > 0 ? now / seconds : 0;
             string eta = rate > 0 ? Duration((total - done) / rate) : "?";
             return string.Create(CultureInfo.InvariantCulture,
-                $"{done:N0} of {total:N0} runs, {rate:0.0} runs/s, ETA {eta}, {Volatile.Read(ref failed)} failed");
+                $"{done:N0} of {total:N0} runs, {rate:0.0} runs/s, ETA {eta}, {Volatile.Read(ref _failed)} failed");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections;
+using TrustSim.Core;
 using TrustSim.Experiments;
-using TrustSim.Output;
+using TrustSim.Reports;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using TrustSim.Charts;
+using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Experiments;
-using TrustSim.Output;
+using TrustSim.Metrics;
+using TrustSim.Reports;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

@@ -1,7 +1,6 @@
-namespace TrustSim.Engine;
+using TrustSim.Model;
 
-/// <summary>Kinds of entries in a run's event log.</summary>
-internal enum EventKind { Shock, Commitment, Breach, Intervention, ModeSwitch, WarningEnd }
+namespace TrustSim.Engine;
 
 /// <summary>One entry of the event log: what happened, to whom, at which step.</summary>
 /// <param name="Subject">Shock type, intervention type or institution name.</param>

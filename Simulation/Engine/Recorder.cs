@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TrustSim.Metrics;
 using TrustSim.Model;
 using TrustSim.Scenarios;
 

@@ -1,3 +1,5 @@
+using TrustSim.Metrics;
+
 namespace TrustSim.Engine;
 
 /// <summary>Everything one replication produced.</summary>

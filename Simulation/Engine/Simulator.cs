@@ -1,3 +1,4 @@
+using TrustSim.Core;
 using TrustSim.Model;
 using TrustSim.Scenarios;
 

@@ -8,11 +8,11 @@ namespace TrustSim.Experiments;
 /// </summary>
 internal sealed class JournalIndex
 {
-    private readonly long[] offsets;
+    private readonly long[] _offsets;
 
     private JournalIndex(long[] offsets, BitArray completed, BitArray failed)
     {
-        this.offsets = offsets;
+        _offsets = offsets;
         Completed = completed;
         Failed = failed;
     }
@@ -28,7 +28,7 @@ internal sealed class JournalIndex
     public int FailedCount => Count(Failed);
 
     /// <summary>Journal offset of a run's latest entry, or -1 when it has none.</summary>
-    public long OffsetOf(long runId) => offsets[runId];
+    public long OffsetOf(long runId) => _offsets[runId];
 
     /// <summary>Indexes a journal of a plan with <paramref name="runCount"/> runs; a missing file is an empty journal.</summary>
     /// <exception cref="InvalidDataException">A line is not an entry, or names a run outside the plan.</exception>

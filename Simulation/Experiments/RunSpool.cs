@@ -1,6 +1,6 @@
 using System.Globalization;
-using TrustSim.Engine;
-using TrustSim.Output;
+using TrustSim.Core;
+using TrustSim.Metrics;
 
 namespace TrustSim.Experiments;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using TrustSim.Engine;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Experiments;

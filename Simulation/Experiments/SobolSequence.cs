@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using TrustSim.Engine;
+using TrustSim.Core;
 
 namespace TrustSim.Experiments;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TrustSim.Engine;
+using TrustSim.Metrics;
 
 namespace TrustSim.Experiments;
 
@@ -12,10 +12,10 @@ internal sealed class SweepJournal : IDisposable
 {
     public const string FileName = "journal.jsonl";
 
-    private readonly FileStream stream;
-    private readonly Lock gate = new();
+    private readonly FileStream _stream;
+    private readonly Lock _gate = new();
 
-    private SweepJournal(FileStream stream) => this.stream = stream;
+    private SweepJournal(FileStream stream) => _stream = stream;
 
     /// <summary>Opens the journal for appending, first cutting off a torn last line.</summary>
     public static SweepJournal OpenForAppend(string path)
@@ -31,18 +31,18 @@ internal sealed class SweepJournal : IDisposable
     public void Append(JournalEntry entry)
     {
         byte[] line = ToLine(entry);
-        lock (gate)
+        lock (_gate)
         {
-            stream.Write(line);
+            _stream.Write(line);
             // To the OS, not to the platter: a killed process keeps the line; a power cut may tear it, which reading tolerates.
-            stream.Flush(flushToDisk: false);
+            _stream.Flush(flushToDisk: false);
         }
     }
 
     public void Dispose()
     {
-        stream.Flush(flushToDisk: true);
-        stream.Dispose();
+        _stream.Flush(flushToDisk: true);
+        _stream.Dispose();
     }
 
     /// <summary>Every complete entry in file order; a torn last line is skipped.</summary>

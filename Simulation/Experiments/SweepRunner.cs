@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using TrustSim.Engine;
+using TrustSim.Metrics;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Experiments;
@@ -91,26 +92,26 @@ internal sealed class SweepRunner(SweepPlan plan, string folder, int workers)
     /// </summary>
     private sealed class PointScenarios
     {
-        private readonly SweepPlan plan;
-        private readonly int[] remaining;
-        private readonly ConcurrentDictionary<int, Lazy<LoadResult>> cache = new();
+        private readonly SweepPlan _plan;
+        private readonly int[] _remaining;
+        private readonly ConcurrentDictionary<int, Lazy<LoadResult>> _cache = new();
 
         public PointScenarios(SweepPlan plan, BitArray done)
         {
-            this.plan = plan;
-            remaining = new int[plan.Points.Count];
+            _plan = plan;
+            _remaining = new int[plan.Points.Count];
             for (long id = 0; id < plan.RunCount; id++)
             {
-                if (!done[(int)id]) remaining[plan.Run(id).Point]++;
+                if (!done[(int)id]) _remaining[plan.Run(id).Point]++;
             }
         }
 
         public LoadResult Get(int point) =>
-            cache.GetOrAdd(point, p => new Lazy<LoadResult>(() => plan.ScenarioAt(plan.Points[p]))).Value;
+            _cache.GetOrAdd(point, p => new Lazy<LoadResult>(() => _plan.ScenarioAt(_plan.Points[p]))).Value;
 
         public void Release(int point)
         {
-            if (Interlocked.Decrement(ref remaining[point]) == 0) cache.TryRemove(point, out _);
+            if (Interlocked.Decrement(ref _remaining[point]) == 0) _cache.TryRemove(point, out _);
         }
     }
 }

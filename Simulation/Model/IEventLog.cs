@@ -1,5 +1,3 @@
-using TrustSim.Engine;
-
 namespace TrustSim.Model;
 
 /// <summary>Where the world reports what happened; the engine's recorder dates and stores it.</summary>

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using TrustSim.Engine;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;

@@ -1,5 +1,5 @@
 using MathNet.Numerics.Distributions;
-using TrustSim.Engine;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using TrustSim.Engine;
+using TrustSim.Core;
 
 namespace TrustSim.Model;
 

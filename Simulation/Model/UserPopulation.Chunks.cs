@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using TrustSim.Engine;
+using TrustSim.Core;
 
 namespace TrustSim.Model;
 

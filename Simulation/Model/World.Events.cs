@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
-using TrustSim.Engine;
+using System.Runtime.CompilerServices;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
-using TrustSim.Engine;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;

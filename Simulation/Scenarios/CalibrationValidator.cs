@@ -1,5 +1,5 @@
 using System.Globalization;
-using TrustSim.Engine;
+using TrustSim.Metrics;
 
 namespace TrustSim.Scenarios;
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using TrustSim.Core;
 
 namespace TrustSim.Scenarios;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustSim.Core;
 
 namespace TrustSim.Scenarios;
 

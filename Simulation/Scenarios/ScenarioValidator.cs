@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TrustSim.Core;
 
 namespace TrustSim.Scenarios;
 

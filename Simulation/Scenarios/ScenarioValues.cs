@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using TrustSim.Core;
 
 namespace TrustSim.Scenarios;
 

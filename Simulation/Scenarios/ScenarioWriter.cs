@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TrustSim.Core;
 
 namespace TrustSim.Scenarios;
 

@@ -14,21 +14,21 @@ internal sealed class ScenarioYamlReader
     /// <summary>A scenario is five levels deep; anything near this limit is a mistake or an attack.</summary>
     public const int MaxDepth = 32;
 
-    private readonly string file;
-    private readonly int lineOffset;
-    private readonly int columnOffset;
-    private readonly List<ScenarioProblem> problems;
-    private readonly Stack<SourceSpot> openFlows = new();
-    private IParser parser = null!;
-    private SourceSpot lastSpot;
+    private readonly string _file;
+    private readonly int _lineOffset;
+    private readonly int _columnOffset;
+    private readonly List<ScenarioProblem> _problems;
+    private readonly Stack<SourceSpot> _openFlows = new();
+    private IParser _parser = null!;
+    private SourceSpot _lastSpot;
 
     private ScenarioYamlReader(string file, int lineOffset, int columnOffset, List<ScenarioProblem> problems)
     {
-        this.file = file;
-        this.lineOffset = lineOffset;
-        this.columnOffset = columnOffset;
-        this.problems = problems;
-        lastSpot = SourceSpot.StartOf(file);
+        _file = file;
+        _lineOffset = lineOffset;
+        _columnOffset = columnOffset;
+        _problems = problems;
+        _lastSpot = SourceSpot.StartOf(file);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ internal sealed class ScenarioYamlReader
             {
                 if (line[c] != '\t')
                     continue;
-                problems.Add(SpotAt(i + 1, c + 1).Problem("tab character in indentation; YAML indents with spaces only"));
+                _problems.Add(SpotAt(i + 1, c + 1).Problem("tab character in indentation; YAML indents with spaces only"));
                 found = true;
                 break;
             }
@@ -67,53 +67,53 @@ internal sealed class ScenarioYamlReader
     {
         try
         {
-            parser = new Parser(new StringReader(text));
-            parser.MoveNext();
+            _parser = new Parser(new StringReader(text));
+            _parser.MoveNext();
             Consume<StreamStart>();
-            if (parser.Current is StreamEnd)
-                return new ScalarNode(lastSpot, "", Quoted: false);
+            if (_parser.Current is StreamEnd)
+                return new ScalarNode(_lastSpot, "", Quoted: false);
             Consume<DocumentStart>();
             var root = ReadNode(1);
             Consume<DocumentEnd>();
-            if (parser.Current is DocumentStart)
+            if (_parser.Current is DocumentStart)
             {
-                problems.Add(Spot(parser.Current.Start).Problem("only one YAML document is allowed per file (found a second '---')"));
+                _problems.Add(Spot(_parser.Current.Start).Problem("only one YAML document is allowed per file (found a second '---')"));
                 return null;
             }
             return root;
         }
         catch (YamlException ex)
         {
-            problems.Add(Spot(ex.Start).Problem(Clean(ex.Message)));
+            _problems.Add(Spot(ex.Start).Problem(Clean(ex.Message)));
         }
         catch (TooDeepException ex)
         {
-            problems.Add(ex.Spot.Problem($"nesting deeper than {MaxDepth} levels is not allowed"));
+            _problems.Add(ex.Spot.Problem($"nesting deeper than {MaxDepth} levels is not allowed"));
         }
         catch (Exception)
         {
             // YamlDotNet throws InvalidOperationException for an unclosed flow collection.
-            var spot = openFlows.Count > 0 ? openFlows.Peek() : lastSpot;
-            var what = openFlows.Count > 0 ? "this '[' or '{' is never closed" : "malformed YAML near here";
-            problems.Add(spot.Problem(what));
+            var spot = _openFlows.Count > 0 ? _openFlows.Peek() : _lastSpot;
+            var what = _openFlows.Count > 0 ? "this '[' or '{' is never closed" : "malformed YAML near here";
+            _problems.Add(spot.Problem(what));
         }
         return null;
     }
 
     private ScenarioNode? ReadNode(int depth)
     {
-        var current = parser.Current ?? throw new InvalidOperationException("unexpected end of YAML");
+        var current = _parser.Current ?? throw new InvalidOperationException("unexpected end of YAML");
         var spot = Spot(current.Start);
-        lastSpot = spot;
+        _lastSpot = spot;
         var refused = current is NodeEvent node && Refuse(node, spot);
         switch (current)
         {
             case Scalar scalar:
-                parser.MoveNext();
+                _parser.MoveNext();
                 return refused ? null : new ScalarNode(spot, scalar.Value, scalar.Style is not ScalarStyle.Plain);
             case AnchorAlias alias:
-                problems.Add(spot.Problem($"aliases (*{alias.Value}) are not allowed in a scenario; write the value out"));
-                parser.MoveNext();
+                _problems.Add(spot.Problem($"aliases (*{alias.Value}) are not allowed in a scenario; write the value out"));
+                _parser.MoveNext();
                 return null;
             case SequenceStart start:
                 return ReadSequence(spot, depth, start.Style == SequenceStyle.Flow, refused);
@@ -129,12 +129,12 @@ internal sealed class ScenarioYamlReader
         var refused = false;
         if (!node.Anchor.IsEmpty)
         {
-            problems.Add(spot.Problem($"anchors (&{node.Anchor.Value}) are not allowed in a scenario; use 'extends' to share settings"));
+            _problems.Add(spot.Problem($"anchors (&{node.Anchor.Value}) are not allowed in a scenario; use 'extends' to share settings"));
             refused = true;
         }
         if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
         {
-            problems.Add(spot.Problem($"tags ({node.Tag.Value}) are not allowed in a scenario"));
+            _problems.Add(spot.Problem($"tags ({node.Tag.Value}) are not allowed in a scenario"));
             refused = true;
         }
         return refused;
@@ -144,11 +144,11 @@ internal sealed class ScenarioYamlReader
     {
         Enter(spot, depth, flow);
         var items = new List<ScenarioNode>();
-        while (parser.Current is not SequenceEnd)
+        while (_parser.Current is not SequenceEnd)
         {
             var item = ReadNode(depth + 1);
             // A refused item keeps its place so that list indexes in messages stay true.
-            items.Add(item ?? new ScalarNode(lastSpot, "", Quoted: false));
+            items.Add(item ?? new ScalarNode(_lastSpot, "", Quoted: false));
         }
         Leave(flow);
         return refused ? null : new SequenceNode(spot, items);
@@ -158,19 +158,19 @@ internal sealed class ScenarioYamlReader
     {
         Enter(spot, depth, flow);
         var entries = new List<MappingEntry>();
-        while (parser.Current is not MappingEnd)
+        while (_parser.Current is not MappingEnd)
         {
             var key = ReadNode(depth + 1);
             var value = ReadNode(depth + 1);
             if (key is not ScalarNode scalarKey)
             {
                 if (key is not null)
-                    problems.Add(key.Spot.Problem($"a key must be a plain name, got {key.Describe()}"));
+                    _problems.Add(key.Spot.Problem($"a key must be a plain name, got {key.Describe()}"));
                 continue;
             }
             var first = entries.Find(e => e.Key.Text == scalarKey.Text);
             if (first is not null)
-                problems.Add(scalarKey.Spot.Problem($"duplicate key '{scalarKey.Text}' (first given at line {first.Key.Spot.Line})"));
+                _problems.Add(scalarKey.Spot.Problem($"duplicate key '{scalarKey.Text}' (first given at line {first.Key.Spot.Line})"));
             else if (value is not null)
                 entries.Add(new MappingEntry(scalarKey, value));
         }
@@ -183,29 +183,29 @@ internal sealed class ScenarioYamlReader
         if (depth > MaxDepth)
             throw new TooDeepException(spot);
         if (flow)
-            openFlows.Push(spot);
-        parser.MoveNext();
+            _openFlows.Push(spot);
+        _parser.MoveNext();
     }
 
     private void Leave(bool flow)
     {
         if (flow)
-            openFlows.Pop();
-        parser.MoveNext();
+            _openFlows.Pop();
+        _parser.MoveNext();
     }
 
     private void Consume<T>() where T : ParsingEvent
     {
-        var at = parser.Current ?? throw new InvalidOperationException("unexpected end of YAML");
+        var at = _parser.Current ?? throw new InvalidOperationException("unexpected end of YAML");
         if (at is not T)
             throw new YamlException(at.Start, at.End, $"expected {typeof(T).Name}, found {at.GetType().Name}");
-        parser.MoveNext();
+        _parser.MoveNext();
     }
 
     private SourceSpot Spot(Mark mark) => SpotAt((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     private SourceSpot SpotAt(int line, int column) =>
-        new(file, line + lineOffset, line == 1 ? column + columnOffset : column);
+        new(_file, line + _lineOffset, line == 1 ? column + _columnOffset : column);
 
     // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (...): "; the location is ours to print.
     private static string Clean(string message)

@@ -6,27 +6,27 @@ namespace TrustSim.Scenarios;
 /// </summary>
 internal sealed class SourceMap(SourceSpot root)
 {
-    private readonly Dictionary<string, SourceSpot> spots = new(StringComparer.Ordinal);
-    private readonly HashSet<string> failed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceSpot> _spots = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
 
     public SourceSpot Root { get; } = root;
 
-    public void Record(string path, SourceSpot spot) => spots[path] = spot;
+    public void Record(string path, SourceSpot spot) => _spots[path] = spot;
 
     /// <summary>Marks a value that could not be read, so cross-checks do not pile on with its default.</summary>
-    public void MarkFailed(string path) => failed.Add(path);
+    public void MarkFailed(string path) => _failed.Add(path);
 
-    public bool Written(string path) => spots.ContainsKey(path);
+    public bool Written(string path) => _spots.ContainsKey(path);
 
     /// <summary>True when the value at <paramref name="path"/>, or anything inside it, could not be read.</summary>
-    public bool Failed(string path) => failed.Any(f => f == path || f.StartsWith(path + ".", StringComparison.Ordinal));
+    public bool Failed(string path) => _failed.Any(f => f == path || f.StartsWith(path + ".", StringComparison.Ordinal));
 
     /// <summary>The spot of the path, else of its nearest written parent, else the file's start.</summary>
     public SourceSpot At(string path)
     {
         for (var p = path; p.Length > 0; p = Parent(p))
         {
-            if (spots.TryGetValue(p, out var spot))
+            if (_spots.TryGetValue(p, out var spot))
                 return spot;
         }
         return Root;

@@ -1,4 +1,4 @@
-using TrustSim.Engine;
+using TrustSim.Metrics;
 
 namespace TrustSim.Scenarios;
 

@@ -1,3 +1,5 @@
+using TrustSim.Core;
+
 namespace TrustSim.Scenarios;
 
 /// <summary>Names a property type the way a scenario author thinks of it ("a number", "a list").</summary>

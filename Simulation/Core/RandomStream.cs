@@ -1,0 +1,119 @@
+using System.Runtime.CompilerServices;
+
+namespace TrustSim.Core;
+
+/// <summary>
+/// The run's random generator: xoshiro256** seeded through SplitMix64. It derives from
+/// <see cref="Random"/> so MathNet's samplers can draw from it, while the hot loops call the
+/// sealed, non-virtual <see cref="NextUnit"/> directly. Its output depends only on the seed,
+/// never on the .NET version, which <see cref="Random"/>'s own seeded algorithm does not promise.
+/// </summary>
+internal sealed class RandomStream : Random
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    public RandomStream(ulong seed)
+    {
+        var x = seed;
+        _s0 = SeedSequence.SplitMix64(ref x);
+        _s1 = SeedSequence.SplitMix64(ref x);
+        _s2 = SeedSequence.SplitMix64(ref x);
+        _s3 = SeedSequence.SplitMix64(ref x);
+    }
+
+    /// <summary>Next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextBits()
+    {
+        var result = RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextUnit() => (NextBits() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>True with probability <paramref name="p"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Chance(double p) => NextUnit() < p;
+
+    /// <summary>Longest gap <see cref="NextGap"/> returns; larger gaps (and a chance of 0) are cut to it, which ends any loop over users.</summary>
+    public const int MaxGap = 1 << 30;
+
+    /// <summary>
+    /// ln(1 - p), the argument <see cref="NextGap"/> takes for trials with success chance
+    /// <paramref name="p"/>: negative infinity for p ≥ 1, 0 for p ≤ 0 (no success ever).
+    /// </summary>
+    public static double LogMiss(double p) => p >= 1 ? double.NegativeInfinity : p <= 0 ? 0 : Math.Log(1 - p);
+
+    /// <summary>
+    /// Failures before the next success in independent trials that each succeed with chance p,
+    /// given <paramref name="logMiss"/> = ln(1 - p): floor(ln U / ln(1-p)) with U uniform in (0, 1],
+    /// which is geometric, P(gap ≥ k) = (1-p)^k, exactly. Skipping by these gaps visits each
+    /// trial with chance p, independently, at the cost of the successes only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextGap(double logMiss)
+    {
+        var gap = Math.Log(1 - NextUnit()) / logMiss;
+        // With p = 0 (logMiss = 0) the quotient is infinite or NaN: no success within reach.
+        return gap is >= 0 and < MaxGap ? (int)gap : MaxGap;
+    }
+
+    /// <summary>Uniform integer in [0, n), without modulo bias (Lemire's method).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextIndex(int n)
+    {
+        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));
+        var range = (ulong)n;
+        var m = Math.BigMul(NextBits(), range, out var low);
+        if (low < range)
+        {
+            var threshold = (0 - range) % range;
+            while (low < threshold)
+                m = Math.BigMul(NextBits(), range, out low);
+        }
+        return (int)m;
+    }
+
+    /// <summary>Standard normal draw (Marsaglia's polar method).</summary>
+    public double NextGaussian()
+    {
+        double u, v, s;
+        do
+        {
+            u = 2 * NextUnit() - 1;
+            v = 2 * NextUnit() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        return u * Math.Sqrt(-2 * Math.Log(s) / s);
+    }
+
+    public override double NextDouble() => NextUnit();
+
+    protected override double Sample() => NextUnit();
+
+    public override int Next() => (int)(NextBits() >> 33);
+
+    public override int Next(int maxValue) => maxValue <= 0 ? 0 : NextIndex(maxValue);
+
+    public override int Next(int minValue, int maxValue) =>
+        maxValue <= minValue ? minValue : minValue + (int)((long)(NextUnit() * ((long)maxValue - minValue)));
+
+    public override void NextBytes(byte[] buffer) => NextBytes(buffer.AsSpan());
+
+    public override void NextBytes(Span<byte> buffer)
+    {
+        for (var i = 0; i < buffer.Length; i++)
+            buffer[i] = (byte)(NextBits() >> 56);
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+}

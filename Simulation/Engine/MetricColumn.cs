@@ -1,4 +1,0 @@
-namespace TrustSim.Engine;
-
-/// <summary>A named column of a result table, read from a record by compiled code (no string-keyed reflection).</summary>
-internal sealed record MetricColumn<T>(string Name, string Description, Func<T, double> Read);

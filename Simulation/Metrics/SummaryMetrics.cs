@@ -1,0 +1,48 @@
+namespace TrustSim.Metrics;
+
+/// <summary>One replication's outcome in a few numbers.</summary>
+internal sealed record SummaryMetrics
+{
+    public double FinalReputation { get; init; }
+    public double MinReputation { get; init; }
+    public double FinalAnchor { get; init; }
+    public double FinalAware { get; init; }
+    public double FinalAdoption { get; init; }
+    public double FinalPartnersLimited { get; init; }
+    public double FinalPartnersFull { get; init; }
+
+    /// <summary>Largest number of institutions leaving for None within any two consecutive steps.</summary>
+    public double PeakExits2Steps { get; init; }
+    public double RecordsHeldFinal { get; init; }
+    public double PeakRecordsHeld { get; init; }
+    public double FinalReach { get; init; }
+    public double FinalStringency { get; init; }
+    public double Breaches { get; init; }
+    public double ModeSwitches { get; init; }
+
+    /// <summary>Bank moves into Full after the first negative shock (S3 counts these).</summary>
+    public double BankMovesToFullAfterShock { get; init; }
+    public double WelfareBanks { get; init; }
+    public double WelfarePayments { get; init; }
+
+    public static IReadOnlyList<MetricColumn<SummaryMetrics>> Columns { get; } =
+    [
+        new("final_reputation", "platform reputation at the last step", m => m.FinalReputation),
+        new("min_reputation", "lowest platform reputation", m => m.MinReputation),
+        new("final_anchor", "long-run anchor at the last step", m => m.FinalAnchor),
+        new("final_aware", "share of users aware at the last step", m => m.FinalAware),
+        new("final_adoption", "share of users adopting at the last step", m => m.FinalAdoption),
+        new("final_partners_limited", "share of institutions in Limited at the last step", m => m.FinalPartnersLimited),
+        new("final_partners_full", "share of institutions in Full at the last step", m => m.FinalPartnersFull),
+        new("peak_exits_2_steps", "most institutions leaving for None within two consecutive steps", m => m.PeakExits2Steps),
+        new("records_held_final", "records held by the platform at the last step", m => m.RecordsHeldFinal),
+        new("peak_records_held", "most records held at any step", m => m.PeakRecordsHeld),
+        new("final_reach", "monthly active users at the last step", m => m.FinalReach),
+        new("final_stringency", "regulator's stringency at the last step", m => m.FinalStringency),
+        new("breaches", "breaches over the run", m => m.Breaches),
+        new("mode_switches", "mode changes by choice over the run", m => m.ModeSwitches),
+        new("bank_moves_to_full_after_shock", "bank moves into Full after the first negative shock", m => m.BankMovesToFullAfterShock),
+        new("welfare_banks", "cumulative welfare of banks", m => m.WelfareBanks),
+        new("welfare_payments", "cumulative welfare of payment firms", m => m.WelfarePayments),
+    ];
+}

@@ -1,4 +1,0 @@
-namespace TrustSim.Output;
-
-/// <summary>How a run ended, as manifest.json records it (completed, failed, interrupted).</summary>
-internal enum RunStatus { Completed, Failed, Interrupted }

@@ -1,0 +1,83 @@
+using TrustSim.Charts;
+using TrustSim.Core;
+
+namespace TrustSim.Reports;
+
+/// <summary>The charts of a comparison folder, built from its data files alone (comparison.csv, bands.csv), so compare and plot draw the same.</summary>
+internal static class CompareChartData
+{
+    public static IReadOnlyList<(string FileName, Func<byte[]> Render)> Jobs(string folder)
+    {
+        var rows = CompareFolder.ReadTable(Path.Combine(folder, CompareFolder.FileName));
+        bool sweep = rows.Any(r => r["point"].Length > 0);
+        return sweep ? SweepJobs(rows) : RunJobs(folder, rows);
+    }
+
+    private static List<(string, Func<byte[]>)> RunJobs(string folder, List<Dictionary<string, string>> rows)
+    {
+        var jobs = new List<(string, Func<byte[]>)>();
+        var sides = rows.Select(r => r["side"]).Distinct().ToArray();
+        var bandsPath = Path.Combine(folder, CompareFolder.BandsFile);
+        var bands = File.Exists(bandsPath) ? CompareFolder.ReadTable(bandsPath) : [];
+        foreach (var series in CompareFolder.KeySeries)
+        {
+            var fans = sides.Select(side =>
+            {
+                var b = bands.Where(r => r["side"] == side && r["series"] == series).ToArray();
+                return new FanBand(side, b.Select(r => DateOnly.ParseExact(r["date"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+                    b.Select(r => CsvFile.Number(r["mean"])).ToArray(), b.Select(r => CsvFile.Number(r["p05"])).ToArray(),
+                    b.Select(r => CsvFile.Number(r["p95"])).ToArray(), b.Select(r => (int)CsvFile.Number(r["n"])).DefaultIfEmpty(0).Max());
+            }).ToList();
+            var label = Metrics.StepMetrics.Columns.First(c => c.Name == series).Description;
+            var spec = new FanChartSpec($"compare-{series}.png", $"Comparison: {series}", "Date",
+                char.ToUpperInvariant(label[0]) + label[1..], fans, Share: series != "records_held");
+            jobs.Add((spec.FileName, () => FanChart.Render(spec)));
+        }
+        var reference = sides[0];
+        var sd = rows.Where(r => r["side"] == reference).ToDictionary(r => r["metric"], r => CsvFile.Number(r["sd"]));
+        var dots = new List<DifferenceDot>();
+        var skipped = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var r in rows.Where(r => r["side"] != reference && r["difference"].Length > 0))
+        {
+            double scale = sd.GetValueOrDefault(r["metric"], double.NaN);
+            if (!(scale > 0))
+            {
+                skipped.Add(r["metric"]);
+                continue;
+            }
+            dots.Add(new DifferenceDot(r["metric"], r["side"], CsvFile.Number(r["difference"]) / scale,
+                CsvFile.Number(r["difference_ci_low"]) / scale, CsvFile.Number(r["difference_ci_high"]) / scale));
+        }
+        string note = skipped.Count == 0 ? "" : $"not shown (no spread in {reference}): {string.Join(", ", skipped)}";
+        jobs.Add((DifferenceChart.FileName, () => DifferenceChart.Render("Differences between the sides, per summary metric", reference, dots, note)));
+        return jobs;
+    }
+
+    private static List<(string, Func<byte[]>)> SweepJobs(List<Dictionary<string, string>> rows)
+    {
+        var jobs = new List<(string, Func<byte[]>)>();
+        var sides = rows.Select(r => r["side"]).Distinct().ToArray();
+        var parsed = rows.Select(r => (Row: r, Values: r["point"].Split(';').Select(kv => kv.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => CsvFile.Number(kv[1])))).ToList();
+        var parameters = sides.Select(s => parsed.Where(p => p.Row["side"] == s).SelectMany(p => p.Values.Keys).ToHashSet())
+            .Aggregate((a, b) => { a.IntersectWith(b); return a; }).Order(StringComparer.Ordinal).ToArray();
+        foreach (var metric in rows.Select(r => r["metric"]).Distinct())
+        {
+            foreach (var parameter in parameters)
+            {
+                var lines = sides.Select(side =>
+                {
+                    var pts = parsed.Where(p => p.Row["side"] == side && p.Row["metric"] == metric).OrderBy(p => p.Values[parameter]).ToArray();
+                    return new ResponseLine(side, pts.Select(p => p.Values[parameter]).ToArray(), pts.Select(p => CsvFile.Number(p.Row["mean"])).ToArray(),
+                        pts.Select(p => CsvFile.Number(p.Row["ci_low"])).ToArray(), pts.Select(p => CsvFile.Number(p.Row["ci_high"])).ToArray());
+                }).ToList();
+                bool single = parsed.All(p => p.Values.Count == 1);
+                var file = $"compare-{metric}-vs-{new string(parameter.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray())}.png";
+                var spec = new ResponseChartSpec(file, $"Comparison: {metric} against {parameter}", parameter, $"Mean {metric}", lines, single,
+                    single ? "bars: 95% CI of the mean (t)" : "each design point's mean (other parameters vary); bars: 95% CI (t)");
+                jobs.Add((file, () => ResponseChart.Render(spec)));
+            }
+        }
+        return jobs;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using TrustSim.Analysis;
+using TrustSim.Core;
+using TrustSim.Metrics;
+
+namespace TrustSim.Reports;
+
+/// <summary>
+/// The data files of a comparison folder: comparison.csv (each side's mean and CI per metric, and each
+/// side's difference from side 1) and, for runs, bands.csv (the key time series of each side as mean and
+/// 5-95% band over replications), from which the charts are drawn.
+/// </summary>
+internal static class CompareFolder
+{
+    public const string FileName = "comparison.csv";
+    public const string BandsFile = "bands.csv";
+
+    /// <summary>Time series overlaid in the charts.</summary>
+    public static IReadOnlyList<string> KeySeries { get; } = ["reputation", "partners_full", "adoption", "records_held"];
+
+    public static IReadOnlyList<string> Header { get; } =
+        ["metric", "side", "point", "mean", "sd", "ci_low", "ci_high", "n", "difference", "difference_ci_low", "difference_ci_high", "p_value", "effect_size", "test"];
+
+    public static IReadOnlyList<string> BandsHeader { get; } = ["side", "series", "step", "date", "mean", "p05", "p95", "n"];
+
+    /// <summary>True when side k's replication seeds are side 1's, in order: its differences are paired.</summary>
+    public static bool Paired(CompareSide reference, CompareSide side) =>
+        side.Runs.Count == reference.Runs.Count && side.Seeds.SequenceEqual(reference.Seeds);
+
+    /// <summary>comparison.csv of run sides: every summary metric, sides in order, differences against side 1.</summary>
+    public static List<IReadOnlyList<string>> RunRows(IReadOnlyList<CompareSide> sides)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var column in SummaryMetrics.Columns)
+        {
+            var reference = sides[0].Runs.Select(r => column.Read(r.Summary)).ToArray();
+            for (int k = 0; k < sides.Count; k++)
+            {
+                var values = sides[k].Runs.Select(r => column.Read(r.Summary)).ToArray();
+                var stats = SampleStatistics.Of(values.Where(double.IsFinite).ToArray());
+                Difference? d = k == 0 ? null : Paired(sides[0], sides[k]) ? Difference.Paired(reference, values) : Difference.Welch(reference, values);
+                rows.Add(Row(column.Name, sides[k].Label, "", stats, d));
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>comparison.csv of sweep sides: every point of every side, with Welch differences where side 1 has the same point.</summary>
+    public static List<IReadOnlyList<string>> SweepRows(IReadOnlyList<CompareSide> sides, IReadOnlyList<string> metrics)
+    {
+        var tables = sides.Select(s => SweepChartData.ReadPoints(Path.Combine(s.Path, SweepTables.PointsFile),
+            s.Scenario.Sweep!.Parameters.Select(p => p.Path).ToArray(), metrics)).ToArray();
+        var keys = sides.Select((s, k) => tables[k].Select(p => PointKey(s, p)).ToArray()).ToArray();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var metric in metrics)
+        {
+            for (int k = 0; k < sides.Count; k++)
+            {
+                for (int i = 0; i < tables[k].Count; i++)
+                {
+                    var stats = tables[k][i].Metrics[metric];
+                    int match = k == 0 ? -1 : Array.IndexOf(keys[0], keys[k][i]);
+                    var d = match < 0 ? null : Difference.Welch(tables[0][match].Metrics[metric], stats);
+                    rows.Add(Row(metric, sides[k].Label, keys[k][i], stats, d));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>A design point as text: path=value pairs in the sweep's parameter order, joined by ';'.</summary>
+    public static string PointKey(CompareSide side, SweepChartData.PointRow p) =>
+        string.Join(';', side.Scenario.Sweep!.Parameters.Select((q, j) => $"{q.Path}={CsvText.Number(p.Values[j])}"));
+
+    private static IReadOnlyList<string> Row(string metric, string side, string point, SampleStatistics s, Difference? d) =>
+    [
+        metric, side, point, CsvText.Number(s.Mean), CsvText.Number(s.Sd), CsvText.Number(s.CiLow), CsvText.Number(s.CiHigh), CsvText.Integer(s.N),
+        d is null ? "" : CsvText.Number(d.Estimate), d is null ? "" : CsvText.Number(d.CiLow), d is null ? "" : CsvText.Number(d.CiHigh),
+        d is null ? "" : CsvText.Number(d.P), d is null ? "" : CsvText.Number(d.EffectSize), d?.Test ?? "",
+    ];
+
+    /// <summary>bands.csv: per side, key series and step, the mean and 5th/95th percentiles (R type 7) over replications.</summary>
+    public static List<IReadOnlyList<string>> BandRows(IReadOnlyList<CompareSide> sides)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var side in sides)
+        {
+            foreach (var name in KeySeries)
+            {
+                var column = StepMetrics.Columns.First(c => c.Name == name);
+                int steps = side.Runs.Count == 0 ? 0 : side.Runs.Max(r => r.Steps.Count);
+                for (int t = 0; t < steps; t++)
+                {
+                    var at = side.Runs.Where(r => t < r.Steps.Count).Select(r => r.Steps[t]).ToArray();
+                    var values = at.Select(column.Read).Where(double.IsFinite).Order().ToArray();
+                    rows.Add([side.Label, name, CsvText.Integer(at[0].Step), CsvText.Date(at[0].Date),
+                        CsvText.Number(values.Length == 0 ? double.NaN : values.Average()),
+                        CsvText.Number(Quantile(values, 0.05)), CsvText.Number(Quantile(values, 0.95)), CsvText.Integer(values.Length)]);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static double Quantile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN
+        : MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(sorted, q, MathNet.Numerics.Statistics.QuantileDefinition.R7);
+
+    /// <summary>A CSV file back as header-keyed rows.</summary>
+    public static List<Dictionary<string, string>> ReadTable(string path)
+    {
+        var rows = new List<Dictionary<string, string>>();
+        string[]? header = null;
+        foreach (var fields in CsvFile.Rows(path))
+        {
+            if (header is null) header = fields;
+            else rows.Add(header.Select((h, i) => (h, v: i < fields.Length ? fields[i] : "")).ToDictionary(x => x.h, x => x.v));
+        }
+        return rows;
+    }
+
+    public static string Format(double x) => double.IsNaN(x) ? "" : x.ToString("0.####", CultureInfo.InvariantCulture);
+}

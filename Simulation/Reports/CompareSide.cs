@@ -1,0 +1,14 @@
+using TrustSim.Engine;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Reports;
+
+/// <summary>One side of a comparison: a run folder, a sweep folder or a scenario file (run here).</summary>
+/// <param name="Label">Scenario name, made unique with " (2)", " (3)"...</param>
+/// <param name="Kind">run, sweep or scenario.</param>
+/// <param name="Runs">Replications with their time series and summaries (empty for a sweep side).</param>
+internal sealed record CompareSide(string Label, string Path, string Kind, Scenario Scenario, string? Sha256, ulong MasterSeed,
+    IReadOnlyList<RunResult> Runs)
+{
+    public IReadOnlyList<ulong> Seeds => Runs.Select(r => r.Seed).ToArray();
+}

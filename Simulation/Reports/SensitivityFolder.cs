@@ -1,0 +1,109 @@
+using TrustSim.Analysis;
+using TrustSim.Charts;
+using TrustSim.Core;
+using TrustSim.Experiments;
+using TrustSim.Metrics;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Reports;
+
+/// <summary>
+/// sensitivity.csv of a sobol or morris sweep folder: the indices of every reported metric, estimated
+/// from the per-point means in points.csv (so a point's replications count as one evaluation of the
+/// model's mean response), with bootstrap intervals seeded from the master seed, and their charts.
+/// </summary>
+internal static class SensitivityFolder
+{
+    public const string FileName = "sensitivity.csv";
+
+    public static IReadOnlyList<string> Header { get; } = ["metric", "parameter", "index", "value", "ci_low", "ci_high"];
+
+    /// <summary>True for the designs that have indices (sobol, morris).</summary>
+    public static bool Applies(SweepSettings sweep) => sweep.Design is SweepDesign.Sobol or SweepDesign.Morris;
+
+    /// <summary>
+    /// Writes sensitivity.csv and its charts for a sobol or morris plan whose points.csv is assembled;
+    /// returns the estimators' warnings (each prefixed with its metric) and the chart outcome.
+    /// </summary>
+    public static SensitivityOutcome Write(string folder, SweepPlan plan)
+    {
+        var parameters = plan.Parameters.Select(p => p.Path).ToArray();
+        var metrics = SweepFolder.ReportedMetrics(plan.Sweep).Select(m => SummaryMetrics.Columns[m].Name).ToArray();
+        var points = SweepChartData.ReadPoints(Path.Combine(folder, SweepTables.PointsFile), parameters, metrics);
+        if (points.Count != plan.Points.Count)
+            throw new InvalidDataException($"{folder}: points.csv has {points.Count} rows for {plan.Points.Count} design points");
+        var rows = new List<IReadOnlyList<string>>();
+        var warnings = new List<string>();
+        for (var k = 0; k < metrics.Length; k++)
+        {
+            var outputs = points.OrderBy(p => p.Point).Select(p => p.Metrics[metrics[k]].Mean).ToArray();
+            // One bootstrap stream per metric, from the master seed: the file is the same on every run and worker count.
+            var seed = SeedSequence.RunSeed(plan.Scenario.Seed, k, 0);
+            (IReadOnlyList<SensitivityRow> Rows, IReadOnlyList<string> Warnings) result = plan.Saltelli is { } layout
+                ? Unpack(SobolIndices.Estimate(layout, parameters, outputs, Bootstrap.DefaultResamples, seed))
+                : Unpack(MorrisIndices.Estimate(plan.Morris ?? throw new InvalidOperationException("not a sobol or morris plan"),
+                    parameters, outputs, Bootstrap.DefaultResamples, seed));
+            rows.AddRange(result.Rows.Select(r => (IReadOnlyList<string>)
+                [metrics[k], r.Parameter, r.Index, CsvText.Number(r.Value), CsvText.Number(r.CiLow), CsvText.Number(r.CiHigh)]));
+            warnings.AddRange(result.Warnings.Select(w => $"{metrics[k]}: {w}"));
+        }
+        CsvTable.Write(Path.Combine(folder, FileName), Header, rows);
+        var charts = DrawCharts(folder, plan.Scenario.Name, plan.Sweep.Samples, plan.Replications);
+        return new SensitivityOutcome(warnings, charts);
+    }
+
+    /// <summary>Draws the sensitivity charts from sensitivity.csv alone (for <c>plot</c>).</summary>
+    public static ChartSetResult DrawCharts(string folder, string scenarioName, int samples, int replications)
+    {
+        var table = Read(Path.Combine(folder, FileName));
+        var jobs = new List<(string FileName, Func<byte[]> Render)>();
+        foreach (var metric in table.Select(r => r.Metric).Distinct())
+        {
+            var rows = table.Where(r => r.Metric == metric).ToList();
+            if (rows.Any(r => r.Index == "S1"))
+            {
+                var spec = new SensitivityChartSpec($"sensitivity-{metric}.png", $"{scenarioName}: Sobol indices of {metric}", metric,
+                    rows.Where(r => r.Index is "S1" or "ST").ToList(),
+                    $"N = {samples} base samples, {replications} replication(s) per point; whiskers: 95% bootstrap CI");
+                jobs.Add((spec.FileName, () => SensitivityChart.Render(spec)));
+            }
+            else if (rows.Any(r => r.Index == "mu_star"))
+            {
+                var spec = new SensitivityChartSpec($"morris-{metric}.png", $"{scenarioName}: Morris screening of {metric}", metric,
+                    rows, $"r = {samples} trajectories; whiskers: 95% bootstrap CI of mu*");
+                jobs.Add((spec.FileName, () => MorrisChart.Render(spec)));
+            }
+        }
+        return ChartJobs.Draw(Path.Combine(folder, RunFolder.ChartsFolder), jobs);
+    }
+
+    /// <summary>sensitivity.csv back as rows.</summary>
+    public static List<SensitivityLine> Read(string path)
+    {
+        var lines = new List<SensitivityLine>();
+        string[]? header = null;
+        int[] c = [];
+        foreach (var fields in CsvFile.Rows(path))
+        {
+            if (header is null)
+            {
+                header = fields;
+                c = Header.Select(h => CsvFile.Column(path, fields, h)).ToArray();
+                continue;
+            }
+            lines.Add(new SensitivityLine(fields[c[0]], fields[c[1]], fields[c[2]],
+                CsvFile.Number(fields[c[3]]), CsvFile.Number(fields[c[4]]), CsvFile.Number(fields[c[5]])));
+        }
+        return lines;
+    }
+
+    private static (IReadOnlyList<SensitivityRow>, IReadOnlyList<string>) Unpack(SobolResult r) => (r.Rows(), r.Warnings);
+
+    private static (IReadOnlyList<SensitivityRow>, IReadOnlyList<string>) Unpack(MorrisResult r) => (r.Rows(), r.Warnings);
+}
+
+/// <summary>The warnings of the estimators (metric-prefixed) and the sensitivity charts drawn.</summary>
+internal sealed record SensitivityOutcome(IReadOnlyList<string> Warnings, ChartSetResult Charts);
+
+/// <summary>One row of sensitivity.csv.</summary>
+internal sealed record SensitivityLine(string Metric, string Parameter, string Index, double Value, double CiLow, double CiHigh);

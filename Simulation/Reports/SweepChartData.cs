@@ -1,0 +1,215 @@
+using TrustSim.Analysis;
+using TrustSim.Charts;
+using TrustSim.Core;
+using TrustSim.Metrics;
+using TrustSim.Scenarios;
+
+namespace TrustSim.Reports;
+
+/// <summary>
+/// Builds a sweep's chart specs from its data files alone (scenario.yaml, points.csv, runs.csv,
+/// timeseries.parquet), so `sweep` and `plot` draw the same charts.
+/// </summary>
+internal static class SweepChartData
+{
+    /// <summary>Most lines in one response chart before the other parameter is pooled into marginal means.</summary>
+    public const int MaxLines = 6;
+
+    /// <summary>Most design points for which fan charts are drawn.</summary>
+    public const int MaxFanPoints = 8;
+
+    public static SweepChartSpecs Build(string folder, Scenario scenario)
+    {
+        SweepSettings sweep = scenario.Sweep ?? throw new InvalidDataException($"{folder}: scenario.yaml has no sweep section");
+        var parameters = sweep.Parameters.Select(p => p.Path).ToArray();
+        IReadOnlyList<string> metrics = SweepFolder.ChartedMetrics(sweep);
+        var points = ReadPoints(Path.Combine(folder, SweepTables.PointsFile), parameters, metrics);
+        bool grid = sweep.Design == SweepDesign.Grid;
+        string name = scenario.Name;
+
+        var responses = new List<ResponseChartSpec>();
+        for (int k = 0; k < parameters.Length; k++)
+        {
+            foreach (string metric in metrics)
+            {
+                responses.Add(Response(folder, name, parameters, k, metric, points, grid, sweep.Replications));
+            }
+        }
+        var heatmaps = new List<HeatmapSpec>();
+        if (grid && parameters.Length == 2)
+        {
+            heatmaps.AddRange(metrics.Select(m => Heatmap(name, parameters, m, points)));
+        }
+        var fans = points.Count <= MaxFanPoints ? Fans(folder, scenario, parameters, points) : [];
+        return new SweepChartSpecs(responses, heatmaps, fans);
+    }
+
+    /// <summary>A design point as points.csv gives it: parameter values and each metric's statistics.</summary>
+    internal sealed record PointRow(int Point, double[] Values, IReadOnlyDictionary<string, SampleStatistics> Metrics);
+
+    internal static List<PointRow> ReadPoints(string path, IReadOnlyList<string> parameters, IReadOnlyList<string> metrics)
+    {
+        var rows = new List<PointRow>();
+        string[]? header = null;
+        int[] parameterColumns = [];
+        foreach (string[] fields in CsvFile.Rows(path))
+        {
+            if (header is null)
+            {
+                header = fields;
+                parameterColumns = parameters.Select(p => CsvFile.Column(path, header, p)).ToArray();
+                foreach (string m in metrics) CsvFile.Column(path, header, $"{m}_mean");
+                continue;
+            }
+            var stats = new Dictionary<string, SampleStatistics>();
+            foreach (string m in metrics)
+            {
+                double Get(string suffix) => CsvFile.Number(fields[Array.IndexOf(header, $"{m}_{suffix}")]);
+                stats[m] = new SampleStatistics(Get("mean"), Get("sd"), Get("ci_low"), Get("ci_high"), (int)Get("n"));
+            }
+            rows.Add(new PointRow((int)CsvFile.Number(fields[0]), parameterColumns.Select(c => CsvFile.Number(fields[c])).ToArray(), stats));
+        }
+        return rows;
+    }
+
+    private static ResponseChartSpec Response(string folder, string name, string[] parameters, int k, string metric,
+        List<PointRow> points, bool grid, int replications)
+    {
+        string file = $"response-{metric}-vs-{FileSafe(parameters[k])}.png";
+        string title = $"{name}: {metric} against {parameters[k]}";
+        string yLabel = MetricLabel(metric);
+        string ci = replications > 1 ? $"bars: 95% CI of the mean (t), {replications} replications per point" : "one replication per point: no CI";
+        if (!grid || parameters.Length == 1)
+        {
+            var ordered = points.OrderBy(p => p.Values[k]).ToList();
+            var line = Line("", ordered.Select(p => p.Values[k]), ordered.Select(p => p.Metrics[metric]));
+            return new ResponseChartSpec(file, title, parameters[k], yLabel, [line], grid, ci);
+        }
+        if (parameters.Length == 2)
+        {
+            int other = 1 - k;
+            var groups = points.GroupBy(p => p.Values[other]).OrderBy(g => g.Key).ToList();
+            if (groups.Count <= MaxLines)
+            {
+                var lines = groups.Select(g =>
+                {
+                    var ordered = g.OrderBy(p => p.Values[k]).ToList();
+                    return Line($"{parameters[other]} = {ChartStyle.Number(g.Key)}", ordered.Select(p => p.Values[k]), ordered.Select(p => p.Metrics[metric]));
+                }).ToList();
+                return new ResponseChartSpec(file, title, parameters[k], yLabel, lines, true, ci);
+            }
+        }
+        var marginal = Marginal(Path.Combine(folder, SweepTables.RunsFile), parameters[k], metric);
+        return new ResponseChartSpec(file, title, parameters[k], yLabel,
+            [Line("", marginal.Keys, marginal.Values)], true,
+            "marginal means over the other parameters; bars: 95% CI (t) over their runs");
+    }
+
+    private static ResponseLine Line(string label, IEnumerable<double> x, IEnumerable<SampleStatistics> stats)
+    {
+        var s = stats.ToArray();
+        return new ResponseLine(label, x.ToArray(), s.Select(v => v.Mean).ToArray(), s.Select(v => v.CiLow).ToArray(), s.Select(v => v.CiHigh).ToArray());
+    }
+
+    /// <summary>Each value of a parameter with the statistics of a metric over every completed run at it, streamed from runs.csv.</summary>
+    private static SortedDictionary<double, SampleStatistics> Marginal(string runsPath, string parameter, string metric)
+    {
+        var groups = new SortedDictionary<double, RunningMoments>();
+        string[]? header = null;
+        int p = 0, m = 0, status = 0;
+        foreach (string[] fields in CsvFile.Rows(runsPath))
+        {
+            if (header is null)
+            {
+                header = fields;
+                (p, m, status) = (CsvFile.Column(runsPath, header, parameter), CsvFile.Column(runsPath, header, metric), CsvFile.Column(runsPath, header, "status"));
+                continue;
+            }
+            if (fields[status] != "completed") continue;
+            double x = CsvFile.Number(fields[p]);
+            if (!groups.TryGetValue(x, out RunningMoments? moments)) groups[x] = moments = new RunningMoments();
+            moments.Add(CsvFile.Number(fields[m]));
+        }
+        return new SortedDictionary<double, SampleStatistics>(groups.ToDictionary(g => g.Key, g => g.Value.Statistics()));
+    }
+
+    private static HeatmapSpec Heatmap(string name, string[] parameters, string metric, List<PointRow> points)
+    {
+        double[] xs = points.Select(p => p.Values[0]).Distinct().Order().ToArray();
+        double[] ys = points.Select(p => p.Values[1]).Distinct().Order().ToArray();
+        var values = new double[ys.Length, xs.Length];
+        for (int r = 0; r < ys.Length; r++) for (int c = 0; c < xs.Length; c++) values[r, c] = double.NaN;
+        foreach (PointRow p in points)
+        {
+            values[Array.IndexOf(ys, p.Values[1]), Array.IndexOf(xs, p.Values[0])] = p.Metrics[metric].Mean;
+        }
+        return new HeatmapSpec($"heatmap-{metric}.png", $"{name}: mean {metric}", parameters[0], xs, parameters[1], ys, values,
+            $"Mean {MetricLabel(metric)}");
+    }
+
+    private static List<FanChartSpec> Fans(string folder, Scenario scenario, string[] parameters, List<PointRow> points)
+    {
+        string[] series = ["reputation", "partners_full"];
+        var byPoint = points.ToDictionary(p => p.Point, _ => new List<(DateOnly[] Dates, double[][] Values)>());
+        TimeseriesParquet.ReadRuns(Path.Combine(folder, TimeseriesParquet.FileName), series, (point, _, dates, values) =>
+        {
+            if (byPoint.TryGetValue(point, out var runs)) runs.Add((dates, values));
+        });
+        string xLabel = ChartStyle.DateAxisLabel(scenario);
+        return
+        [
+            new FanChartSpec("fan-reputation.png", $"{scenario.Name}: platform reputation by design point", xLabel,
+                "Reputation (share trusting the platform)", Bands(points, parameters, byPoint, 0), Share: true),
+            new FanChartSpec("fan-partners-full.png", $"{scenario.Name}: institutions in Full by design point", xLabel,
+                "Share of institutions in Full (0-1)", Bands(points, parameters, byPoint, 1), Share: true),
+        ];
+    }
+
+    private static List<FanBand> Bands(List<PointRow> points, string[] parameters,
+        Dictionary<int, List<(DateOnly[] Dates, double[][] Values)>> byPoint, int column)
+    {
+        var bands = new List<FanBand>();
+        foreach (PointRow p in points)
+        {
+            var runs = byPoint[p.Point];
+            string label = string.Join(", ", parameters.Select((name, k) => $"{Short(name)}={ChartStyle.Number(p.Values[k])}"));
+            if (runs.Count == 0)
+            {
+                bands.Add(new FanBand(label + " (no completed runs)", [], [], [], [], 0));
+                continue;
+            }
+            DateOnly[] dates = runs.MaxBy(r => r.Dates.Length).Dates;
+            var mean = new double[dates.Length];
+            var low = new double[dates.Length];
+            var high = new double[dates.Length];
+            var values = new List<double>(runs.Count);
+            for (int i = 0; i < dates.Length; i++)
+            {
+                values.Clear();
+                values.AddRange(runs.Where(r => i < r.Values[column].Length && !double.IsNaN(r.Values[column][i])).Select(r => r.Values[column][i]));
+                values.Sort();
+                mean[i] = values.Count == 0 ? double.NaN : values.Average();
+                low[i] = values.Count == 0 ? double.NaN : Quantile(values, 0.05);
+                high[i] = values.Count == 0 ? double.NaN : Quantile(values, 0.95);
+            }
+            bands.Add(new FanBand(label, dates, mean, low, high, runs.Count));
+        }
+        return bands;
+    }
+
+    private static double Quantile(List<double> sorted, double q)
+    {
+        double position = q * (sorted.Count - 1);
+        int lowIndex = (int)Math.Floor(position);
+        int highIndex = Math.Min(lowIndex + 1, sorted.Count - 1);
+        return sorted[lowIndex] + (position - lowIndex) * (sorted[highIndex] - sorted[lowIndex]);
+    }
+
+    /// <summary>The last segment of a parameter path, for compact legends (platform.scar -> scar).</summary>
+    private static string Short(string path) => path[(path.LastIndexOf('.') + 1)..];
+
+    private static string MetricLabel(string metric) =>
+        SummaryMetrics.Columns.FirstOrDefault(c => c.Name == metric)?.Description is { } d ? $"{metric} ({d})" : metric;
+
+    private static string FileSafe(string path) => new(path.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+}

@@ -1,0 +1,56 @@
+using TrustSim.Core;
+using TrustSim.Experiments;
+using TrustSim.Metrics;
+
+namespace TrustSim.Reports;
+
+/// <summary>The data files of a threshold sweep: threshold.csv (one row per evaluation) and runs.csv (one row per run).</summary>
+internal static class ThresholdFolder
+{
+    public const string FileName = "threshold.csv";
+
+    public static IReadOnlyList<string> Header { get; } = ["evaluation", "value", "mean", "ci_low", "ci_high", "n"];
+
+    /// <summary>One finished run of an evaluation: its seed and summary, or the error that stopped it.</summary>
+    internal sealed record RunRow(int Evaluation, int Replication, ulong Seed, double Value, SummaryMetrics? Summary, string? Error);
+
+    public static void WriteEvaluations(string path, IReadOnlyList<ThresholdEvaluation> evaluations) =>
+        CsvTable.Write(path, Header, evaluations.Select(e => (IReadOnlyList<string>)
+        [
+            CsvText.Integer(e.Index), CsvText.Number(e.Value), CsvText.Number(e.Statistics.Mean),
+            CsvText.Number(e.Statistics.CiLow), CsvText.Number(e.Statistics.CiHigh), CsvText.Integer(e.Statistics.N),
+        ]));
+
+    /// <summary>runs.csv as a sweep writes it, with the evaluation index in the point column.</summary>
+    public static void WriteRuns(string path, string parameter, IReadOnlyList<RunRow> runs, int replications)
+    {
+        IReadOnlyList<string> header = ["run_id", "point", "replication", "seed", parameter, .. SummaryMetrics.Columns.Select(c => c.Name), "status", "error"];
+        CsvTable.Write(path, header, runs.OrderBy(r => r.Evaluation).ThenBy(r => r.Replication).Select(r => (IReadOnlyList<string>)
+        [
+            CsvText.Integer((long)r.Evaluation * replications + r.Replication), CsvText.Integer(r.Evaluation), CsvText.Integer(r.Replication),
+            CsvText.Integer(r.Seed), CsvText.Number(r.Value),
+            .. SummaryMetrics.Columns.Select(c => r.Summary is { } s ? CsvText.Number(c.Read(s)) : ""),
+            r.Summary is null ? "failed" : "completed", r.Error ?? "",
+        ]));
+    }
+
+    /// <summary>threshold.csv back, for plot.</summary>
+    public static List<(int Index, double Value, double Mean, double Low, double High, int N)> Read(string path)
+    {
+        var rows = new List<(int, double, double, double, double, int)>();
+        string[]? header = null;
+        int[] c = [];
+        foreach (var fields in CsvFile.Rows(path))
+        {
+            if (header is null)
+            {
+                header = fields;
+                c = Header.Select(h => CsvFile.Column(path, fields, h)).ToArray();
+                continue;
+            }
+            rows.Add(((int)CsvFile.Number(fields[c[0]]), CsvFile.Number(fields[c[1]]), CsvFile.Number(fields[c[2]]),
+                CsvFile.Number(fields[c[3]]), CsvFile.Number(fields[c[4]]), (int)CsvFile.Number(fields[c[5]])));
+        }
+        return rows;
+    }
+}

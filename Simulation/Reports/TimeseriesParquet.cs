@@ -1,0 +1,141 @@
+using Parquet;
+using Parquet.Schema;
+using TrustSim.Core;
+using TrustSim.Experiments;
+using TrustSim.Metrics;
+
+namespace TrustSim.Reports;
+
+/// <summary>
+/// timeseries.parquet of a sweep: columns point, replication, step, date and every StepMetrics
+/// column; completed runs in run-id order, whole runs per row group of at most
+/// <see cref="RowGroupRows"/> rows, copied from the spool so memory stays bounded.
+/// </summary>
+internal static class TimeseriesParquet
+{
+    public const string FileName = "timeseries.parquet";
+
+    /// <summary>Most rows in a row group (a longer single run gets a group of its own).</summary>
+    public const int RowGroupRows = 4_096;
+
+    public static readonly DataField<int> Point = new("point");
+    public static readonly DataField<int> Replication = new("replication");
+    public static readonly DataField<int> Step = new("step");
+    public static readonly DataField<DateOnly> Date = new("date");
+
+    public static IReadOnlyList<DataField<double>> Metrics { get; } =
+        StepMetrics.Columns.Select(c => new DataField<double>(c.Name)).ToArray();
+
+    public static ParquetSchema Schema { get; } = new([Point, Replication, Step, Date, .. Metrics]);
+
+    /// <summary>Options fixed here (not library defaults) so the bytes do not change with a default.</summary>
+    private static readonly ParquetOptions Options = new() { CompressionMethod = CompressionMethod.Snappy };
+
+    /// <summary>Writes the completed runs of <paramref name="entries"/> (in the order given) from the spool in <paramref name="sweepFolder"/>.</summary>
+    public static void Write(string path, string sweepFolder, IEnumerable<JournalEntry> entries) =>
+        AtomicFile.Write(path, stream => WriteAsync(stream, sweepFolder, entries).GetAwaiter().GetResult());
+
+    private static async Task WriteAsync(Stream stream, string sweepFolder, IEnumerable<JournalEntry> entries)
+    {
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(Schema, stream, Options);
+        var batch = new RowBatch(Metrics.Count);
+        foreach (JournalEntry entry in entries.Where(e => e.Completed))
+        {
+            SpooledSeries series = RunSpool.Read(sweepFolder, entry.RunId);
+            if (batch.Rows > 0 && batch.Rows + series.Steps.Length > RowGroupRows)
+            {
+                await Flush(writer, batch);
+            }
+            batch.Add(entry, series);
+        }
+        if (batch.Rows > 0) await Flush(writer, batch);
+    }
+
+    private static async Task Flush(ParquetWriter writer, RowBatch batch)
+    {
+        using ParquetRowGroupWriter group = writer.CreateRowGroup();
+        await group.WriteAsync(Point, new ReadOnlyMemory<int>(batch.Point.ToArray()));
+        await group.WriteAsync(Replication, new ReadOnlyMemory<int>(batch.Replication.ToArray()));
+        await group.WriteAsync(Step, new ReadOnlyMemory<int>(batch.Step.ToArray()));
+        await group.WriteAsync(Date, new ReadOnlyMemory<DateOnly>(batch.Date.ToArray()));
+        for (int c = 0; c < Metrics.Count; c++)
+        {
+            await group.WriteAsync(Metrics[c], new ReadOnlyMemory<double>(batch.Values[c].ToArray()));
+        }
+        batch.Clear();
+    }
+
+    /// <summary>
+    /// Rows of whole runs waiting for their row group. Row groups hold several runs because the
+    /// writer keeps every row group's metadata until the footer (about 17 KB each here): one group
+    /// per run would make memory grow with the number of runs.
+    /// </summary>
+    private sealed class RowBatch(int metrics)
+    {
+        public List<int> Point { get; } = [];
+        public List<int> Replication { get; } = [];
+        public List<int> Step { get; } = [];
+        public List<DateOnly> Date { get; } = [];
+        public List<double>[] Values { get; } = Enumerable.Range(0, metrics).Select(_ => new List<double>()).ToArray();
+
+        public int Rows => Step.Count;
+
+        public void Add(JournalEntry entry, SpooledSeries series)
+        {
+            int rows = series.Steps.Length;
+            Point.AddRange(Enumerable.Repeat(entry.Point, rows));
+            Replication.AddRange(Enumerable.Repeat(entry.Replication, rows));
+            Step.AddRange(series.Steps);
+            Date.AddRange(series.Dates);
+            for (int c = 0; c < Values.Length; c++) Values[c].AddRange(series.Values[c]);
+        }
+
+        public void Clear()
+        {
+            Point.Clear();
+            Replication.Clear();
+            Step.Clear();
+            Date.Clear();
+            foreach (List<double> v in Values) v.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Reads selected metric columns back, one row group at a time, for charts: calls
+    /// <paramref name="visit"/> for each run with point, replication, dates and the chosen columns' values.
+    /// </summary>
+    public static void ReadRuns(string path, IReadOnlyList<string> metrics, Action<int, int, DateOnly[], double[][]> visit) =>
+        ReadRunsAsync(path, metrics, visit).GetAwaiter().GetResult();
+
+    private static async Task ReadRunsAsync(string path, IReadOnlyList<string> metrics, Action<int, int, DateOnly[], double[][]> visit)
+    {
+        await using FileStream stream = File.OpenRead(path);
+        await using ParquetReader reader = await ParquetReader.CreateAsync(stream);
+        var fields = metrics.Select(m => Metrics.FirstOrDefault(f => f.Name == m)
+            ?? throw new ArgumentException($"no time series metric '{m}'", nameof(metrics))).ToArray();
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            int rows = (int)group.RowCount;
+            var point = new int[rows];
+            var replication = new int[rows];
+            var dates = new DateOnly[rows];
+            await group.ReadAsync(Point, point.AsMemory());
+            await group.ReadAsync(Replication, replication.AsMemory());
+            await group.ReadAsync(Date, dates.AsMemory());
+            var values = new double[fields.Length][];
+            for (int k = 0; k < fields.Length; k++)
+            {
+                values[k] = new double[rows];
+                await group.ReadAsync(fields[k], values[k].AsMemory());
+            }
+            // A group holds whole runs back to back; a run ends where point or replication changes.
+            for (int start = 0, end; start < rows; start = end)
+            {
+                for (end = start + 1; end < rows && point[end] == point[start] && replication[end] == replication[start]; end++) { }
+                int from = start, to = end;
+                visit(point[start], replication[start], dates[from..to], values.Select(v => v[from..to]).ToArray());
+            }
+        }
+    }
+}
