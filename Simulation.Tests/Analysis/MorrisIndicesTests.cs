@@ -21,7 +21,7 @@ public sealed class MorrisIndicesTests(ITestOutputHelper output)
         // 3.7 standard errors), while x1 and x2 are too close for their order to be asserted.
         var design = MorrisDesign.Build(IshigamiBox, 200, 4, SeedSequence.For(42, SeedSequence.Stream.Design));
         var y = design.Points.Select(p => TestFunctions.Ishigami(p.Values)).ToArray();
-        var result = MorrisIndices.Estimate(design, ["x1", "x2", "x3"], y, seed: 42);
+        var result = MorrisIndices.Estimate(design.Layout, ["x1", "x2", "x3"], y, seed: 42);
         for (var i = 0; i < 3; i++)
             output.WriteLine($"x{i + 1}: mu {result.Mu[i]:0.000} mu* {result.MuStar[i].Value:0.000} [{result.MuStar[i].Low:0.000}, {result.MuStar[i].High:0.000}] sigma {result.Sigma[i]:0.000}");
         Assert.Equal(2, result.Ranking()[^1]);
@@ -40,7 +40,7 @@ public sealed class MorrisIndicesTests(ITestOutputHelper output)
         var box = new[] { "a", "b", "c" }.Select(n => new SweepParameter { Path = n, Min = 0, Max = 1 }).ToArray();
         var design = MorrisDesign.Build(box, 10, 6, new RandomStream(1));
         var y = design.Points.Select(p => 3 * p.Values[0] - 2 * p.Values[1]).ToArray();
-        var result = MorrisIndices.Estimate(design, ["a", "b", "c"], y, resamples: 50);
+        var result = MorrisIndices.Estimate(design.Layout, ["a", "b", "c"], y, resamples: 50);
         Assert.Equal(3, result.Mu[0], 9);
         Assert.Equal(-2, result.Mu[1], 9);
         Assert.Equal(2, result.MuStar[1].Value, 9);
@@ -54,8 +54,8 @@ public sealed class MorrisIndicesTests(ITestOutputHelper output)
     {
         var design = MorrisDesign.Build(IshigamiBox, 20, 4, new RandomStream(2));
         var y = design.Points.Select(p => TestFunctions.Ishigami(p.Values)).ToArray();
-        y[design.PointIndex(3, 1)] = double.NaN;
-        var result = MorrisIndices.Estimate(design, ["x1", "x2", "x3"], y, resamples: 50);
+        y[design.Layout.PointIndex(3, 1)] = double.NaN;
+        var result = MorrisIndices.Estimate(design.Layout, ["x1", "x2", "x3"], y, resamples: 50);
         Assert.Equal(58, result.Effects.Sum());
         Assert.Contains(result.Warnings, w => w.Contains("2 of 60 elementary effects"));
     }

@@ -64,16 +64,24 @@ public sealed class RunChartsTests
     }
 
     [Fact]
-    public void DrawRunCharts_RealisticRun_WritesEveryChart()
+    public void RenderRunJobs_RealisticRun_RendersEveryChart()
     {
-        using var temp = new TempFolder();
+        var rendered = ChartJobs.Render(ChartSet.RunJobs(SyntheticRuns.Scenario(), SyntheticRuns.Realistic(replications: 3, steps: 30)));
 
-        ChartSetResult result = ChartSet.DrawRunCharts(Path.Combine(temp.Path, "charts"), SyntheticRuns.Scenario(),
-            SyntheticRuns.Realistic(replications: 3, steps: 30));
+        Assert.All(rendered, r => Assert.Null(r.Problem));
+        Assert.Equal(ChartSet.RunChartFiles, rendered.Select(r => r.FileName));
+        Assert.All(rendered, r => Assert.True(r.Png!.Length > 10_000, $"{r.FileName}: {r.Png.Length} bytes"));
+    }
 
-        Assert.Empty(result.Problems);
-        Assert.Equal(ChartSet.RunChartFiles, result.Written.Select(Path.GetFileName));
-        Assert.All(result.Written, path => Assert.True(new FileInfo(path).Length > 10_000));
+    [Fact]
+    public void Render_FailingJob_ReportsItsProblemAndRendersTheOthers()
+    {
+        var rendered = ChartJobs.Render([new ChartJob("broken.png", () => throw new InvalidOperationException("no data")),
+            new ChartJob("fine.png", () => [1, 2, 3])]);
+
+        Assert.Equal("no data", rendered[0].Problem);
+        Assert.Null(rendered[0].Png);
+        Assert.Equal([1, 2, 3], rendered[1].Png);
     }
 
     [Fact]

@@ -30,9 +30,4 @@ public sealed class CsvTextTests
     [InlineData("Shock", "shock")]
     public void Enum_PascalCase_IsSnakeCase(string kind, string expected) =>
         Assert.Equal(expected, CsvText.Enum(Enum.Parse<EventKind>(kind)));
-
-    [Theory]
-    [InlineData("PeakExits2Steps", "peak_exits2_steps")]
-    [InlineData("HTTPServer", "http_server")]
-    public void SnakeCase_Acronyms_SplitAtWordStarts(string name, string expected) => Assert.Equal(expected, CsvText.SnakeCase(name));
 }

@@ -25,9 +25,9 @@ public sealed class MorrisDesignTests
             var moved = new List<int>();
             for (var s = 1; s <= k; s++)
             {
-                var before = design.Points[design.PointIndex(t, s - 1)].Values;
-                var after = design.Points[design.PointIndex(t, s)].Values;
-                var move = design.Move(t, s);
+                var before = design.Points[design.Layout.PointIndex(t, s - 1)].Values;
+                var after = design.Points[design.Layout.PointIndex(t, s)].Values;
+                var move = design.Layout.Move(t, s);
                 for (var i = 0; i < k; i++)
                     Assert.Equal(i == move.Parameter ? before[i] + move.Step : before[i], after[i], 12);
                 Assert.Equal(delta, Math.Abs(move.Step), 12);
@@ -51,7 +51,7 @@ public sealed class MorrisDesignTests
         Assert.Equal(4, levels.Count);
         Assert.All(levels.Values, c => Assert.InRange(c, 0.2 * 4800, 0.3 * 4800)); // 400 x 4 points x 3 values, a quarter each
         Assert.InRange(design.Moves.Count(m => m.Step > 0), 0.4 * 1200, 0.6 * 1200);
-        Assert.True(Enumerable.Range(0, 400).Select(t => design.Move(t, 1).Parameter).Distinct().Count() == 3);
+        Assert.True(Enumerable.Range(0, 400).Select(t => design.Layout.Move(t, 1).Parameter).Distinct().Count() == 3);
     }
 
     [Fact]

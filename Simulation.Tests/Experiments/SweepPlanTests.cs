@@ -1,3 +1,4 @@
+using TrustSim.Analysis;
 using TrustSim.Experiments;
 using TrustSim.Scenarios;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Reports;
 
@@ -23,7 +22,7 @@ public sealed partial class FileSafetyTests
     [Fact]
     public void Source_EveryFileWriteOutsideAtomicFile_IsOnTheAllowedList()
     {
-        string source = Path.Combine(DeterminismTests.RepositoryRoot(), "Simulation");
+        string source = Path.Combine(Paths.RepositoryRoot(), "Simulation");
         var offenders = new List<string>();
         int scanned = 0;
         foreach (string file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
@@ -47,15 +46,13 @@ public sealed partial class FileSafetyTests
     }
 
     [Fact]
-    public void Source_ReportsAndChartsFolders_WriteOnlyThroughAtomicFileOrChartStyleSave()
+    public void Source_ReportsFolder_WritesOnlyThroughAtomicFile()
     {
-        // The folders that lay out run and sweep folders: their file writes are AtomicFile calls or ChartStyle.Save (itself AtomicFile).
-        string root = Path.Combine(DeterminismTests.RepositoryRoot(), "Simulation");
-        string chartStyle = File.ReadAllText(Path.Combine(root, "Charts", "ChartStyle.cs"));
-        Assert.Contains("public static void Save(string path, byte[] png) => AtomicFile.WriteAllBytes(path, png);", chartStyle);
+        // The folder that lays out run, sweep, comparison and calibration folders: its writes are AtomicFile
+        // calls (Charts/ renders bytes and touches no file; ForbiddenCodeTests holds that).
+        string root = Path.Combine(Paths.RepositoryRoot(), "Simulation");
         int atomicCalls = Directory.EnumerateFiles(Path.Combine(root, "Reports"), "*.cs")
-            .Concat(Directory.EnumerateFiles(Path.Combine(root, "Charts"), "*.cs"))
-            .Sum(f => Regex.Matches(File.ReadAllText(f), @"AtomicFile\.Write|ChartStyle\.Save\(").Count);
-        Assert.True(atomicCalls >= 8, $"{atomicCalls} atomic writes found in Output/ and Charts/");
+            .Sum(f => Regex.Matches(File.ReadAllText(f), @"AtomicFile\.Write").Count);
+        Assert.True(atomicCalls >= 8, $"{atomicCalls} atomic writes found in Reports/");
     }
 }

@@ -70,7 +70,7 @@ public sealed class RunCsvTests
     {
         var expected = typeof(InstitutionOutcome).GetProperties()
             .Where(p => p.Name != "EqualityContract")
-            .Select(p => CsvText.SnakeCase(p.Name))
+            .Select(p => SnakeCase.From(p.Name))
             .Order();
 
         Assert.Equal(expected, InstitutionsCsv.Columns.Select(c => c.Name).Order());

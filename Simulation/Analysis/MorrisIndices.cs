@@ -1,5 +1,4 @@
 using MathNet.Numerics.Statistics;
-using TrustSim.Experiments;
 
 namespace TrustSim.Analysis;
 
@@ -13,19 +12,19 @@ internal static class MorrisIndices
     /// <summary>mu* interval width that counts as pinned down, as a share of the largest mu*.</summary>
     public const double FloorShare = 0.05;
 
-    /// <param name="design">The design (<c>SweepPlan.Morris</c>).</param>
+    /// <param name="design">The design's layout (<c>SweepPlan.Morris.Layout</c>).</param>
     /// <param name="parameters">Parameter names in design order.</param>
     /// <param name="outputs">One output per design point, indexed as <c>SweepPlan.Points</c>; an effect that
     /// touches a non-finite output (a failed run) is left out.</param>
     /// <param name="resamples">Bootstrap resamples for the mu* intervals; 0 gives NaN bounds.</param>
     /// <param name="seed">Seed of the bootstrap draws.</param>
-    public static MorrisResult Estimate(MorrisDesign design, IReadOnlyList<string> parameters, IReadOnlyList<double> outputs,
+    public static MorrisResult Estimate(MorrisLayout design, IReadOnlyList<string> parameters, IReadOnlyList<double> outputs,
         int resamples = Bootstrap.DefaultResamples, ulong seed = 1)
     {
         var k = design.Parameters;
         if (parameters.Count != k) throw new ArgumentException($"{parameters.Count} names for {k} parameters", nameof(parameters));
-        if (outputs.Count != design.Points.Count)
-            throw new ArgumentException($"{outputs.Count} outputs for {design.Points.Count} design points", nameof(outputs));
+        if (outputs.Count != design.PointCount)
+            throw new ArgumentException($"{outputs.Count} outputs for {design.PointCount} design points", nameof(outputs));
         ArgumentOutOfRangeException.ThrowIfNegative(resamples);
         var effects = Enumerable.Range(0, k).Select(_ => new List<double>(design.Trajectories)).ToArray();
         for (var t = 0; t < design.Trajectories; t++)

@@ -1,5 +1,3 @@
-using TrustSim.Experiments;
-
 namespace TrustSim.Analysis;
 
 /// <summary>

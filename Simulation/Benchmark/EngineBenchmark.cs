@@ -7,10 +7,10 @@ using TrustSim.Scenarios;
 namespace TrustSim.Benchmark;
 
 /// <summary>
-/// Times one run of a scenario the way <see cref="Simulator.Run(Scenario, int, ulong, CancellationToken, int)"/>
-/// steps it: setup (the world, and the network on its own) apart from stepping, the allocation of
-/// every step, and the process's peak resident set. Lives outside Model/ and Engine/ because it
-/// reads the clock.
+/// Times one run of a scenario through <see cref="Simulator.Run(Scenario, int, ulong, CancellationToken, int, IStepHook)"/>
+/// itself, watching its loop with a <see cref="IStepHook"/>: setup (the world, and the network on its
+/// own) apart from stepping, the allocation of every step, and the process's peak resident set.
+/// Lives outside Model/ and Engine/ because it reads the clock.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -22,54 +22,12 @@ internal static class EngineBenchmark
         WarmUp(scenario, c.Threads);
         ResetPeak();
         var seed = Simulator.ReplicationSeed(scenario, 0);
-        using var pool = ChunkPool.Create(c.Threads);
-        var recorder = new Recorder(scenario.Time);
-        var clock = Stopwatch.StartNew();
-        var world = WorldBuilder.Build(scenario, seed, recorder, pool);
-        recorder.Record(world);
-        var setupSeconds = clock.Elapsed.TotalSeconds;
-        var peak = PeakWorkingSet();
-        var networkSeconds = 0.0;
-        if (scenario.Users.Influence == InfluenceKind.Network)
-        {
-            // The network once more on its own, with the generator the world used, so its share of setup shows.
-            var n = scenario.Users.Network;
-            clock.Restart();
-            SocialNetwork.WattsStrogatz(scenario.Users.Count, n.Degree, n.Rewiring, SeedSequence.For(seed, SeedSequence.Stream.Network));
-            networkSeconds = clock.Elapsed.TotalSeconds;
-            // The spare copy is garbage: keep it out of the peak of the run itself.
-            ResetPeak();
-        }
-
-        // Per step, the calling thread's own counter: exact and cheap. The chunk workers are
-        // counted once over the whole loop, because the precise all-threads counter takes long
-        // enough with several threads to distort a step of half a millisecond.
-        long steadyBytes = 0, allBytes = 0;
-        var steady = 0;
-        var allThreadsBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var thisThreadBefore = GC.GetAllocatedBytesForCurrentThread();
-        clock.Restart();
-        for (var t = 1; t <= scenario.Time.Steps; t++)
-        {
-            var events = recorder.Events.Count;
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            world.Step();
-            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            recorder.Record(world);
-            allBytes += bytes;
-            if (t > WarmUpSteps && recorder.Events.Count == events)
-            {
-                steadyBytes += bytes;
-                steady++;
-            }
-        }
-        var stepSeconds = clock.Elapsed.TotalSeconds;
-        var otherThreadBytes = GC.GetTotalAllocatedBytes(precise: true) - allThreadsBefore
-                               - (GC.GetAllocatedBytesForCurrentThread() - thisThreadBefore);
+        var timing = new StepTiming(scenario, seed);
+        Simulator.Run(scenario, 0, seed, threads: c.Threads, hook: timing);
+        var world = timing.World!;
         var network = world.Users.Network;
         var users = scenario.Users.Count;
         var userSteps = (double)users * scenario.Time.Steps;
-        GC.KeepAlive(world);
         return new BenchResult
         {
             Influence = c.Influence,
@@ -77,20 +35,91 @@ internal static class EngineBenchmark
             Users = users,
             Steps = scenario.Time.Steps,
             Institutions = world.Institutions.Count,
-            UserStepsPerSecond = userSteps / stepSeconds,
-            NsPerUserStep = stepSeconds * 1e9 / userSteps,
+            UserStepsPerSecond = userSteps / timing.StepSeconds,
+            NsPerUserStep = timing.StepSeconds * 1e9 / userSteps,
             StateBytesPerUser = world.Users.StateBytesPerUser,
             NetworkBytesPerUser = network is null ? 0 : (network.Offsets.LongLength + network.Neighbours.LongLength) * sizeof(int) / (double)users,
-            AllocatedBytesPerSteadyStep = steady == 0 ? double.NaN : (double)steadyBytes / steady,
-            SteadySteps = steady,
-            AllocatedBytesPerStepAll = (double)allBytes / scenario.Time.Steps,
-            OtherThreadsAllocatedBytes = otherThreadBytes,
-            PeakWorkingSetBytes = Math.Max(peak, PeakWorkingSet()),
-            SetupSeconds = setupSeconds,
-            NetworkSetupSeconds = networkSeconds,
-            StepSeconds = stepSeconds,
-            WallSeconds = setupSeconds + stepSeconds,
+            AllocatedBytesPerSteadyStep = timing.SteadySteps == 0 ? double.NaN : (double)timing.SteadyBytes / timing.SteadySteps,
+            SteadySteps = timing.SteadySteps,
+            AllocatedBytesPerStepAll = (double)timing.AllBytes / scenario.Time.Steps,
+            OtherThreadsAllocatedBytes = timing.OtherThreadBytes,
+            PeakWorkingSetBytes = Math.Max(timing.SetupPeak, PeakWorkingSet()),
+            SetupSeconds = timing.SetupSeconds,
+            NetworkSetupSeconds = timing.NetworkSeconds,
+            StepSeconds = timing.StepSeconds,
+            WallSeconds = timing.SetupSeconds + timing.StepSeconds,
         };
+    }
+
+    /// <summary>
+    /// The clock and allocation counters around the simulator's own loop. Per step, the calling
+    /// thread's own counter: exact and cheap. The chunk workers are counted once over the whole loop,
+    /// because the precise all-threads counter takes long enough with several threads to distort a
+    /// step of half a millisecond.
+    /// </summary>
+    private sealed class StepTiming(Scenario scenario, ulong seed) : IStepHook
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private Recorder? _recorder;
+        private int _eventsBefore;
+        private long _bytesBefore;
+        private long _allThreadsBefore;
+        private long _thisThreadBefore;
+
+        public World? World { get; private set; }
+        public double SetupSeconds { get; private set; }
+        public double NetworkSeconds { get; private set; }
+        public double StepSeconds { get; private set; }
+        public long SetupPeak { get; private set; }
+        public long SteadyBytes { get; private set; }
+        public long AllBytes { get; private set; }
+        public int SteadySteps { get; private set; }
+        public long OtherThreadBytes { get; private set; }
+
+        public void Built(World world, Recorder recorder)
+        {
+            SetupSeconds = _clock.Elapsed.TotalSeconds;
+            World = world;
+            _recorder = recorder;
+            SetupPeak = PeakWorkingSet();
+            if (scenario.Users.Influence == InfluenceKind.Network)
+            {
+                // The network once more on its own, with the generator the world used, so its share of setup shows.
+                var n = scenario.Users.Network;
+                _clock.Restart();
+                SocialNetwork.WattsStrogatz(scenario.Users.Count, n.Degree, n.Rewiring, SeedSequence.For(seed, SeedSequence.Stream.Network));
+                NetworkSeconds = _clock.Elapsed.TotalSeconds;
+                // The spare copy is garbage: keep it out of the peak of the run itself.
+                ResetPeak();
+            }
+            _allThreadsBefore = GC.GetTotalAllocatedBytes(precise: true);
+            _thisThreadBefore = GC.GetAllocatedBytesForCurrentThread();
+            _clock.Restart();
+        }
+
+        public void Stepping(int step)
+        {
+            _eventsBefore = _recorder!.Events.Count;
+            _bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        }
+
+        public void Stepped(int step)
+        {
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - _bytesBefore;
+            AllBytes += bytes;
+            if (step > WarmUpSteps && _recorder!.Events.Count == _eventsBefore)
+            {
+                SteadyBytes += bytes;
+                SteadySteps++;
+            }
+        }
+
+        public void Finished()
+        {
+            StepSeconds = _clock.Elapsed.TotalSeconds;
+            OtherThreadBytes = GC.GetTotalAllocatedBytes(precise: true) - _allThreadsBefore
+                               - (GC.GetAllocatedBytesForCurrentThread() - _thisThreadBefore);
+        }
     }
 
     /// <summary>

@@ -1,33 +1,34 @@
 namespace TrustSim.Charts;
 
 /// <summary>
-/// Draws a set of independent charts on all cores. Each chart is its own Plot, so they share
+/// Renders a set of independent charts on all cores. Each chart is its own Plot, so they share
 /// nothing but the bundled font, registered once before the first draw. Results come back in
-/// the order of the jobs, whatever order they finish in.
+/// the order of the jobs, whatever order they finish in; writing them is the caller's business.
 /// </summary>
 internal static class ChartJobs
 {
-    public static ChartSetResult Draw(string chartsFolder, IReadOnlyList<(string FileName, Func<byte[]> Render)> jobs)
+    public static IReadOnlyList<RenderedChart> Render(IReadOnlyList<ChartJob> jobs)
     {
-        Directory.CreateDirectory(chartsFolder);
         ChartFont.Ensure();
-        var outcomes = new (string? Written, string? Problem)[jobs.Count];
+        var rendered = new RenderedChart[jobs.Count];
         Parallel.For(0, jobs.Count, i =>
         {
-            var path = Path.Combine(chartsFolder, jobs[i].FileName);
             try
             {
-                ChartStyle.Save(path, jobs[i].Render());
-                outcomes[i] = (path, null);
+                rendered[i] = new RenderedChart(jobs[i].FileName, jobs[i].Render(), null);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Charts are a view of data already on disk; `trustsim plot` can redraw them later.
-                outcomes[i] = (null, $"{path}: chart not drawn: {e.Message}");
+                rendered[i] = new RenderedChart(jobs[i].FileName, null, e.Message);
             }
         });
-        return new ChartSetResult(
-            outcomes.Where(o => o.Written is not null).Select(o => o.Written!).ToList(),
-            outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!).ToList());
+        return rendered;
     }
 }
+
+/// <summary>A chart to draw: its file name and the function that renders it as PNG bytes.</summary>
+internal sealed record ChartJob(string FileName, Func<byte[]> Render);
+
+/// <summary>A rendered chart: its PNG bytes, or why it could not be drawn.</summary>
+internal sealed record RenderedChart(string FileName, byte[]? Png, string? Problem);

@@ -18,16 +18,7 @@ internal static class ChartSet
     /// <summary>File names of the run charts, in drawing order.</summary>
     public static IReadOnlyList<string> RunChartFiles { get; } = RunCharts.Select(c => c.FileName).ToArray();
 
-    /// <summary>
-    /// Draws every run chart into <paramref name="chartsFolder"/> (created if missing), each
-    /// written atomically. One chart failing does not stop the others: its problem is returned.
-    /// </summary>
-    public static ChartSetResult DrawRunCharts(string chartsFolder, Scenario scenario, IReadOnlyList<RunResult> results)
-    {
-        var jobs = RunCharts.Select(c => (c.Item1, (Func<byte[]>)(() => c.Item2(scenario, results)))).ToList();
-        return ChartJobs.Draw(chartsFolder, jobs);
-    }
+    /// <summary>Every run chart of these results, ready to render.</summary>
+    public static IReadOnlyList<ChartJob> RunJobs(Scenario scenario, IReadOnlyList<RunResult> results) =>
+        RunCharts.Select(c => new ChartJob(c.FileName, () => c.Render(scenario, results))).ToList();
 }
-
-/// <summary>Paths of the charts written, and a message for each chart that could not be drawn.</summary>
-internal sealed record ChartSetResult(IReadOnlyList<string> Written, IReadOnlyList<string> Problems);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
-using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Charts;
@@ -115,8 +114,6 @@ internal static class ChartStyle
     }
 
     public static byte[] ToPng(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
-
-    public static void Save(string path, byte[] png) => AtomicFile.WriteAllBytes(path, png);
 
     /// <summary>A small note in the lower right corner of the data area (what the bars mean, how values were pooled).</summary>
     public static void Caption(Plot plot, string text)

@@ -4,13 +4,10 @@ namespace TrustSim.Charts;
 internal sealed record SweepChartSpecs(
     IReadOnlyList<ResponseChartSpec> Responses, IReadOnlyList<HeatmapSpec> Heatmaps, IReadOnlyList<FanChartSpec> Fans)
 {
-    /// <summary>Draws each chart into <paramref name="chartsFolder"/>, atomically; a chart that fails is reported, not fatal.</summary>
-    public ChartSetResult Draw(string chartsFolder)
-    {
-        var jobs = Responses.Select(r => (r.FileName, (Func<byte[]>)(() => ResponseChart.Render(r))))
-            .Concat(Heatmaps.Select(h => (h.FileName, (Func<byte[]>)(() => HeatmapChart.Render(h)))))
-            .Concat(Fans.Select(f => (f.FileName, (Func<byte[]>)(() => FanChart.Render(f)))))
+    /// <summary>Every chart of the specs, ready to render.</summary>
+    public IReadOnlyList<ChartJob> Jobs() =>
+        Responses.Select(r => new ChartJob(r.FileName, () => ResponseChart.Render(r)))
+            .Concat(Heatmaps.Select(h => new ChartJob(h.FileName, () => HeatmapChart.Render(h))))
+            .Concat(Fans.Select(f => new ChartJob(f.FileName, () => FanChart.Render(f))))
             .ToList();
-        return ChartJobs.Draw(chartsFolder, jobs);
-    }
 }

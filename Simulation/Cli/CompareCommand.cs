@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
-using TrustSim.Charts;
 using TrustSim.Core;
 using TrustSim.Metrics;
 using TrustSim.Reports;
@@ -77,7 +76,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             CsvTable.Write(path, CompareFolder.Header, CompareFolder.RunRows(sides));
             CsvTable.Write(Path.Combine(folder, CompareFolder.BandsFile), CompareFolder.BandsHeader, CompareFolder.BandRows(sides));
         }
-        var charts = ChartJobs.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
+        var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
         foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
 
         var paired = sides.Skip(1).Select(s => CompareFolder.Paired(sides[0], s)).ToArray();
@@ -107,7 +106,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         ChartSetResult charts;
         try
         {
-            charts = ChartJobs.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
+            charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or KeyNotFoundException)
         {

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
-using TrustSim.Charts;
 using TrustSim.Reports;
 
 namespace TrustSim.Cli;
@@ -37,11 +36,11 @@ internal sealed class PlotCommand : Command<PlotCommand.Settings>
         try
         {
             result = threshold && scenario.Sweep is not null
-                ? ChartJobs.Draw(charts, [ThresholdExecution.Chart(folder, scenario,
+                ? ChartFiles.Draw(charts, [ThresholdExecution.Chart(folder, scenario,
                     ManifestJson.Read(Path.Combine(folder, ManifestJson.FileName))?.Threshold)])
                 : sweep
                 ? SweepChartData.Build(folder, scenario).Draw(charts)
-                : ChartSet.DrawRunCharts(charts, scenario, RunFolderReader.Read(folder));
+                : ChartFiles.DrawRunCharts(charts, scenario, RunFolderReader.Read(folder));
             if (sweep && File.Exists(Path.Combine(folder, SensitivityFolder.FileName)))
             {
                 var more = SensitivityFolder.DrawCharts(folder, scenario.Name, scenario.Sweep?.Samples ?? 0, scenario.Sweep?.Replications ?? 0);

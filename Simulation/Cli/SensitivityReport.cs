@@ -1,4 +1,3 @@
-using TrustSim.Charts;
 using TrustSim.Experiments;
 using TrustSim.Reports;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TrustSim.Charts;
 using TrustSim.Core;
 using TrustSim.Experiments;
 using TrustSim.Reports;

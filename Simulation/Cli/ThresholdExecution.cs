@@ -84,7 +84,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         ThresholdFolder.WriteRuns(Path.Combine(folder, SweepTables.RunsFile), parameter, runs, target.Plan.Replications);
         var info = new ThresholdManifest(parameter, settings.Metric, settings.Level, result.Evaluations.Count, result.Bracketed,
             Finite(result.Threshold), Finite(result.Interval.Low), Finite(result.Interval.High), result.Low.Value, result.High.Value);
-        var charts = ChartJobs.Draw(Path.Combine(folder, RunFolder.ChartsFolder), [Chart(folder, target.Scenario, info)]);
+        var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), [Chart(folder, target.Scenario, info)]);
         foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
         int failed = runs.Count(r => r.Summary is null);
         var ended = DateTime.UtcNow;
@@ -116,7 +116,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
     }
 
     /// <summary>The chart job, from threshold.csv and what the search found (plot reads it from manifest.json).</summary>
-    public static (string FileName, Func<byte[]> Render) Chart(string folder, Scenario scenario, ThresholdManifest? found)
+    public static ChartJob Chart(string folder, Scenario scenario, ThresholdManifest? found)
     {
         var t = scenario.Sweep!.Threshold;
         var rows = ThresholdFolder.Read(Path.Combine(folder, ThresholdFolder.FileName));
@@ -127,7 +127,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         var spec = new ThresholdChartSpec($"threshold-{t.Metric}.png", $"{scenario.Name}: where {t.Metric} crosses {Num(t.Level)}",
             parameter, MetricLabel(t.Metric), rows.Select(r => (r.Index, r.Value, r.Mean, r.Low, r.High)).ToList(), t.Level,
             found?.Threshold ?? double.NaN, found?.CiLow ?? double.NaN, found?.CiHigh ?? double.NaN, note);
-        return (spec.FileName, () => ThresholdChart.Render(spec));
+        return new ChartJob(spec.FileName, () => ThresholdChart.Render(spec));
     }
 
     private static string MetricLabel(string metric) =>

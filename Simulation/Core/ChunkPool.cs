@@ -132,7 +132,8 @@ internal sealed class ChunkPool : IDisposable
         while (true)
         {
             var seen = Volatile.Read(ref range);
-            var next = (int)(uint)seen;
+            // The range packs two chunk indices in one word: low half next, high half end.
+            var next = unchecked((int)(uint)seen);
             var end = (int)(seen >> 32);
             if (next >= end) return -1;
             var claimed = front ? (long)end << 32 | (uint)(next + 1) : (long)(end - 1) << 32 | (uint)next;

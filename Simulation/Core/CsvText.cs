@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace TrustSim.Core;
 
@@ -17,29 +16,5 @@ internal static class CsvText
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An enum value in snake_case (ModeSwitch -> mode_switch), as the scenario YAML spells them.</summary>
-    public static string Enum<T>(T value) where T : struct, System.Enum => SnakeCase(value.ToString());
-
-    public static string SnakeCase(string name)
-    {
-        var text = new StringBuilder(name.Length + 4);
-        for (int i = 0; i < name.Length; i++)
-        {
-            char c = name[i];
-            if (char.IsUpper(c))
-            {
-                bool wordStart = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
-                    || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])));
-                if (wordStart)
-                {
-                    text.Append('_');
-                }
-                text.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-        return text.ToString();
-    }
+    public static string Enum<T>(T value) where T : struct, System.Enum => Core.SnakeCase.From(value.ToString());
 }

@@ -25,7 +25,7 @@ internal sealed class RandomStream : Random
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextBits()
     {
-        var result = RotateLeft(_s1 * 5, 7) * 9;
+        var result = unchecked(RotateLeft(_s1 * 5, 7) * 9); // xoshiro256** wraps around by design
         var t = _s1 << 17;
         _s2 ^= _s0;
         _s3 ^= _s1;

@@ -2,18 +2,33 @@ using System.Text;
 
 namespace TrustSim.Core;
 
-/// <summary>Scenario keys and enum values are written in snake_case: SalienceExponent is salience_exponent.</summary>
+/// <summary>
+/// The one snake_case of the tool: scenario keys, enum values in YAML and CSV, event subjects and metric
+/// names are all written with it (SalienceExponent is salience_exponent, ModeSwitch is mode_switch).
+/// </summary>
 internal static class SnakeCase
 {
+    /// <summary>
+    /// A word starts at a capital after a lower-case letter or digit, or at the last capital of an
+    /// acronym followed by lower case (HTTPServer is http_server).
+    /// </summary>
     public static string From(string pascal)
     {
         var text = new StringBuilder(pascal.Length + 4);
         for (var i = 0; i < pascal.Length; i++)
         {
             var c = pascal[i];
-            if (char.IsUpper(c) && i > 0)
-                text.Append('_');
-            text.Append(char.ToLowerInvariant(c));
+            if (char.IsUpper(c))
+            {
+                var wordStart = i > 0 && (char.IsLower(pascal[i - 1]) || char.IsDigit(pascal[i - 1])
+                    || (i + 1 < pascal.Length && char.IsLower(pascal[i + 1]) && char.IsUpper(pascal[i - 1])));
+                if (wordStart) text.Append('_');
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                text.Append(c);
+            }
         }
         return text.ToString();
     }

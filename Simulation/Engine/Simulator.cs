@@ -18,25 +18,31 @@ internal static class Simulator
     /// Builds the world, records step 0, steps to the end and sums up. <paramref name="threads"/>
     /// splits the users' phase of this one run over that many threads; the results are the same
     /// for any count. Keep 1 inside sweeps and replications, which already run whole runs in parallel.
+    /// <paramref name="hook"/> sees the loop from inside (the benchmark times it); it changes nothing.
     /// </summary>
-    public static RunResult Run(Scenario scenario, int replication, ulong seed, CancellationToken cancel = default, int threads = 1)
+    public static RunResult Run(Scenario scenario, int replication, ulong seed, CancellationToken cancel = default, int threads = 1,
+        IStepHook? hook = null)
     {
         using var pool = ChunkPool.Create(threads);
         var recorder = new Recorder(scenario.Time);
         var world = WorldBuilder.Build(scenario, seed, recorder, pool);
         recorder.Record(world);
+        hook?.Built(world, recorder);
         for (var t = 1; t <= scenario.Time.Steps; t++)
         {
             cancel.ThrowIfCancellationRequested();
+            hook?.Stepping(t);
             world.Step();
+            hook?.Stepped(t);
             recorder.Record(world);
         }
+        hook?.Finished();
         return new RunResult(replication, seed, recorder.Steps, recorder.Summarize(world), recorder.Events, Outcomes(world));
     }
 
     /// <summary>
     /// All replications of a scenario, <paramref name="workers"/> at once; the results come back in
-    /// replication order. <paramref name="threads"/> is each run's own thread count (see <see cref="Run(Scenario, int, ulong, CancellationToken, int)"/>).
+    /// replication order. <paramref name="threads"/> is each run's own thread count (see <see cref="Run(Scenario, int, ulong, CancellationToken, int, IStepHook)"/>).
     /// </summary>
     public static IReadOnlyList<RunResult> RunReplications(Scenario scenario, int workers, Action<RunResult>? onDone = null,
         CancellationToken cancel = default, int threads = 1)

@@ -1,3 +1,4 @@
+using TrustSim.Analysis;
 using TrustSim.Core;
 using TrustSim.Scenarios;
 
@@ -19,13 +20,8 @@ namespace TrustSim.Experiments;
 internal sealed record MorrisDesign(int Trajectories, int Parameters, int Levels, double Delta,
     IReadOnlyList<DesignPoint> Points, IReadOnlyList<MorrisMove> Moves, IReadOnlyList<string> Warnings)
 {
-    public int PointsPerTrajectory => Parameters + 1;
-
-    /// <summary>Design point index of point <paramref name="step"/> (0..k) of trajectory <paramref name="trajectory"/>.</summary>
-    public int PointIndex(int trajectory, int step) => trajectory * PointsPerTrajectory + step;
-
-    /// <summary>The move from point step - 1 to point <paramref name="step"/> (1..k) of a trajectory.</summary>
-    public MorrisMove Move(int trajectory, int step) => Moves[trajectory * Parameters + step - 1];
+    /// <summary>The trajectories' shape and moves, which is all the estimator reads.</summary>
+    public MorrisLayout Layout => new(Trajectories, Parameters, Moves);
 
     /// <param name="parameters">The swept parameters, each with min and max.</param>
     /// <param name="trajectories">r, the number of trajectories.</param>

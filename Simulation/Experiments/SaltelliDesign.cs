@@ -1,4 +1,5 @@
 using System.Numerics;
+using TrustSim.Analysis;
 using TrustSim.Core;
 using TrustSim.Scenarios;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustSim.Analysis;
 using TrustSim.Core;
 using TrustSim.Scenarios;
 

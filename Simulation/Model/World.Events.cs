@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;
@@ -45,7 +46,7 @@ internal sealed partial class World
 
     private void Intervention(InterventionSpec action)
     {
-        var name = Snake(action.Type.ToString());
+        var name = SnakeCase.From(action.Type.ToString());
         switch (action.Type)
         {
             case InterventionType.Fine:
@@ -96,7 +97,7 @@ internal sealed partial class World
         if (raisesStringency && type is ShockType.Hearing or ShockType.Fine)
             Regulator.Act(Regulator.DefaultRise);
         var detail = (what.Length > 0 ? what + " " : "") + $"salience={Number(salience)} drop={Number(drop)}";
-        Log.Add(CurrentStep, kind, Snake(type.ToString()), detail, label);
+        Log.Add(CurrentStep, kind, SnakeCase.From(type.ToString()), detail, label);
     }
 
     private ShockType DrawScandalType()
@@ -112,7 +113,4 @@ internal sealed partial class World
     }
 
     private static string Number(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
-
-    private static string Snake(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

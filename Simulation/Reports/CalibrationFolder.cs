@@ -33,30 +33,17 @@ internal static class CalibrationFolder
         if (fitted is not null)
             AtomicFile.WriteAllText(Path.Combine(folder, FittedFile), FittedYaml(fitted, result));
 
-        var problems = new List<string>();
-        var charts = Path.Combine(folder, RunFolder.ChartsFolder);
-        Directory.CreateDirectory(charts);
-        void Draw(string name, Func<byte[]> render)
-        {
-            var path = Path.Combine(charts, name);
-            try
-            {
-                ChartStyle.Save(path, render());
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                problems.Add($"{path}: chart not drawn: {e.Message}");
-            }
-        }
+        var jobs = new List<ChartJob>();
         if (fitted is not null && atFit is not null)
         {
             foreach (var metric in targets.Select(t => t.Metric.Name).Distinct())
-                Draw(CalibrationFitChart.FileName(metric), () => CalibrationFitChart.Render(fitted, metric, targets, atFit));
+                jobs.Add(new ChartJob(CalibrationFitChart.FileName(metric), () => CalibrationFitChart.Render(fitted, metric, targets, atFit)));
         }
-        Draw(CalibrationLossChart.FileName, () => CalibrationLossChart.Render(manifest.ScenarioName, result.Trace));
+        jobs.Add(new ChartJob(CalibrationLossChart.FileName, () => CalibrationLossChart.Render(manifest.ScenarioName, result.Trace)));
+        var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), jobs);
 
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
-        return problems;
+        return charts.Problems;
     }
 
     private static string FittedYaml(Scenario fitted, CalibrationResult result)

@@ -6,16 +6,16 @@ namespace TrustSim.Reports;
 /// <summary>The charts of a comparison folder, built from its data files alone (comparison.csv, bands.csv), so compare and plot draw the same.</summary>
 internal static class CompareChartData
 {
-    public static IReadOnlyList<(string FileName, Func<byte[]> Render)> Jobs(string folder)
+    public static IReadOnlyList<ChartJob> Jobs(string folder)
     {
         var rows = CompareFolder.ReadTable(Path.Combine(folder, CompareFolder.FileName));
         bool sweep = rows.Any(r => r["point"].Length > 0);
         return sweep ? SweepJobs(rows) : RunJobs(folder, rows);
     }
 
-    private static List<(string, Func<byte[]>)> RunJobs(string folder, List<Dictionary<string, string>> rows)
+    private static List<ChartJob> RunJobs(string folder, List<Dictionary<string, string>> rows)
     {
-        var jobs = new List<(string, Func<byte[]>)>();
+        var jobs = new List<ChartJob>();
         var sides = rows.Select(r => r["side"]).Distinct().ToArray();
         var bandsPath = Path.Combine(folder, CompareFolder.BandsFile);
         var bands = File.Exists(bandsPath) ? CompareFolder.ReadTable(bandsPath) : [];
@@ -31,7 +31,7 @@ internal static class CompareChartData
             var label = Metrics.StepMetrics.Columns.First(c => c.Name == series).Description;
             var spec = new FanChartSpec($"compare-{series}.png", $"Comparison: {series}", "Date",
                 char.ToUpperInvariant(label[0]) + label[1..], fans, Share: series != "records_held");
-            jobs.Add((spec.FileName, () => FanChart.Render(spec)));
+            jobs.Add(new ChartJob(spec.FileName, () => FanChart.Render(spec)));
         }
         var reference = sides[0];
         var sd = rows.Where(r => r["side"] == reference).ToDictionary(r => r["metric"], r => CsvFile.Number(r["sd"]));
@@ -49,13 +49,13 @@ internal static class CompareChartData
                 CsvFile.Number(r["difference_ci_low"]) / scale, CsvFile.Number(r["difference_ci_high"]) / scale));
         }
         string note = skipped.Count == 0 ? "" : $"not shown (no spread in {reference}): {string.Join(", ", skipped)}";
-        jobs.Add((DifferenceChart.FileName, () => DifferenceChart.Render("Differences between the sides, per summary metric", reference, dots, note)));
+        jobs.Add(new ChartJob(DifferenceChart.FileName, () => DifferenceChart.Render("Differences between the sides, per summary metric", reference, dots, note)));
         return jobs;
     }
 
-    private static List<(string, Func<byte[]>)> SweepJobs(List<Dictionary<string, string>> rows)
+    private static List<ChartJob> SweepJobs(List<Dictionary<string, string>> rows)
     {
-        var jobs = new List<(string, Func<byte[]>)>();
+        var jobs = new List<ChartJob>();
         var sides = rows.Select(r => r["side"]).Distinct().ToArray();
         var parsed = rows.Select(r => (Row: r, Values: r["point"].Split(';').Select(kv => kv.Split('=', 2))
             .ToDictionary(kv => kv[0], kv => CsvFile.Number(kv[1])))).ToList();
@@ -75,7 +75,7 @@ internal static class CompareChartData
                 var file = $"compare-{metric}-vs-{new string(parameter.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray())}.png";
                 var spec = new ResponseChartSpec(file, $"Comparison: {metric} against {parameter}", parameter, $"Mean {metric}", lines, single,
                     single ? "bars: 95% CI of the mean (t)" : "each design point's mean (other parameters vary); bars: 95% CI (t)");
-                jobs.Add((file, () => ResponseChart.Render(spec)));
+                jobs.Add(new ChartJob(file, () => ResponseChart.Render(spec)));
             }
         }
         return jobs;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TrustSim.Charts;
 using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
@@ -42,7 +41,7 @@ internal static class RunFolder
         RunCsv.WriteEvents(Add(RunCsv.EventsFile), results);
         InstitutionsCsv.Write(Add(InstitutionsCsv.FileName), results);
 
-        ChartSetResult charts = ChartSet.DrawRunCharts(Path.Combine(folder, ChartsFolder), scenario, results);
+        ChartSetResult charts = ChartFiles.DrawRunCharts(Path.Combine(folder, ChartsFolder), scenario, results);
         files.AddRange(charts.Written);
 
         ManifestJson.Write(Add(ManifestJson.FileName), manifest);

@@ -41,7 +41,7 @@ internal static class SensitivityFolder
             var seed = SeedSequence.RunSeed(plan.Scenario.Seed, k, 0);
             (IReadOnlyList<SensitivityRow> Rows, IReadOnlyList<string> Warnings) result = plan.Saltelli is { } layout
                 ? Unpack(SobolIndices.Estimate(layout, parameters, outputs, Bootstrap.DefaultResamples, seed))
-                : Unpack(MorrisIndices.Estimate(plan.Morris ?? throw new InvalidOperationException("not a sobol or morris plan"),
+                : Unpack(MorrisIndices.Estimate((plan.Morris ?? throw new InvalidOperationException("not a sobol or morris plan")).Layout,
                     parameters, outputs, Bootstrap.DefaultResamples, seed));
             rows.AddRange(result.Rows.Select(r => (IReadOnlyList<string>)
                 [metrics[k], r.Parameter, r.Index, CsvText.Number(r.Value), CsvText.Number(r.CiLow), CsvText.Number(r.CiHigh)]));
@@ -56,31 +56,31 @@ internal static class SensitivityFolder
     public static ChartSetResult DrawCharts(string folder, string scenarioName, int samples, int replications)
     {
         var table = Read(Path.Combine(folder, FileName));
-        var jobs = new List<(string FileName, Func<byte[]> Render)>();
+        var jobs = new List<ChartJob>();
         foreach (var metric in table.Select(r => r.Metric).Distinct())
         {
-            var rows = table.Where(r => r.Metric == metric).ToList();
+            var rows = table.Where(r => r.Metric == metric).Select(r => r.Row).ToList();
             if (rows.Any(r => r.Index == "S1"))
             {
                 var spec = new SensitivityChartSpec($"sensitivity-{metric}.png", $"{scenarioName}: Sobol indices of {metric}", metric,
                     rows.Where(r => r.Index is "S1" or "ST").ToList(),
                     $"N = {samples} base samples, {replications} replication(s) per point; whiskers: 95% bootstrap CI");
-                jobs.Add((spec.FileName, () => SensitivityChart.Render(spec)));
+                jobs.Add(new ChartJob(spec.FileName, () => SensitivityChart.Render(spec)));
             }
             else if (rows.Any(r => r.Index == "mu_star"))
             {
                 var spec = new SensitivityChartSpec($"morris-{metric}.png", $"{scenarioName}: Morris screening of {metric}", metric,
                     rows, $"r = {samples} trajectories; whiskers: 95% bootstrap CI of mu*");
-                jobs.Add((spec.FileName, () => MorrisChart.Render(spec)));
+                jobs.Add(new ChartJob(spec.FileName, () => MorrisChart.Render(spec)));
             }
         }
-        return ChartJobs.Draw(Path.Combine(folder, RunFolder.ChartsFolder), jobs);
+        return ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), jobs);
     }
 
     /// <summary>sensitivity.csv back as rows.</summary>
-    public static List<SensitivityLine> Read(string path)
+    public static List<(string Metric, SensitivityRow Row)> Read(string path)
     {
-        var lines = new List<SensitivityLine>();
+        var lines = new List<(string Metric, SensitivityRow Row)>();
         string[]? header = null;
         int[] c = [];
         foreach (var fields in CsvFile.Rows(path))
@@ -91,8 +91,8 @@ internal static class SensitivityFolder
                 c = Header.Select(h => CsvFile.Column(path, fields, h)).ToArray();
                 continue;
             }
-            lines.Add(new SensitivityLine(fields[c[0]], fields[c[1]], fields[c[2]],
-                CsvFile.Number(fields[c[3]]), CsvFile.Number(fields[c[4]]), CsvFile.Number(fields[c[5]])));
+            lines.Add((fields[c[0]], new SensitivityRow(fields[c[1]], fields[c[2]],
+                CsvFile.Number(fields[c[3]]), CsvFile.Number(fields[c[4]]), CsvFile.Number(fields[c[5]]))));
         }
         return lines;
     }
@@ -104,6 +104,3 @@ internal static class SensitivityFolder
 
 /// <summary>The warnings of the estimators (metric-prefixed) and the sensitivity charts drawn.</summary>
 internal sealed record SensitivityOutcome(IReadOnlyList<string> Warnings, ChartSetResult Charts);
-
-/// <summary>One row of sensitivity.csv.</summary>
-internal sealed record SensitivityLine(string Metric, string Parameter, string Index, double Value, double CiLow, double CiHigh);

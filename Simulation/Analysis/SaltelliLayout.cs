@@ -1,4 +1,4 @@
-namespace TrustSim.Experiments;
+namespace TrustSim.Analysis;
 
 /// <summary>
 /// Where the points of a Saltelli design sit: base row j (0..BaseRows-1) is a block of

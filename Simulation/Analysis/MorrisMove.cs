@@ -1,4 +1,4 @@
-namespace TrustSim.Experiments;
+namespace TrustSim.Analysis;
 
 /// <summary>
 /// One step of a Morris trajectory: which parameter changed from the previous point, and by how much
