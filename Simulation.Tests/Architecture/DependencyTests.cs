@@ -37,6 +37,20 @@ public sealed class DependencyTests
     }
 
     [Fact]
+    public void Uses_ScenariosYaml_IsTheParserLayerBelowTheScenarioRecords()
+    {
+        // Scenarios/Yaml reads text into located nodes and problems; the records, defaults and
+        // validation above it use it, never the other way round.
+        var offenders = AssemblyReferences.Uses(AssemblyReferences.Load())
+            .Where(u => u.User.Namespace == "TrustSim.Scenarios.Yaml" && u.TargetNamespace == "TrustSim.Scenarios")
+            .Select(u => $"{u.User.FullName} uses {u.Target}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Scenarios/Yaml uses the layer above it:\n" + string.Join("\n", offenders));
+    }
+
+    [Fact]
     public void Uses_FolderGraph_HasNoCycle()
     {
         var edges = Arrows().Select(a => (a.From, a.To)).Distinct().ToList();

@@ -1,4 +1,5 @@
 using System.Text;
+using TrustSim.Scenarios.Yaml;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Tests.Scenarios;

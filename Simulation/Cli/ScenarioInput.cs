@@ -1,3 +1,4 @@
+using TrustSim.Scenarios.Yaml;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

@@ -6,6 +6,7 @@ using TrustSim.Engine;
 using TrustSim.Experiments;
 using TrustSim.Metrics;
 using TrustSim.Reports;
+using TrustSim.Scenarios.Yaml;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;

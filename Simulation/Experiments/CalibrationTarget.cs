@@ -1,4 +1,5 @@
 using TrustSim.Metrics;
+using TrustSim.Scenarios.Yaml;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Experiments;

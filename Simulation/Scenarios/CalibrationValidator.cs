@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrustSim.Metrics;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Scenarios;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Scenarios;
 

@@ -1,3 +1,5 @@
+using TrustSim.Scenarios.Yaml;
+
 namespace TrustSim.Scenarios;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using TrustSim.Scenarios.Yaml;
+
 namespace TrustSim.Scenarios;
 
 /// <summary>Reads one scenario file or text into its root mapping, reporting why when it cannot.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrustSim.Core;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Scenarios;
 

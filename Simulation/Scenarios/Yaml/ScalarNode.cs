@@ -1,4 +1,4 @@
-namespace TrustSim.Scenarios;
+namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>A YAML scalar: its text, and whether it was quoted (a quoted '~' is text, not null).</summary>
 internal sealed record ScalarNode(SourceSpot Spot, string Text, bool Quoted) : ScenarioNode(Spot)

@@ -1,4 +1,4 @@
-namespace TrustSim.Scenarios;
+namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>
 /// A parsed YAML node that remembers the file it came from. YamlDotNet's own nodes carry line and

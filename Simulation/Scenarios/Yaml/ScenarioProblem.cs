@@ -1,4 +1,4 @@
-namespace TrustSim.Scenarios;
+namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>
 /// One thing wrong with a scenario, located where the user can fix it: the file (or <c>--set</c>),

@@ -1,4 +1,4 @@
-namespace TrustSim.Scenarios;
+namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>A YAML mapping with unique keys, in the order written.</summary>
 internal sealed record MappingNode(SourceSpot Spot, IReadOnlyList<MappingEntry> Entries) : ScenarioNode(Spot)

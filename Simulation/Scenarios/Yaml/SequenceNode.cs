@@ -1,4 +1,4 @@
-namespace TrustSim.Scenarios;
+namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>A YAML sequence (list).</summary>
 internal sealed record SequenceNode(SourceSpot Spot, IReadOnlyList<ScenarioNode> Items) : ScenarioNode(Spot)

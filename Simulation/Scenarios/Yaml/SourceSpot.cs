@@ -1,4 +1,4 @@
-namespace TrustSim.Scenarios;
+namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>Where a key or value was written: file (or <c>--set</c>), 1-based line and column.</summary>
 internal readonly record struct SourceSpot(string File, int Line, int Column)

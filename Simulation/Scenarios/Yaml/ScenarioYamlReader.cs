@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace TrustSim.Scenarios;
+namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>
 /// Turns YAML text into <see cref="ScenarioNode"/>s, reporting problems instead of throwing.

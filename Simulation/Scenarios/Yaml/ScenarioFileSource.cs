@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TrustSim.Scenarios;
+namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>
 /// Reads a scenario file's text defensively: missing files, folders, huge files, binary and
