@@ -1,0 +1,36 @@
+namespace TrustSim.Tests.Cookbook;
+
+/// <summary>
+/// One picture that README.md or docs/ shows, and how it is made: the command the text around it
+/// names, run as written, and the chart of its output folder that becomes the picture.
+/// </summary>
+/// <param name="Image">The picture's file name under docs/images/.</param>
+/// <param name="Command">The command as the docs give it, scenario path relative to the repository root
+/// (e.g. <c>trustsim run scenarios/cambridge-analytica.yaml</c>); only <c>--out</c> is added when it runs.</param>
+/// <param name="Chart">The chart it copies, relative to the command's output folder (e.g. <c>charts/reputation.png</c>).</param>
+internal sealed record DocsImageRecipe(string Image, string Command, string Chart)
+{
+    /// <summary>The command's words after <c>trustsim</c>: verb, scenario path, then the options as written.</summary>
+    public IReadOnlyList<string> Words
+    {
+        get
+        {
+            var words = Command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(words.Length >= 3 && words[0] == "trustsim", $"{Image}: a recipe's command is 'trustsim VERB SCENARIO ...': {Command}");
+            return words[1..];
+        }
+    }
+
+    public string Verb => Words[0];
+
+    /// <summary>The scenario file, relative to the repository root.</summary>
+    public string Scenario => Words[1];
+
+    /// <summary>The PATH=VALUE of each <c>--set</c> the command gives, in order.</summary>
+    public IReadOnlyList<string> Overrides =>
+        Words.Select((w, i) => (w, i)).Where(x => x.w == "--set" && x.i + 1 < Words.Count).Select(x => Words[x.i + 1]).ToList();
+
+    /// <summary>The arguments for <c>TrustSimApp.Run</c>: the command with the scenario's full path, written to <paramref name="outFolder"/>.</summary>
+    public string[] Arguments(string repositoryRoot, string outFolder) =>
+        [Verb, Path.Combine(repositoryRoot, Scenario), .. Words.Skip(2), "--out", outFolder];
+}

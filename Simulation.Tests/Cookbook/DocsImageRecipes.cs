@@ -1,0 +1,26 @@
+namespace TrustSim.Tests.Cookbook;
+
+/// <summary>
+/// The cookbook: every picture under docs/images/ and the documented command that draws it from a
+/// shipped scenario. <see cref="DocsImagesTests"/> holds the docs to this table (a picture the docs
+/// show without a recipe fails the suite); <see cref="DocsImagesWriteTests"/> runs it to redraw them.
+/// </summary>
+internal static class DocsImageRecipes
+{
+    public static IReadOnlyList<DocsImageRecipe> All { get; } =
+    [
+        // README.md (the tour of a run) and docs/validation.md S1 and S3.
+        new("cambridge-analytica-reputation.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/reputation.png"),
+        new("cambridge-analytica-partners.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/partners.png"),
+        // docs/validation.md S4: the shipped imitation (J_b = 0.5), none, and strong.
+        new("libra-warning-partners.png", "trustsim run scenarios/libra-warning.yaml", "charts/partners.png"),
+        new("libra-warning-no-imitation-partners.png", "trustsim run scenarios/libra-warning.yaml --set institutions.imitation=0", "charts/partners.png"),
+        new("libra-warning-strong-imitation-partners.png", "trustsim run scenarios/libra-warning.yaml --set institutions.imitation=1.5", "charts/partners.png"),
+        // docs/validation.md, calibration to the Ponemon survey.
+        new("calibrate-ponemon-fit.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/fit-reputation.png"),
+        new("calibrate-ponemon-loss.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/loss.png"),
+    ];
+
+    /// <summary>The recipe that draws <paramref name="image"/>, or null.</summary>
+    public static DocsImageRecipe? For(string image) => All.FirstOrDefault(r => r.Image == image);
+}
