@@ -43,8 +43,6 @@ internal sealed class SobolSequence
 
     public int Dimensions { get; }
 
-    public bool Scrambled => _keys is not null;
-
     /// <summary>The first <paramref name="count"/> points (at most 2^31 - 1), each an array of <see cref="Dimensions"/> coordinates in [0,1).</summary>
     public double[][] Points(int count)
     {

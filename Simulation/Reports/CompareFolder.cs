@@ -1,4 +1,3 @@
-using System.Globalization;
 using TrustSim.Analysis;
 using TrustSim.Core;
 using TrustSim.Metrics;
@@ -117,6 +116,4 @@ internal static class CompareFolder
         }
         return rows;
     }
-
-    public static string Format(double x) => double.IsNaN(x) ? "" : x.ToString("0.####", CultureInfo.InvariantCulture);
 }
