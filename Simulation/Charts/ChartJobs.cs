@@ -26,9 +26,3 @@ internal static class ChartJobs
         return rendered;
     }
 }
-
-/// <summary>A chart to draw: its file name and the function that renders it as PNG bytes.</summary>
-internal sealed record ChartJob(string FileName, Func<byte[]> Render);
-
-/// <summary>A rendered chart: its PNG bytes, or why it could not be drawn.</summary>
-internal sealed record RenderedChart(string FileName, byte[]? Png, string? Problem);

@@ -45,6 +45,3 @@ internal static class ChartFiles
     /// <summary>The charts of a sweep folder (see <see cref="SweepChartSpecs"/>).</summary>
     public static ChartSetResult Draw(this SweepChartSpecs specs, string chartsFolder) => Draw(chartsFolder, specs.Jobs());
 }
-
-/// <summary>Paths of the charts written, and a message for each chart that could not be drawn.</summary>
-internal sealed record ChartSetResult(IReadOnlyList<string> Written, IReadOnlyList<string> Problems);
