@@ -249,7 +249,7 @@ public sealed class InstitutionsTests
         var s = JoiningOneByOne(imitation: 0.3);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
         world.Step();
-        Assert.Contains(true, world.Institutions.SwitchedThisStep);
+        Assert.Contains(true, world.Institutions.SwitchedThisStep.ToArray());
         for (var j = 0; j < world.Institutions.Count; j++)
             Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
     }
@@ -267,7 +267,7 @@ public sealed class InstitutionsTests
         var s = LeavingOneByOne(imitation: 0);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
         for (var t = 0; t < 3; t++) world.Step();
-        Assert.Contains(true, world.Institutions.SwitchedThisStep);
+        Assert.Contains(true, world.Institutions.SwitchedThisStep.ToArray());
         for (var j = 0; j < world.Institutions.Count; j++)
             Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
     }

@@ -80,7 +80,7 @@ internal static class EngineBenchmark
             UserStepsPerSecond = userSteps / stepSeconds,
             NsPerUserStep = stepSeconds * 1e9 / userSteps,
             StateBytesPerUser = world.Users.StateBytesPerUser,
-            NetworkBytesPerUser = network is null ? 0 : (network.Offsets.LongLength + network.Neighbours.LongLength) * sizeof(int) / (double)users,
+            NetworkBytesPerUser = network is null ? 0 : ((long)network.Offsets.Length + network.Neighbours.Length) * sizeof(int) / (double)users,
             AllocatedBytesPerSteadyStep = steady == 0 ? double.NaN : (double)steadyBytes / steady,
             SteadySteps = steady,
             AllocatedBytesPerStepAll = (double)allBytes / scenario.Time.Steps,

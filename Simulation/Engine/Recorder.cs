@@ -29,15 +29,17 @@ internal sealed class Recorder : IEventLog
     public void Record(World w)
     {
         var inst = w.Institutions;
+        var modes = inst.Modes;
+        var ownReputation = inst.Reputation;
         Span<double> share = stackalloc double[3];
         Span<double> banks = stackalloc double[3];
         Span<double> payments = stackalloc double[3];
         Span<double> reputation = stackalloc double[3];
         for (var j = 0; j < inst.Count; j++)
         {
-            var m = (int)inst.Modes[j];
+            var m = (int)modes[j];
             share[m]++;
-            reputation[m] += inst.Reputation[j];
+            reputation[m] += ownReputation[j];
             (inst.Profiles[j].Type == InstitutionType.Bank ? banks : payments)[m]++;
         }
         var n = Math.Max(1, inst.Count);
@@ -73,7 +75,7 @@ internal sealed class Recorder : IEventLog
             ReputationNone = share[0] > 0 ? reputation[0] / share[0] : double.NaN,
             ReputationLimited = share[1] > 0 ? reputation[1] / share[1] : double.NaN,
             ReputationFull = share[2] > 0 ? reputation[2] / share[2] : double.NaN,
-            Welfare = inst.Welfare.Sum(),
+            Welfare = Sum(inst.Welfare),
         });
     }
 
@@ -84,11 +86,12 @@ internal sealed class Recorder : IEventLog
         for (var t = 0; t < _steps.Count; t++)
             peakExits = Math.Max(peakExits, _steps[t].Exits + (t + 1 < _steps.Count ? _steps[t + 1].Exits : 0));
         var inst = w.Institutions;
+        var welfare = inst.Welfare;
         double welfareBanks = 0, welfarePayments = 0;
         for (var j = 0; j < inst.Count; j++)
         {
-            if (inst.Profiles[j].Type == InstitutionType.Bank) welfareBanks += inst.Welfare[j];
-            else welfarePayments += inst.Welfare[j];
+            if (inst.Profiles[j].Type == InstitutionType.Bank) welfareBanks += welfare[j];
+            else welfarePayments += welfare[j];
         }
         return new SummaryMetrics
         {
@@ -113,4 +116,15 @@ internal sealed class Recorder : IEventLog
     }
 
     private static double Ratio(double part, double whole) => whole > 0 ? part / whole : 0;
+
+    /// <summary>
+    /// 0 plus each value in index order, as Enumerable.Sum added the welfare array before it became a
+    /// read-only span; kept in that order because another (a vectorised sum) could change the last bit.
+    /// </summary>
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values) sum += v;
+        return sum;
+    }
 }
