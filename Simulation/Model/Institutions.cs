@@ -10,6 +10,15 @@ namespace TrustSim.Model;
 /// </summary>
 internal sealed class Institutions
 {
+    /// <summary>
+    /// The adoption share at which a mode's value v_m is quoted (`modes.*.value` is "per unit of
+    /// adoption, relative to 10% adoption"): an institution earns v_m per customer when a tenth of
+    /// its customers adopt, and in proportion to A / 0.1 otherwise. It is the "/ 0.1" of pi_jm and
+    /// of welfare in docs/ODD.md (Mode choice, Accounting); a fixed unit, not a parameter, because
+    /// the shipped values of v_m were set against it.
+    /// </summary>
+    private const double ReferenceAdoption = 0.1;
+
     private readonly InstitutionSettings _settings;
     private readonly PartnershipMode[] _modes;
     private readonly PartnershipMode[] _next;
@@ -136,13 +145,25 @@ internal sealed class Institutions
         var mode = c.Modes.For(m);
         var expected = m == PartnershipMode.None ? 0
             : c.Outlook.Expected(j, c.Choice, mode.Benefit, mode.Exposure, c.Reputation, c.AdoptionShare(j));
-        return mode.Value * (expected / 0.1) * c.ReachRatio
-               - mode.Cost
-               - p.Theta * mode.Exposure * (_settings.ReputationRisk * (1 - c.Reputation) + c.Hazard * c.BreachLoss)
-               - p.Rho * c.ExposureMultiplier * c.Stringency * mode.Exposure
+        // The expected breach loss h*l stands in for the breach not yet drawn.
+        var risk = p.Theta * mode.Exposure * (_settings.ReputationRisk * (1 - c.Reputation) + c.Hazard * c.BreachLoss);
+        return NetValue(p, mode, expected, risk, c)
                + _settings.Imitation * PeerShare(j, m)
                - (m != _modes[j] ? _settings.SwitchingCost : 0);
     }
+
+    /// <summary>
+    /// The terms that mode choice and welfare share, per customer: v_m * (A / 0.1) * (N / N0) - K_m
+    /// - <paramref name="risk"/> - rho_j * M * S * x_m, at adoption share <paramref name="adoption"/>
+    /// (expected in the choice, realised in welfare). The callers add their own terms after these,
+    /// in this order, so each sum is evaluated exactly as the formula in docs/ODD.md is written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double NetValue(InstitutionProfile p, ModeParameters mode, double adoption, double risk, in ModeChoiceContext c) =>
+        mode.Value * (adoption / ReferenceAdoption) * c.ReachRatio
+        - mode.Cost
+        - risk
+        - p.Rho * c.ExposureMultiplier * c.Stringency * mode.Exposure;
 
     /// <summary>Size-weighted share of the other institutions of j's type that are in mode m now.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -188,10 +209,10 @@ internal sealed class Institutions
         {
             var p = Profiles[j];
             var mode = c.Modes.For(_modes[j]);
-            var payoff = mode.Value * (adoptionShare(j) / 0.1) * c.ReachRatio
-                         - mode.Cost
-                         - p.Theta * mode.Exposure * _settings.ReputationRisk * (1 - c.Reputation)
-                         - p.Rho * c.ExposureMultiplier * c.Stringency * mode.Exposure
+            // The reputational risk alone: the breach loss is counted below, only when a breach
+            // landed. Grouped as the welfare formula writes it, which is not the choice's grouping.
+            var risk = p.Theta * mode.Exposure * _settings.ReputationRisk * (1 - c.Reputation);
+            var payoff = NetValue(p, mode, adoptionShare(j), risk, c)
                          - (_switchedThisStep[j] ? _settings.SwitchingCost : 0)
                          - (breachApplied ? p.Theta * mode.Exposure * c.BreachLoss : 0);
             _welfare[j] += _relativeSize[j] * payoff;
