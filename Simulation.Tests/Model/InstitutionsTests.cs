@@ -44,7 +44,7 @@ public sealed class InstitutionsTests
     /// </summary>
     private static double[] Payoffs(Scenario s)
     {
-        var result = new double[3];
+        var result = new double[EnumSize.Modes];
         foreach (var m in new[] { PartnershipMode.Limited, PartnershipMode.Full })
         {
             var mode = s.Modes.For(m);
@@ -88,7 +88,7 @@ public sealed class InstitutionsTests
         var run = Simulator.Run(s, 0);
         var late = run.Steps.Skip(50).ToArray();
         var observed = new[] { late.Average(m => m.PartnersNone), late.Average(m => m.PartnersLimited), late.Average(m => m.PartnersFull) };
-        for (var m = 0; m < 3; m++)
+        for (var m = 0; m < EnumSize.Modes; m++)
         {
             // Each step is an independent multinomial draw of 2,000 choices: 5 sd of the mean over the steps.
             var sd = Math.Sqrt(expected[m] * (1 - expected[m]) / Count / late.Length);

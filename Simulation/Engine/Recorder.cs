@@ -31,10 +31,11 @@ internal sealed class Recorder : IEventLog
         var inst = w.Institutions;
         var modes = inst.Modes;
         var ownReputation = inst.Reputation;
-        Span<double> share = stackalloc double[3];
-        Span<double> banks = stackalloc double[3];
-        Span<double> payments = stackalloc double[3];
-        Span<double> reputation = stackalloc double[3];
+        // Counts and reputation sums by mode, indexed by (int)PartnershipMode.
+        Span<double> share = stackalloc double[EnumSize.Modes];
+        Span<double> banks = stackalloc double[EnumSize.Modes];
+        Span<double> payments = stackalloc double[EnumSize.Modes];
+        Span<double> reputation = stackalloc double[EnumSize.Modes];
         for (var j = 0; j < inst.Count; j++)
         {
             var m = (int)modes[j];
@@ -43,9 +44,11 @@ internal sealed class Recorder : IEventLog
             (inst.Profiles[j].Type == InstitutionType.Bank ? banks : payments)[m]++;
         }
         var n = Math.Max(1, inst.Count);
-        var nBanks = banks[0] + banks[1] + banks[2];
-        var nPayments = payments[0] + payments[1] + payments[2];
+        // Whole numbers, so the sum is exact whatever the order.
+        var nBanks = Sum(banks);
+        var nPayments = Sum(payments);
         var users = Math.Max(1, w.Users.Count);
+        const int None = (int)PartnershipMode.None, Limited = (int)PartnershipMode.Limited, Full = (int)PartnershipMode.Full;
         _steps.Add(new StepMetrics
         {
             Step = w.CurrentStep,
@@ -58,13 +61,13 @@ internal sealed class Recorder : IEventLog
             Reach = w.Platform.Reach,
             Aware = (double)w.Users.TotalAware() / users,
             Adoption = (double)w.Users.TotalAdopters() / users,
-            PartnersNone = share[0] / n,
-            PartnersLimited = share[1] / n,
-            PartnersFull = share[2] / n,
-            BanksLimited = Ratio(banks[1], nBanks),
-            BanksFull = Ratio(banks[2], nBanks),
-            PaymentsLimited = Ratio(payments[1], nPayments),
-            PaymentsFull = Ratio(payments[2], nPayments),
+            PartnersNone = share[None] / n,
+            PartnersLimited = share[Limited] / n,
+            PartnersFull = share[Full] / n,
+            BanksLimited = Ratio(banks[Limited], nBanks),
+            BanksFull = Ratio(banks[Full], nBanks),
+            PaymentsLimited = Ratio(payments[Limited], nPayments),
+            PaymentsFull = Ratio(payments[Full], nPayments),
             RecordsHeld = w.RecordsHeld,
             Stringency = w.Regulator.Stringency,
             BreachHazard = w.BreachHazard,
@@ -72,9 +75,9 @@ internal sealed class Recorder : IEventLog
             ShockDrop = w.ShockDrop,
             Exits = w.Exits,
             Switches = w.SwitchesThisStep,
-            ReputationNone = share[0] > 0 ? reputation[0] / share[0] : double.NaN,
-            ReputationLimited = share[1] > 0 ? reputation[1] / share[1] : double.NaN,
-            ReputationFull = share[2] > 0 ? reputation[2] / share[2] : double.NaN,
+            ReputationNone = share[None] > 0 ? reputation[None] / share[None] : double.NaN,
+            ReputationLimited = share[Limited] > 0 ? reputation[Limited] / share[Limited] : double.NaN,
+            ReputationFull = share[Full] > 0 ? reputation[Full] / share[Full] : double.NaN,
             Welfare = Sum(inst.Welfare),
         });
     }

@@ -27,13 +27,13 @@ internal sealed class Institutions
     private readonly int[] _switches;
     private readonly bool[] _switchedThisStep;
     private readonly double[] _relativeSize;
-    private readonly double[] _sizeByTypeAndMode = new double[2 * 3];
-    private readonly double[] _sizeByType = new double[2];
-    private readonly double[] _exitedSizeByType = new double[2];
+    private readonly double[] _sizeByTypeAndMode = new double[EnumSize.InstitutionTypes * EnumSize.Modes];
+    private readonly double[] _sizeByType = new double[EnumSize.InstitutionTypes];
+    private readonly double[] _exitedSizeByType = new double[EnumSize.InstitutionTypes];
     private readonly bool[] _exited;
     private readonly double _peerNewsWeight;
-    private readonly double[] _payoff = new double[3];
-    private readonly PartnershipMode[] _options = new PartnershipMode[3];
+    private readonly double[] _payoff = new double[EnumSize.Modes];
+    private readonly PartnershipMode[] _options = new PartnershipMode[EnumSize.Modes];
 
     public Institutions(IReadOnlyList<InstitutionProfile> profiles, InstitutionSettings settings)
     {
@@ -168,7 +168,10 @@ internal sealed class Institutions
     /// <summary>Size-weighted share of the other institutions of j's type that are in mode m now.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double PeerShare(int j, PartnershipMode m) =>
-        ShareOfOthers(j, _sizeByTypeAndMode[(int)Profiles[j].Type * 3 + (int)m], _modes[j] == m);
+        ShareOfOthers(j, _sizeByTypeAndMode[TypeAndMode(Profiles[j].Type, m)], _modes[j] == m);
+
+    /// <summary>Index of (type, mode) in the size tallies.</summary>
+    private static int TypeAndMode(InstitutionType type, PartnershipMode m) => (int)type * EnumSize.Modes + (int)m;
 
     /// <summary>
     /// <paramref name="typeSize"/>, a size summed over j's type, without j's own share (if
@@ -268,9 +271,9 @@ internal sealed class Institutions
         Array.Clear(_sizeByType);
         for (var j = 0; j < Count; j++)
         {
-            var t = (int)Profiles[j].Type;
-            _sizeByType[t] += Profiles[j].Size;
-            _sizeByTypeAndMode[t * 3 + (int)_modes[j]] += Profiles[j].Size;
+            var type = Profiles[j].Type;
+            _sizeByType[(int)type] += Profiles[j].Size;
+            _sizeByTypeAndMode[TypeAndMode(type, _modes[j])] += Profiles[j].Size;
         }
     }
 }
