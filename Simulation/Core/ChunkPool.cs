@@ -132,7 +132,7 @@ internal sealed class ChunkPool : IDisposable
         while (true)
         {
             var seen = Volatile.Read(ref range);
-            var next = (int)(uint)seen;
+            var next = unchecked((int)(uint)seen); // the low half of the packed pair
             var end = (int)(seen >> 32);
             if (next >= end) return -1;
             var claimed = front ? (long)end << 32 | (uint)(next + 1) : (long)(end - 1) << 32 | (uint)next;

@@ -3,7 +3,8 @@ namespace TrustSim.Core;
 /// <summary>
 /// Derives every seed of an experiment from its master seed by a fixed mixing function, so a
 /// run's draws depend on (master seed, design point, replication, stream) and on nothing else:
-/// not on worker count, shard split or order of execution.
+/// not on worker count, shard split or order of execution. The mixing wraps around 2^64 by
+/// design, so its arithmetic is unchecked even where the build traps overflow (Debug, the tests).
 /// </summary>
 internal static class SeedSequence
 {
@@ -50,16 +51,19 @@ internal static class SeedSequence
     /// <summary>One step of SplitMix64 (Steele, Lea and Flood 2014): advances the state and returns a well-mixed value.</summary>
     public static ulong SplitMix64(ref ulong state)
     {
-        state += 0x9E3779B97F4A7C15UL;
+        state = unchecked(state + 0x9E3779B97F4A7C15UL);
         return Mix(state);
     }
 
     /// <summary>The seed of one replication at one design point.</summary>
     public static ulong RunSeed(ulong masterSeed, long point, long replication)
     {
-        var x = Mix(masterSeed ^ 0x5DEECE66DUL);
-        x = Mix(x + 0x9E3779B97F4A7C15UL * (ulong)(point + 1));
-        return Mix(x + 0xD1B54A32D192ED03UL * (ulong)(replication + 1));
+        unchecked
+        {
+            var x = Mix(masterSeed ^ 0x5DEECE66DUL);
+            x = Mix(x + 0x9E3779B97F4A7C15UL * (ulong)(point + 1));
+            return Mix(x + 0xD1B54A32D192ED03UL * (ulong)(replication + 1));
+        }
     }
 
     /// <summary>
@@ -71,19 +75,22 @@ internal static class SeedSequence
 
     /// <summary>The generator of one named stream inside a run (or, for <see cref="Stream.Design"/>, of an experiment).</summary>
     public static RandomStream For(ulong runSeed, Stream stream) =>
-        new(Mix(runSeed + 0xA0761D6478BD642FUL * (ulong)stream));
+        new(Mix(unchecked(runSeed + 0xA0761D6478BD642FUL * (ulong)stream)));
 
     /// <summary>
     /// The generator of chunk <paramref name="chunk"/> of a stream that is split over users in
     /// fixed chunks, so each chunk draws the same numbers whichever thread runs it.
     /// </summary>
     public static RandomStream ForChunk(ulong runSeed, Stream stream, int chunk) =>
-        new(Mix(Mix(runSeed + 0xA0761D6478BD642FUL * (ulong)stream) + 0xE7037ED1A0B428DBUL * (ulong)(chunk + 1)));
+        new(Mix(unchecked(Mix(runSeed + 0xA0761D6478BD642FUL * (ulong)stream) + 0xE7037ED1A0B428DBUL * (ulong)(chunk + 1))));
 
     private static ulong Mix(ulong z)
     {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        unchecked
+        {
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
     }
 }

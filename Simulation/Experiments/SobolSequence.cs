@@ -94,7 +94,7 @@ internal sealed class SobolSequence
 
     private static ulong Hash(ulong key, ulong node)
     {
-        var state = key + node * 0xD1B54A32D192ED03UL;
+        var state = unchecked(key + node * 0xD1B54A32D192ED03UL);
         return SeedSequence.SplitMix64(ref state);
     }
 
