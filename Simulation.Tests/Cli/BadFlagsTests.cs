@@ -1,12 +1,10 @@
-using TrustSim.Tests.Engine;
-
 namespace TrustSim.Tests.Cli;
 
 /// <summary>Bad flags, paths and impossible sizes: exit 2, one clear first line on stderr, no stack trace, nothing run.</summary>
 [Collection("Console")]
 public sealed class BadFlagsTests
 {
-    private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");
+    private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");
     private static readonly string Baseline = Path.Combine(Scenarios, "baseline.yaml");
     private static readonly string SweepScenario = Path.Combine(Scenarios, "repeated-scandals.yaml");
     private static readonly string CalibrateScenario = Path.Combine(Scenarios, "calibrate-ponemon.yaml");

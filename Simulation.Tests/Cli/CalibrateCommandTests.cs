@@ -1,12 +1,11 @@
 using System.Text.Json;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
 [Collection("Console")]
 public sealed class CalibrateCommandTests
 {
-    private static readonly string Ponemon = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "calibrate-ponemon.yaml");
+    private static readonly string Ponemon = Path.Combine(Paths.RepositoryRoot(), "scenarios", "calibrate-ponemon.yaml");
 
     [Fact]
     public void Execute_PonemonWithSmallBudget_WritesFolderAndFittedScenarioRuns()
@@ -33,7 +32,7 @@ public sealed class CalibrateCommandTests
     [Fact]
     public void Execute_ScenarioWithoutCalibrateSection_ExitsTwo()
     {
-        var result = CliRunner.Run(["calibrate", Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "baseline.yaml"), "--out", CliRunner.TempFolder()]);
+        var result = CliRunner.Run(["calibrate", Path.Combine(Paths.RepositoryRoot(), "scenarios", "baseline.yaml"), "--out", CliRunner.TempFolder()]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("baseline.yaml:1:1: the scenario has no calibrate: section", result.Error);
     }

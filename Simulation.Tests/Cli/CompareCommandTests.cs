@@ -1,13 +1,12 @@
 using TrustSim.Core;
 using TrustSim.Reports;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
 [Collection("Console")]
 public sealed class CompareCommandTests
 {
-    private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");
+    private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");
 
     private static Dictionary<string, string> Row(string folder, string metric, int side) =>
         CompareFolder.ReadTable(Path.Combine(folder, "comparison.csv")).Where(r => r["metric"] == metric).ElementAt(side);

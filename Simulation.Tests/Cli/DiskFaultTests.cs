@@ -1,4 +1,3 @@
-using TrustSim.Tests.Engine;
 using Xunit.Abstractions;
 
 namespace TrustSim.Tests.Cli;
@@ -11,7 +10,7 @@ namespace TrustSim.Tests.Cli;
 [Collection("Console")]
 public sealed class DiskFaultTests(ITestOutputHelper output)
 {
-    private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");
+    private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");
     private static readonly string[] SweepData = ["runs.csv", "points.csv", "timeseries.parquet", "scenario.yaml"];
 
     /// <summary>A 10 x 10 grid with 2 replications of 300 users over 60 steps: 200 runs, about 14 KB of spool each.</summary>

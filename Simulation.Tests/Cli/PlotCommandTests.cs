@@ -1,11 +1,9 @@
-using TrustSim.Tests.Engine;
-
 namespace TrustSim.Tests.Cli;
 
 [Collection("Console")]
 public sealed class PlotCommandTests
 {
-    private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");
+    private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");
 
     [Fact]
     public void Execute_RunFolderWithChartsDeleted_RedrawsTheSameCharts()

@@ -1,11 +1,9 @@
-using TrustSim.Tests.Engine;
-
 namespace TrustSim.Tests.Cli;
 
 [Collection("Console")]
 public sealed class RunCommandTests
 {
-    private static readonly string Scenario = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "cambridge-analytica.yaml");
+    private static readonly string Scenario = Path.Combine(Paths.RepositoryRoot(), "scenarios", "cambridge-analytica.yaml");
     private static readonly string[] Small = ["--replications", "3", "--set", "users.count=2000", "--set", "time.steps=180"];
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
@@ -7,7 +6,7 @@ namespace TrustSim.Tests.Cli;
 [Collection("ChildProcess")]
 public sealed class RunInterruptTests
 {
-    private static readonly string Scenario = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "baseline.yaml");
+    private static readonly string Scenario = Path.Combine(Paths.RepositoryRoot(), "scenarios", "baseline.yaml");
 
     [Theory]
     [InlineData(TrustsimProcess.SigInt)]

@@ -1,11 +1,9 @@
-using TrustSim.Tests.Engine;
-
 namespace TrustSim.Tests.Cli;
 
 [Collection("Console")]
 public sealed class SensitivityReportTests
 {
-    private static readonly string Sobol = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "partnership-drivers-sobol.yaml");
+    private static readonly string Sobol = Path.Combine(Paths.RepositoryRoot(), "scenarios", "partnership-drivers-sobol.yaml");
 
     private static CliRunner.Outcome SmallSobol(string folder, int workers) =>
         CliRunner.Run("sweep", Sobol, "--set", "users.count=300", "--set", "time.steps=60", "--set", "sweep.samples=8",

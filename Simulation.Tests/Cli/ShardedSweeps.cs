@@ -1,5 +1,3 @@
-using TrustSim.Tests.Engine;
-
 namespace TrustSim.Tests.Cli;
 
 /// <summary>A small sweep and helpers shared by the shard, merge and slurm command tests.</summary>
@@ -12,7 +10,7 @@ internal static class ShardedSweeps
     {
         string path = Path.Combine(folder, name + ".yaml");
         File.WriteAllText(path, $$"""
-            extends: {{Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "repeated-scandals.yaml")}}
+            extends: {{Path.Combine(Paths.RepositoryRoot(), "scenarios", "repeated-scandals.yaml")}}
             name: {{name}}
             users: { count: 300 }
             time: { steps: 30 }

@@ -1,11 +1,9 @@
-using TrustSim.Tests.Engine;
-
 namespace TrustSim.Tests.Cli;
 
 [Collection("Console")]
 public sealed class SweepCommandTests
 {
-    private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");
+    private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");
     private static readonly string[] DataFiles = ["scenario.yaml", "journal.jsonl", "runs.csv", "points.csv", "timeseries.parquet"];
     private static readonly string[] FinalFiles = ["runs.csv", "points.csv", "timeseries.parquet"];
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using TrustSim.Tests.Engine;
 using Xunit.Abstractions;
 
 namespace TrustSim.Tests.Cli;
@@ -48,7 +47,7 @@ public sealed class SweepKillResumeTests(SweepKillResumeTests.Reference referenc
     private static string WriteScenario(string folder)
     {
         string path = Path.Combine(folder, "kill-resume.yaml");
-        string parent = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "repeated-scandals.yaml");
+        string parent = Path.Combine(Paths.RepositoryRoot(), "scenarios", "repeated-scandals.yaml");
         File.WriteAllText(path, $$"""
             extends: {{parent}}
             name: kill-resume

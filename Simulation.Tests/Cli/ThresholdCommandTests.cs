@@ -1,12 +1,11 @@
 using System.Globalization;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
 [Collection("Console")]
 public sealed class ThresholdCommandTests
 {
-    private static readonly string Baseline = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "baseline.yaml");
+    private static readonly string Baseline = Path.Combine(Paths.RepositoryRoot(), "scenarios", "baseline.yaml");
 
     /// <summary>
     /// One misuse shock of severity 1 and weight 1 with breaches and scandals off: reputation sits at 0.79 until the
@@ -90,7 +89,7 @@ public sealed class ThresholdCommandTests
     {
         string root = CliRunner.TempFolder();
         string folder = Path.Combine(root, "t");
-        var outcome = CliRunner.Run("sweep", Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "scandal-severity-threshold.yaml"),
+        var outcome = CliRunner.Run("sweep", Path.Combine(Paths.RepositoryRoot(), "scenarios", "scandal-severity-threshold.yaml"),
             "--set", "users.count=500", "--set", "sweep.replications=4", "--out", folder);
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         Assert.Contains("Threshold: min_reputation mean crosses 0.2 at shocks.0.severity = 0.", outcome.Out);

@@ -1,5 +1,3 @@
-using TrustSim.Tests.Engine;
-
 namespace TrustSim.Tests.Cli;
 
 [Collection("Console")]
@@ -30,7 +28,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void Execute_EveryShippedScenario_IsValid()
     {
-        var files = Directory.GetFiles(Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios"), "*.yaml");
+        var files = Directory.GetFiles(Path.Combine(Paths.RepositoryRoot(), "scenarios"), "*.yaml");
         var result = CliRunner.Run(["validate", .. files]);
         Assert.True(result.ExitCode == 0, result.Error);
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cookbook;
 
@@ -10,14 +9,14 @@ namespace TrustSim.Tests.Cookbook;
 /// <param name="File">The full path it resolves to.</param>
 internal sealed partial record DocPicture(string Doc, int Line, string Target, string File)
 {
-    public static string ImagesFolder => Path.Combine(DeterminismTests.RepositoryRoot(), "docs", "images");
+    public static string ImagesFolder => Path.Combine(Paths.RepositoryRoot(), "docs", "images");
 
     public override string ToString() => $"{Doc}:{Line}: {Target}";
 
     /// <summary>Every picture shown by README.md and the Markdown pages under docs/, in page and line order.</summary>
     public static IReadOnlyList<DocPicture> All()
     {
-        var root = DeterminismTests.RepositoryRoot();
+        var root = Paths.RepositoryRoot();
         var pages = new[] { Path.Combine(root, "README.md") }
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories).Order());
         var pictures = new List<DocPicture>();

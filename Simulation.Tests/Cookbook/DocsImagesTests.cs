@@ -1,5 +1,4 @@
 using TrustSim.Scenarios;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cookbook;
 
@@ -55,7 +54,7 @@ public sealed class DocsImagesTests
         {
             if (DocsImageRecipes.For(group.Key.Image) is not { } recipe)
                 continue; // the test above names it
-            var text = File.ReadAllText(Path.Combine(DeterminismTests.RepositoryRoot(), group.Key.Doc));
+            var text = File.ReadAllText(Path.Combine(Paths.RepositoryRoot(), group.Key.Doc));
             foreach (var words in new[] { $"{recipe.Verb} {recipe.Scenario}" }.Concat(recipe.Overrides.Select(o => $"--set {o}")))
             {
                 if (!text.Contains(words, StringComparison.Ordinal))
@@ -72,7 +71,7 @@ public sealed class DocsImagesTests
         {
             Assert.Contains(r.Verb, new[] { "run", "calibrate" });
             Assert.StartsWith("scenarios/", r.Scenario);
-            var loaded = ScenarioLoader.Load(Path.Combine(DeterminismTests.RepositoryRoot(), r.Scenario), r.Overrides);
+            var loaded = ScenarioLoader.Load(Path.Combine(Paths.RepositoryRoot(), r.Scenario), r.Overrides);
             Assert.True(loaded.Succeeded, $"{r.Command}: {string.Join("\n", loaded.Problems)}");
             Assert.StartsWith("charts/", r.Chart);
         });

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using TrustSim.Tests.Charts;
 using TrustSim.Tests.Cli;
-using TrustSim.Tests.Engine;
 using Xunit.Abstractions;
 
 namespace TrustSim.Tests.Cookbook;
@@ -18,7 +17,7 @@ public sealed class DocsImagesWriteTests(ITestOutputHelper output)
     [DocsImagesFact]
     public void Recipes_RunAsDocumented_RedrawDocsImages()
     {
-        var root = DeterminismTests.RepositoryRoot();
+        var root = Paths.RepositoryRoot();
         foreach (var command in DocsImageRecipes.All.GroupBy(r => r.Command))
         {
             // Recipes that share a command share one run: the Cambridge Analytica run draws both of its pictures.

@@ -53,22 +53,59 @@ public sealed class DeterminismTests
         Assert.Equal(4, one.Select(r => r.Seed).Distinct().Count());
     }
 
+    // Every stream of a run, built twice through the path a run takes (replication seed, then the
+    // stream's generator), draws the same 10,000 values: nothing but the seed (no shared or static
+    // state, no clock) enters a generator. And the streams differ from one another.
     [Fact]
-    public void RandomStream_SameSeed_SameSequenceAndKnownFirstValue()
+    public void Streams_BuiltTwiceFromTheSameReplication_DrawTheSameValues()
     {
-        var a = new RandomStream(123);
-        var b = new RandomStream(123);
-        for (var k = 0; k < 1000; k++) Assert.Equal(a.NextBits(), b.NextBits());
-        // Pinned so that a change of generator, which would silently change every result, fails here.
-        Assert.Equal(new RandomStream(0).NextBits(), new RandomStream(0).NextBits());
-        Assert.Equal(0x99EC5F36CB75F2B4UL, new RandomStream(0).NextBits());
+        var runStreams = new[]
+        {
+            SeedSequence.Stream.Population, SeedSequence.Stream.Network, SeedSequence.Stream.Events,
+            SeedSequence.Stream.Breaches, SeedSequence.Stream.Institutions,
+        };
+        var firsts = new HashSet<ulong>();
+        for (var r = 0; r < 3; r++)
+        {
+            foreach (var stream in runStreams)
+            {
+                var a = SeedSequence.For(Simulator.ReplicationSeed(Busy, r), stream);
+                var b = SeedSequence.For(Simulator.ReplicationSeed(Busy, r), stream);
+                var first = a.NextBits();
+                Assert.Equal(first, b.NextBits());
+                for (var k = 1; k < 10_000; k++) Assert.Equal(a.NextBits(), b.NextBits());
+                Assert.True(firsts.Add(first), $"replication {r}, stream {stream}: first draw repeats another stream's");
+            }
+            var chunk = SeedSequence.ForChunk(Simulator.ReplicationSeed(Busy, r), SeedSequence.Stream.Users, 1);
+            var again = SeedSequence.ForChunk(Simulator.ReplicationSeed(Busy, r), SeedSequence.Stream.Users, 1);
+            for (var k = 0; k < 10_000; k++) Assert.Equal(chunk.NextBits(), again.NextBits());
+        }
+    }
+
+    // Known answers, pinned: a change of generator, seed mixing or stream numbers would silently
+    // change every result, and fails here instead.
+    [Fact]
+    public void Seeds_KnownAnswers_AreUnchanged()
+    {
+        var zero = new RandomStream(0);
+        Assert.Equal(0x99EC5F36CB75F2B4UL, zero.NextBits());
+        Assert.Equal(0xBF6E1F784956452AUL, zero.NextBits());
+        Assert.Equal(0x1A5F849D4933E6E0UL, zero.NextBits());
+
+        // Replication 0 of baseline.yaml (seed 2016), as its summary.csv records it.
+        var seed = Simulator.ReplicationSeed(new Scenario { Seed = 2016 }, 0);
+        Assert.Equal(17787175861938518168UL, seed);
+        Assert.Equal(0x05815E2CB7AAE05DUL, SeedSequence.For(seed, SeedSequence.Stream.Events).NextBits());
+        Assert.Equal(0x44F681D69A61298AUL, SeedSequence.ForChunk(seed, SeedSequence.Stream.Users, 2).NextBits());
+        // The seed the calibration's starting points were drawn from before their stream had a name.
+        Assert.Equal(0x7118B79B4CB62B89UL, SeedSequence.ExperimentSeed(2016, SeedSequence.Stream.CalibrationStarts));
     }
 
     // No ambient randomness or clock in the model or the engine: every draw comes from the run's seed.
     [Fact]
     public void Sources_ModelAndEngine_UseNoAmbientRandomnessOrClock()
     {
-        var root = RepositoryRoot();
+        var root = Paths.RepositoryRoot();
         var forbidden = new Regex(@"new\s+Random\s*\(|Random\.Shared|DateTime\.(Now|UtcNow|Today)|DateTimeOffset\.(Now|UtcNow)|Stopwatch|Environment\.TickCount|Guid\.NewGuid|GetHashCode\(");
         var offenders = new[] { "Model", "Engine" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, "Simulation", d), "*.cs", SearchOption.AllDirectories))
@@ -79,10 +116,4 @@ public sealed class DeterminismTests
         Assert.Empty(offenders);
     }
 
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TrustSim.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("TrustSim.sln not found above the test binaries");
-    }
 }

@@ -2,13 +2,12 @@ using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Experiments;
 using TrustSim.Scenarios;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Experiments;
 
 public sealed class CalibratorTests
 {
-    private static readonly string Ponemon = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "calibrate-ponemon.yaml");
+    private static readonly string Ponemon = Path.Combine(Paths.RepositoryRoot(), "scenarios", "calibrate-ponemon.yaml");
 
     // The shipped calibration with its own budget (240 evaluations, 3 starts) reproduces each of
     // the four Ponemon figures within 2 percentage points, the bar for the fit.

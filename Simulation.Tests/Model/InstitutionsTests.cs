@@ -44,7 +44,7 @@ public sealed class InstitutionsTests
     /// </summary>
     private static double[] Payoffs(Scenario s)
     {
-        var result = new double[3];
+        var result = new double[EnumSize.Modes];
         foreach (var m in new[] { PartnershipMode.Limited, PartnershipMode.Full })
         {
             var mode = s.Modes.For(m);
@@ -88,7 +88,7 @@ public sealed class InstitutionsTests
         var run = Simulator.Run(s, 0);
         var late = run.Steps.Skip(50).ToArray();
         var observed = new[] { late.Average(m => m.PartnersNone), late.Average(m => m.PartnersLimited), late.Average(m => m.PartnersFull) };
-        for (var m = 0; m < 3; m++)
+        for (var m = 0; m < EnumSize.Modes; m++)
         {
             // Each step is an independent multinomial draw of 2,000 choices: 5 sd of the mean over the steps.
             var sd = Math.Sqrt(expected[m] * (1 - expected[m]) / Count / late.Length);
@@ -190,11 +190,27 @@ public sealed class InstitutionsTests
             var (observed, expected, z) = Pooled(cells.Where(c => c.Step == step));
             Assert.True(Math.Abs(z) <= 5, $"step {step}: {observed} left, expected {expected:F1} (z = {z:F2})");
         }
-        Assert.All(cells.Where(c => c.Step == 1), c => Assert.Equal(RoutineReview, c.Chance, 12));
         var second = cells.Where(c => c.Step == 2).ToList();
         Assert.True(second.Average(c => c.Chance) > 2 * RoutineReview, "peers' exits in step 1 should at least double the review chance");
         Assert.All(second, c => Assert.True(c.Left < 0.6 * c.Remaining, $"{c.Left} of {c.Remaining} left in step 2: the ban's fallback was counted as news"));
         Assert.True(Math.Abs(Pooled(cells).Z) <= 5);
+
+        // The chances above are the test's own formula; the model's must be the same: r_b before
+        // any phase 6, and after step 1 the chance that step 1's exits give each bank for step 2
+        // (its own exit left out of d_j).
+        var s = LeavingOneByOne(imitation: 0.3);
+        var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
+        for (var j = 0; j < Members; j++)
+            Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
+        world.Step();
+        Assert.True(world.Exits > 0);
+        for (var j = 0; j < Members; j++)
+        {
+            var own = world.Institutions.Modes[j] == PartnershipMode.None ? 1 : 0;
+            var d = (double)(world.Exits - own) / (Members - 1);
+            var chance = 1 - (1 - RoutineReview) * (1 - Math.Min(1, 0.3 / 0.15 * d));
+            Assert.Equal(chance, world.Institutions.ReviewChance(j, RoutineReview), 12);
+        }
     }
 
     /// <summary>
@@ -249,7 +265,7 @@ public sealed class InstitutionsTests
         var s = JoiningOneByOne(imitation: 0.3);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
         world.Step();
-        Assert.Contains(true, world.Institutions.SwitchedThisStep);
+        Assert.Contains(true, world.Institutions.SwitchedThisStep.ToArray());
         for (var j = 0; j < world.Institutions.Count; j++)
             Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
     }
@@ -267,7 +283,7 @@ public sealed class InstitutionsTests
         var s = LeavingOneByOne(imitation: 0);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
         for (var t = 0; t < 3; t++) world.Step();
-        Assert.Contains(true, world.Institutions.SwitchedThisStep);
+        Assert.Contains(true, world.Institutions.SwitchedThisStep.ToArray());
         for (var j = 0; j < world.Institutions.Count; j++)
             Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
     }

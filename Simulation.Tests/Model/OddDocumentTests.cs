@@ -1,12 +1,16 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using TrustSim.Model;
 
 namespace TrustSim.Tests.Model;
 
 /// <summary>
-/// docs/ODD.md describes the model as implemented: it keeps the seven ODD headings in order, and
-/// every submodel it names as (`Class.Method`) exists in TrustSim.Model, so a renamed or removed
-/// method breaks this test instead of leaving the document behind.
+/// docs/ODD.md describes the model as implemented: it keeps the seven ODD headings in order,
+/// every submodel it names as (`Class.Method`) exists in TrustSim.Model, and its phases are those
+/// of the compiled <see cref="World.Step"/> in the same order, so a renamed, removed, added or
+/// reordered phase breaks this test instead of leaving the document behind.
 /// </summary>
 public sealed partial class OddDocumentTests
 {
@@ -23,6 +27,10 @@ public sealed partial class OddDocumentTests
 
     [GeneratedRegex(@"^###\s+.+\(`(?<class>[A-Za-z_][A-Za-z0-9_]*)\.(?<method>[A-Za-z_][A-Za-z0-9_]*)`\)\s*$")]
     private static partial Regex SubmodelHeading();
+
+    // A row of the process overview's phase table: | 1 | Relaxation (`Platform.Relaxation`) | ...
+    [GeneratedRegex(@"^\|\s*\d+\s*\|[^|]*\(`(?<class>[A-Za-z_][A-Za-z0-9_]*)\.(?<method>[A-Za-z_][A-Za-z0-9_]*)`\)\s*\|")]
+    private static partial Regex PhaseRow();
 
     [Fact]
     public void Document_OddHeadings_ArePresentInOrder()
@@ -54,16 +62,61 @@ public sealed partial class OddDocumentTests
         }
     }
 
+    // The submodels open with the step's phases, in the order World.Step calls them.
     [Fact]
     public void Submodels_StepPhases_FollowTheOrderOfWorldStep()
     {
-        string[] phases =
-        [
-            "Platform.Relaxation", "World.Events", "World.Breaches", "Platform.GrowReach", "UserPopulation.Adoption",
-            "Institutions.ModeChoice", "Institutions.Spillover", "World.RegulatorUpdate", "World.Accounting",
-        ];
+        var phases = StepPhases();
         var named = SubmodelHeadings(ReadOdd()).Select(h => $"{h.Type}.{h.Method}").ToList();
-        Assert.Equal(phases, named.Take(phases.Length));
+        Assert.Equal(phases, named.Take(phases.Count));
+    }
+
+    // The process overview's table lists exactly the phases of World.Step, in its order.
+    [Fact]
+    public void ProcessOverview_PhaseTable_ListsWorldStepPhasesInOrder()
+    {
+        var lines = ReadOdd();
+        var start = Array.FindIndex(lines, l => l.TrimEnd() == "## Process overview and scheduling");
+        Assert.True(start >= 0, "docs/ODD.md has no '## Process overview and scheduling' heading");
+        var rows = lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
+            .Select(l => PhaseRow().Match(l)).Where(m => m.Success)
+            .Select(m => $"{m.Groups["class"].Value}.{m.Groups["method"].Value}")
+            .ToList();
+        Assert.Equal(StepPhases(), rows);
+    }
+
+    // The reading of the compiled step finds the phases and nothing else: every one is a void
+    // model method, and the argument helpers and counter resets between them are left out.
+    [Fact]
+    public void StepPhases_CompiledWorldStep_AreItsVoidModelCalls()
+    {
+        var phases = StepPhases();
+        Assert.Equal("Platform.Relaxation", phases[0]);
+        Assert.Equal("World.Accounting", phases[^1]);
+        Assert.DoesNotContain("World.ChoiceContext", phases);
+        Assert.Equal(phases.Count, phases.Distinct().Count());
+    }
+
+    /// <summary>
+    /// The phases of <see cref="World.Step"/> as compiled, read from its IL with Mono.Cecil: in
+    /// order, each call to a method of a TrustSim.Model type that returns nothing and is not a
+    /// property setter. The rest of the body (resetting the step counters, reading properties,
+    /// building the choice context) only sets up the calls.
+    /// </summary>
+    private static List<string> StepPhases()
+    {
+        using var module = ModuleDefinition.ReadModule(typeof(World).Assembly.Location);
+        var step = module.GetType(typeof(World).FullName).Methods.Single(m => m.Name == nameof(World.Step) && !m.HasParameters);
+        var phases = new List<string>();
+        foreach (var instruction in step.Body.Instructions)
+        {
+            if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt) || instruction.Operand is not MethodReference called) continue;
+            if (called.DeclaringType.Namespace != typeof(World).Namespace) continue;
+            var target = called.Resolve();
+            if (target.IsGetter || target.IsSetter || target.IsConstructor || target.ReturnType.MetadataType != MetadataType.Void) continue;
+            phases.Add($"{target.DeclaringType.Name}.{target.Name}");
+        }
+        return phases;
     }
 
     /// <summary>The (`Class.Method`) headings between "## Submodels" and the next "## " heading.</summary>
@@ -80,14 +133,5 @@ public sealed partial class OddDocumentTests
         return found;
     }
 
-    private static string[] ReadOdd() => File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "ODD.md"));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TrustSim.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"no folder holding TrustSim.sln above {AppContext.BaseDirectory}");
-    }
+    private static string[] ReadOdd() => File.ReadAllLines(Path.Combine(Paths.RepositoryRoot(), "docs", "ODD.md"));
 }

@@ -1,6 +1,5 @@
 using TrustSim.Engine;
 using TrustSim.Scenarios;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Model;
 
@@ -12,7 +11,7 @@ public sealed class StylizedFactsTests
 {
     private static Scenario Load(string file, params string[] set)
     {
-        var result = ScenarioLoader.Load(Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", file), set);
+        var result = ScenarioLoader.Load(Path.Combine(Paths.RepositoryRoot(), "scenarios", file), set);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         return result.Scenario!;
     }

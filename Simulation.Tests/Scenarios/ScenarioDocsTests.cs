@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using TrustSim.Scenarios;
 
@@ -56,17 +55,5 @@ public sealed class ScenarioDocsTests
         Assert.Equal(new DateOnly(2021, 4, 5), ScenarioSchedule.LastDate(result.Scenario!.Time));
     }
 
-    private static string FindDocs([CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { Path.GetDirectoryName(sourceFile), AppContext.BaseDirectory })
-        {
-            for (var dir = start; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
-            {
-                var candidate = Path.Combine(dir, "docs", "scenarios.md");
-                if (File.Exists(candidate))
-                    return candidate;
-            }
-        }
-        throw new FileNotFoundException("docs/scenarios.md not found above the test source or binaries");
-    }
+    private static string FindDocs() => Path.Combine(Paths.RepositoryRoot(), "docs", "scenarios.md");
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using TrustSim.Core;
 using TrustSim.Scenarios;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Scenarios;
 
@@ -20,7 +19,7 @@ public sealed class ScenarioFuzzTests
     [MemberData(nameof(ShippedFiles))]
     public void LoadText_MutatedShippedScenario_AnswersWithScenarioOrLocatedProblems(string file)
     {
-        var path = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", file);
+        var path = Path.Combine(Paths.RepositoryRoot(), "scenarios", file);
         var original = File.ReadAllText(path);
         var rng = new RandomStream(0xF022 + (ulong)file.Length * 7919 + (ulong)file[0]);
         int loaded = 0, refused = 0;
@@ -57,7 +56,7 @@ public sealed class ScenarioFuzzTests
     [Fact]
     public void Load_ShippedScenarioWithRandomBytes_AnswersWithScenarioOrLocatedProblems()
     {
-        var root = DeterminismTests.RepositoryRoot();
+        var root = Paths.RepositoryRoot();
         var folder = Path.Combine(Path.GetTempPath(), "trustsim-fuzz-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         foreach (var f in Directory.GetFiles(Path.Combine(root, "scenarios"), "*.yaml"))

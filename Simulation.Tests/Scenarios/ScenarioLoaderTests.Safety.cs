@@ -1,6 +1,6 @@
 using System.Text;
-using TrustSim.Scenarios.Yaml;
 using TrustSim.Scenarios;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Tests.Scenarios;
 

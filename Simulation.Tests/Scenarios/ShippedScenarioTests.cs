@@ -3,7 +3,6 @@ using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Model;
 using TrustSim.Scenarios;
-using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Scenarios;
 
@@ -184,7 +183,7 @@ public sealed class ShippedScenarioTests
         Assert.Contains(s.Interventions, i => i.Type == InterventionType.MandateSafeguards && i.Step == 171);
     }
 
-    internal static string ScenariosFolder() => Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");
+    internal static string ScenariosFolder() => Path.Combine(Paths.RepositoryRoot(), "scenarios");
 
     /// <summary>One run per file, shared by the facets above (each run costs what all the checks together do not).</summary>
     private static (Scenario Scenario, RunResult Run) FullLengthRun(string file) =>

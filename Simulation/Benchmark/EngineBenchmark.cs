@@ -38,7 +38,7 @@ internal static class EngineBenchmark
             UserStepsPerSecond = userSteps / timing.StepSeconds,
             NsPerUserStep = timing.StepSeconds * 1e9 / userSteps,
             StateBytesPerUser = world.Users.StateBytesPerUser,
-            NetworkBytesPerUser = network is null ? 0 : (network.Offsets.LongLength + network.Neighbours.LongLength) * sizeof(int) / (double)users,
+            NetworkBytesPerUser = network is null ? 0 : ((long)network.Offsets.Length + network.Neighbours.Length) * sizeof(int) / (double)users,
             AllocatedBytesPerSteadyStep = timing.SteadySteps == 0 ? double.NaN : (double)timing.SteadyBytes / timing.SteadySteps,
             SteadySteps = timing.SteadySteps,
             AllocatedBytesPerStepAll = (double)timing.AllBytes / scenario.Time.Steps,

@@ -1,5 +1,5 @@
-using TrustSim.Scenarios.Yaml;
 using TrustSim.Scenarios;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Cli;
 

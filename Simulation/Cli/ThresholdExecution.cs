@@ -6,8 +6,8 @@ using TrustSim.Engine;
 using TrustSim.Experiments;
 using TrustSim.Metrics;
 using TrustSim.Reports;
-using TrustSim.Scenarios.Yaml;
 using TrustSim.Scenarios;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Cli;
 

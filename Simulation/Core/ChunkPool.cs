@@ -132,8 +132,7 @@ internal sealed class ChunkPool : IDisposable
         while (true)
         {
             var seen = Volatile.Read(ref range);
-            // The range packs two chunk indices in one word: low half next, high half end.
-            var next = unchecked((int)(uint)seen);
+            var next = unchecked((int)(uint)seen); // the low half of the packed pair
             var end = (int)(seen >> 32);
             if (next >= end) return -1;
             var claimed = front ? (long)end << 32 | (uint)(next + 1) : (long)(end - 1) << 32 | (uint)next;

@@ -7,6 +7,8 @@ namespace TrustSim.Core;
 /// <see cref="Random"/> so MathNet's samplers can draw from it, while the hot loops call the
 /// sealed, non-virtual <see cref="NextUnit"/> directly. Its output depends only on the seed,
 /// never on the .NET version, which <see cref="Random"/>'s own seeded algorithm does not promise.
+/// Its arithmetic wraps around 2^64 by design, so it is unchecked even where the build traps
+/// overflow (Debug, the tests).
 /// </summary>
 internal sealed class RandomStream : Random
 {
@@ -25,7 +27,7 @@ internal sealed class RandomStream : Random
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextBits()
     {
-        var result = unchecked(RotateLeft(_s1 * 5, 7) * 9); // xoshiro256** wraps around by design
+        var result = unchecked(RotateLeft(_s1 * 5, 7) * 9);
         var t = _s1 << 17;
         _s2 ^= _s0;
         _s3 ^= _s1;
@@ -76,7 +78,7 @@ internal sealed class RandomStream : Random
         var m = Math.BigMul(NextBits(), range, out var low);
         if (low < range)
         {
-            var threshold = (0 - range) % range;
+            var threshold = unchecked(0 - range) % range;
             while (low < threshold)
                 m = Math.BigMul(NextBits(), range, out low);
         }

@@ -3,12 +3,50 @@ namespace TrustSim.Core;
 /// <summary>
 /// Derives every seed of an experiment from its master seed by a fixed mixing function, so a
 /// run's draws depend on (master seed, design point, replication, stream) and on nothing else:
-/// not on worker count, shard split or order of execution.
+/// not on worker count, shard split or order of execution. The mixing wraps around 2^64 by
+/// design, so its arithmetic is unchecked even where the build traps overflow (Debug, the tests).
 /// </summary>
 internal static class SeedSequence
 {
-    /// <summary>The separate random streams of one run. Adding a stream never shifts the others.</summary>
-    public enum Stream : ulong { Population = 1, Network = 2, Events = 3, Breaches = 4, Users = 5, Institutions = 6, Design = 7 }
+    /// <summary>
+    /// Every random stream derived from a seed, each listed here once. Each member's number is
+    /// mixed into its seeds, so it must never change (that would change every result drawn from
+    /// it), and adding a stream never shifts the others.
+    /// </summary>
+    public enum Stream : ulong
+    {
+        // Inside a run, from the run seed (For, ForChunk):
+
+        /// <summary>Initialization: institutions' drawn attributes, the dealing of customers, users' concern and trust offset.</summary>
+        Population = 1,
+
+        /// <summary>Initialization: the Watts-Strogatz network over the users (network influence only).</summary>
+        Network = 2,
+
+        /// <summary>Phase 2: random scandals, their count, type and salience.</summary>
+        Events = 3,
+
+        /// <summary>Phase 3: whether a breach happens and how many people it affects.</summary>
+        Breaches = 4,
+
+        /// <summary>Phase 5: the users' draws, one stream per chunk of users (<see cref="ForChunk"/>).</summary>
+        Users = 5,
+
+        /// <summary>Phase 6: institutions' review draws and mode choices.</summary>
+        Institutions = 6,
+
+        // From the master seed of an experiment, apart from every run's:
+
+        /// <summary>A sweep's design points (random points, Latin strata, Sobol scrambling, Morris starts), with <see cref="For"/>.</summary>
+        Design = 7,
+
+        /// <summary>
+        /// A calibration's Latin hypercube of starting points, with <see cref="ExperimentSeed"/>. The
+        /// number spells "LHS!" in ASCII; as a design point it lies beyond any sweep's (1.28e9
+        /// points), so the seed is no run's.
+        /// </summary>
+        CalibrationStarts = 0x4C485321,
+    }
 
     /// <summary>One step of SplitMix64 (Steele, Lea and Flood 2014): advances the state and returns a well-mixed value.</summary>
     public static ulong SplitMix64(ref ulong state)
@@ -20,7 +58,6 @@ internal static class SeedSequence
     /// <summary>The seed of one replication at one design point.</summary>
     public static ulong RunSeed(ulong masterSeed, long point, long replication)
     {
-        // Seed arithmetic wraps around by design (here and below): these are hash functions, not counts.
         unchecked
         {
             var x = Mix(masterSeed ^ 0x5DEECE66DUL);
@@ -29,7 +66,14 @@ internal static class SeedSequence
         }
     }
 
-    /// <summary>The generator of one named stream inside a run.</summary>
+    /// <summary>
+    /// The seed of an experiment-level <paramref name="stream"/> of <paramref name="masterSeed"/>:
+    /// that of replication 0 at the design point numbered as the stream, so it passes through the
+    /// same mixing as every run seed.
+    /// </summary>
+    public static ulong ExperimentSeed(ulong masterSeed, Stream stream) => RunSeed(masterSeed, (long)stream, 0);
+
+    /// <summary>The generator of one named stream inside a run (or, for <see cref="Stream.Design"/>, of an experiment).</summary>
     public static RandomStream For(ulong runSeed, Stream stream) =>
         new(Mix(unchecked(runSeed + 0xA0761D6478BD642FUL * (ulong)stream)));
 

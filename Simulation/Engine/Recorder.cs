@@ -29,21 +29,26 @@ internal sealed class Recorder : IEventLog
     public void Record(World w)
     {
         var inst = w.Institutions;
-        Span<double> share = stackalloc double[3];
-        Span<double> banks = stackalloc double[3];
-        Span<double> payments = stackalloc double[3];
-        Span<double> reputation = stackalloc double[3];
+        var modes = inst.Modes;
+        var ownReputation = inst.Reputation;
+        // Counts and reputation sums by mode, indexed by (int)PartnershipMode.
+        Span<double> share = stackalloc double[EnumSize.Modes];
+        Span<double> banks = stackalloc double[EnumSize.Modes];
+        Span<double> payments = stackalloc double[EnumSize.Modes];
+        Span<double> reputation = stackalloc double[EnumSize.Modes];
         for (var j = 0; j < inst.Count; j++)
         {
-            var m = (int)inst.Modes[j];
+            var m = (int)modes[j];
             share[m]++;
-            reputation[m] += inst.Reputation[j];
+            reputation[m] += ownReputation[j];
             (inst.Profiles[j].Type == InstitutionType.Bank ? banks : payments)[m]++;
         }
         var n = Math.Max(1, inst.Count);
-        var nBanks = banks[0] + banks[1] + banks[2];
-        var nPayments = payments[0] + payments[1] + payments[2];
+        // Whole numbers, so the sum is exact whatever the order.
+        var nBanks = Sum(banks);
+        var nPayments = Sum(payments);
         var users = Math.Max(1, w.Users.Count);
+        const int None = (int)PartnershipMode.None, Limited = (int)PartnershipMode.Limited, Full = (int)PartnershipMode.Full;
         _steps.Add(new StepMetrics
         {
             Step = w.CurrentStep,
@@ -56,13 +61,13 @@ internal sealed class Recorder : IEventLog
             Reach = w.Platform.Reach,
             Aware = (double)w.Users.TotalAware() / users,
             Adoption = (double)w.Users.TotalAdopters() / users,
-            PartnersNone = share[0] / n,
-            PartnersLimited = share[1] / n,
-            PartnersFull = share[2] / n,
-            BanksLimited = Ratio(banks[1], nBanks),
-            BanksFull = Ratio(banks[2], nBanks),
-            PaymentsLimited = Ratio(payments[1], nPayments),
-            PaymentsFull = Ratio(payments[2], nPayments),
+            PartnersNone = share[None] / n,
+            PartnersLimited = share[Limited] / n,
+            PartnersFull = share[Full] / n,
+            BanksLimited = Ratio(banks[Limited], nBanks),
+            BanksFull = Ratio(banks[Full], nBanks),
+            PaymentsLimited = Ratio(payments[Limited], nPayments),
+            PaymentsFull = Ratio(payments[Full], nPayments),
             RecordsHeld = w.RecordsHeld,
             Stringency = w.Regulator.Stringency,
             BreachHazard = w.BreachHazard,
@@ -70,10 +75,10 @@ internal sealed class Recorder : IEventLog
             ShockDrop = w.ShockDrop,
             Exits = w.Exits,
             Switches = w.SwitchesThisStep,
-            ReputationNone = share[0] > 0 ? reputation[0] / share[0] : double.NaN,
-            ReputationLimited = share[1] > 0 ? reputation[1] / share[1] : double.NaN,
-            ReputationFull = share[2] > 0 ? reputation[2] / share[2] : double.NaN,
-            Welfare = inst.Welfare.Sum(),
+            ReputationNone = share[None] > 0 ? reputation[None] / share[None] : double.NaN,
+            ReputationLimited = share[Limited] > 0 ? reputation[Limited] / share[Limited] : double.NaN,
+            ReputationFull = share[Full] > 0 ? reputation[Full] / share[Full] : double.NaN,
+            Welfare = Sum(inst.Welfare),
         });
     }
 
@@ -84,11 +89,12 @@ internal sealed class Recorder : IEventLog
         for (var t = 0; t < _steps.Count; t++)
             peakExits = Math.Max(peakExits, _steps[t].Exits + (t + 1 < _steps.Count ? _steps[t + 1].Exits : 0));
         var inst = w.Institutions;
+        var welfare = inst.Welfare;
         double welfareBanks = 0, welfarePayments = 0;
         for (var j = 0; j < inst.Count; j++)
         {
-            if (inst.Profiles[j].Type == InstitutionType.Bank) welfareBanks += inst.Welfare[j];
-            else welfarePayments += inst.Welfare[j];
+            if (inst.Profiles[j].Type == InstitutionType.Bank) welfareBanks += welfare[j];
+            else welfarePayments += welfare[j];
         }
         return new SummaryMetrics
         {
@@ -113,4 +119,15 @@ internal sealed class Recorder : IEventLog
     }
 
     private static double Ratio(double part, double whole) => whole > 0 ? part / whole : 0;
+
+    /// <summary>
+    /// 0 plus each value in index order, as Enumerable.Sum added the welfare array before it became a
+    /// read-only span; kept in that order because another (a vectorised sum) could change the last bit.
+    /// </summary>
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values) sum += v;
+        return sum;
+    }
 }

@@ -1,6 +1,6 @@
 using TrustSim.Metrics;
-using TrustSim.Scenarios.Yaml;
 using TrustSim.Scenarios;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Experiments;
 

@@ -13,9 +13,6 @@ namespace TrustSim.Experiments;
 /// </summary>
 internal static class Calibrator
 {
-    // Draws the starting points from their own stream of the master seed, apart from every run's.
-    private const long StartsStream = 0x4C485321;
-
     // A stand-in loss for invalid vectors: finite, so the simplex arithmetic stays defined, and far above any real loss.
     private const double Invalid = 1e100;
 
@@ -102,7 +99,9 @@ internal static class Calibrator
         var points = new List<double[]> { first };
         if (settings.Starts > 1)
         {
-            var design = LatinHypercube.Sample(settings.Starts - 1, parameters.Count, SeedSequence.RunSeed(objective.Scenario.Seed, StartsStream, 0));
+            // Their own stream of the master seed, apart from every run's.
+            var seed = SeedSequence.ExperimentSeed(objective.Scenario.Seed, SeedSequence.Stream.CalibrationStarts);
+            var design = LatinHypercube.Sample(settings.Starts - 1, parameters.Count, seed);
             points.AddRange(design.Select(u => u.Select(CalibrationSpace.ToZFromUnit).ToArray()));
         }
         return points;

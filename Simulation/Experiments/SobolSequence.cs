@@ -92,7 +92,7 @@ internal sealed class SobolSequence
 
     private static ulong Hash(ulong key, ulong node)
     {
-        var state = unchecked(key + node * 0xD1B54A32D192ED03UL); // a hash: wraps around by design
+        var state = unchecked(key + node * 0xD1B54A32D192ED03UL);
         return SeedSequence.SplitMix64(ref state);
     }
 

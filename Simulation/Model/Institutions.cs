@@ -10,27 +10,41 @@ namespace TrustSim.Model;
 /// </summary>
 internal sealed class Institutions
 {
+    /// <summary>
+    /// The adoption share at which a mode's value v_m is quoted (`modes.*.value` is "per unit of
+    /// adoption, relative to 10% adoption"): an institution earns v_m per customer when a tenth of
+    /// its customers adopt, and in proportion to A / 0.1 otherwise. It is the "/ 0.1" of pi_jm and
+    /// of welfare in docs/ODD.md (Mode choice, Accounting); a fixed unit, not a parameter, because
+    /// the shipped values of v_m were set against it.
+    /// </summary>
+    private const double ReferenceAdoption = 0.1;
+
     private readonly InstitutionSettings _settings;
+    private readonly PartnershipMode[] _modes;
     private readonly PartnershipMode[] _next;
+    private readonly double[] _reputation;
+    private readonly double[] _welfare;
+    private readonly int[] _switches;
+    private readonly bool[] _switchedThisStep;
     private readonly double[] _relativeSize;
-    private readonly double[] _sizeByTypeAndMode = new double[2 * 3];
-    private readonly double[] _sizeByType = new double[2];
-    private readonly double[] _exitedSizeByType = new double[2];
+    private readonly double[] _sizeByTypeAndMode = new double[EnumSize.InstitutionTypes * EnumSize.Modes];
+    private readonly double[] _sizeByType = new double[EnumSize.InstitutionTypes];
+    private readonly double[] _exitedSizeByType = new double[EnumSize.InstitutionTypes];
     private readonly bool[] _exited;
     private readonly double _peerNewsWeight;
-    private readonly double[] _payoff = new double[3];
-    private readonly PartnershipMode[] _options = new PartnershipMode[3];
+    private readonly double[] _payoff = new double[EnumSize.Modes];
+    private readonly PartnershipMode[] _options = new PartnershipMode[EnumSize.Modes];
 
     public Institutions(IReadOnlyList<InstitutionProfile> profiles, InstitutionSettings settings)
     {
         _settings = settings;
         Profiles = profiles;
-        Modes = profiles.Select(p => p.InitialMode).ToArray();
+        _modes = profiles.Select(p => p.InitialMode).ToArray();
         _next = new PartnershipMode[profiles.Count];
-        Reputation = Enumerable.Repeat(settings.Reputation, profiles.Count).ToArray();
-        Welfare = new double[profiles.Count];
-        Switches = new int[profiles.Count];
-        SwitchedThisStep = new bool[profiles.Count];
+        _reputation = Enumerable.Repeat(settings.Reputation, profiles.Count).ToArray();
+        _welfare = new double[profiles.Count];
+        _switches = new int[profiles.Count];
+        _switchedThisStep = new bool[profiles.Count];
         _exited = new bool[profiles.Count];
         var meanSize = profiles.Count == 0 ? 1 : profiles.Average(p => p.Size);
         _relativeSize = profiles.Select(p => p.Size / meanSize).ToArray();
@@ -43,17 +57,22 @@ internal sealed class Institutions
 
     public int Count => Profiles.Count;
 
-    public PartnershipMode[] Modes { get; }
+    // Read-only views: the state moves only in the phases below, so no reader can write it.
 
-    /// <summary>Own reputation Q_j.</summary>
-    public double[] Reputation { get; }
+    /// <summary>Partnership mode m_j of each institution.</summary>
+    public ReadOnlySpan<PartnershipMode> Modes => _modes;
 
-    /// <summary>Cumulative welfare W_j.</summary>
-    public double[] Welfare { get; }
+    /// <summary>Own reputation Q_j, in [0, Q0] for Q0 ≤ 1.</summary>
+    public ReadOnlySpan<double> Reputation => _reputation;
 
-    public int[] Switches { get; }
+    /// <summary>Cumulative welfare W_j (realised payoff per customer times relative size, summed over steps).</summary>
+    public ReadOnlySpan<double> Welfare => _welfare;
 
-    public bool[] SwitchedThisStep { get; }
+    /// <summary>Mode changes by choice so far (a ban's fallback not counted).</summary>
+    public ReadOnlySpan<int> Switches => _switches;
+
+    /// <summary>Whether each institution changed mode by choice in this step's phase 6.</summary>
+    public ReadOnlySpan<bool> SwitchedThisStep => _switchedThisStep;
 
     /// <summary>
     /// Phase 6. Each institution reviews its mode with chance r_j (see <see cref="ReviewChance"/>:
@@ -66,7 +85,7 @@ internal sealed class Institutions
     public void ModeChoice(in ModeChoiceContext context, RandomStream rng, Action<int, PartnershipMode, PartnershipMode> onSwitch)
     {
         TallySizes();
-        Array.Copy(Modes, _next, Modes.Length);
+        Array.Copy(_modes, _next, _modes.Length);
         // The exits recorded still describe the previous step's phase 6 here: the reviews read
         // them as news of peers' departures, and only then are they reset.
         for (var j = 0; j < Count; j++)
@@ -74,21 +93,21 @@ internal sealed class Institutions
             if (!rng.Chance(ReviewChance(j, context.Reconsider))) continue;
             _next[j] = Choose(j, context, rng);
         }
-        Array.Clear(SwitchedThisStep);
+        Array.Clear(_switchedThisStep);
         Array.Clear(_exited);
         Array.Clear(_exitedSizeByType);
         for (var j = 0; j < Count; j++)
         {
-            if (_next[j] == Modes[j]) continue;
-            var from = Modes[j];
-            Modes[j] = _next[j];
-            SwitchedThisStep[j] = true;
+            if (_next[j] == _modes[j]) continue;
+            var from = _modes[j];
+            _modes[j] = _next[j];
+            _switchedThisStep[j] = true;
             if (_next[j] == PartnershipMode.None)
             {
                 _exited[j] = true;
                 _exitedSizeByType[(int)Profiles[j].Type] += Profiles[j].Size;
             }
-            Switches[j]++;
+            _switches[j]++;
             onSwitch(j, from, _next[j]);
         }
     }
@@ -126,18 +145,33 @@ internal sealed class Institutions
         var mode = c.Modes.For(m);
         var expected = m == PartnershipMode.None ? 0
             : c.Outlook.Expected(j, c.Choice, mode.Benefit, mode.Exposure, c.Reputation, c.AdoptionShare(j));
-        return mode.Value * (expected / 0.1) * c.ReachRatio
-               - mode.Cost
-               - p.Theta * mode.Exposure * (_settings.ReputationRisk * (1 - c.Reputation) + c.Hazard * c.BreachLoss)
-               - p.Rho * c.ExposureMultiplier * c.Stringency * mode.Exposure
+        // The expected breach loss h*l stands in for the breach not yet drawn.
+        var risk = p.Theta * mode.Exposure * (_settings.ReputationRisk * (1 - c.Reputation) + c.Hazard * c.BreachLoss);
+        return NetValue(p, mode, expected, risk, c)
                + _settings.Imitation * PeerShare(j, m)
-               - (m != Modes[j] ? _settings.SwitchingCost : 0);
+               - (m != _modes[j] ? _settings.SwitchingCost : 0);
     }
+
+    /// <summary>
+    /// The terms that mode choice and welfare share, per customer: v_m * (A / 0.1) * (N / N0) - K_m
+    /// - <paramref name="risk"/> - rho_j * M * S * x_m, at adoption share <paramref name="adoption"/>
+    /// (expected in the choice, realised in welfare). The callers add their own terms after these,
+    /// in this order, so each sum is evaluated exactly as the formula in docs/ODD.md is written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double NetValue(InstitutionProfile p, ModeParameters mode, double adoption, double risk, in ModeChoiceContext c) =>
+        mode.Value * (adoption / ReferenceAdoption) * c.ReachRatio
+        - mode.Cost
+        - risk
+        - p.Rho * c.ExposureMultiplier * c.Stringency * mode.Exposure;
 
     /// <summary>Size-weighted share of the other institutions of j's type that are in mode m now.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double PeerShare(int j, PartnershipMode m) =>
-        ShareOfOthers(j, _sizeByTypeAndMode[(int)Profiles[j].Type * 3 + (int)m], Modes[j] == m);
+        ShareOfOthers(j, _sizeByTypeAndMode[TypeAndMode(Profiles[j].Type, m)], _modes[j] == m);
+
+    /// <summary>Index of (type, mode) in the size tallies.</summary>
+    private static int TypeAndMode(InstitutionType type, PartnershipMode m) => (int)type * EnumSize.Modes + (int)m;
 
     /// <summary>
     /// <paramref name="typeSize"/>, a size summed over j's type, without j's own share (if
@@ -161,9 +195,9 @@ internal sealed class Institutions
     {
         for (var j = 0; j < Count; j++)
         {
-            var q = Reputation[j] - _settings.Spillover * modes.For(Modes[j]).Culpability * shockDrop;
+            var q = _reputation[j] - _settings.Spillover * modes.For(_modes[j]).Culpability * shockDrop;
             q += recovery * (_settings.Reputation - q);
-            Reputation[j] = Math.Max(0, q);
+            _reputation[j] = Math.Max(0, q);
         }
     }
 
@@ -177,14 +211,14 @@ internal sealed class Institutions
         for (var j = 0; j < Count; j++)
         {
             var p = Profiles[j];
-            var mode = c.Modes.For(Modes[j]);
-            var payoff = mode.Value * (adoptionShare(j) / 0.1) * c.ReachRatio
-                         - mode.Cost
-                         - p.Theta * mode.Exposure * _settings.ReputationRisk * (1 - c.Reputation)
-                         - p.Rho * c.ExposureMultiplier * c.Stringency * mode.Exposure
-                         - (SwitchedThisStep[j] ? _settings.SwitchingCost : 0)
+            var mode = c.Modes.For(_modes[j]);
+            // The reputational risk alone: the breach loss is counted below, only when a breach
+            // landed. Grouped as the welfare formula writes it, which is not the choice's grouping.
+            var risk = p.Theta * mode.Exposure * _settings.ReputationRisk * (1 - c.Reputation);
+            var payoff = NetValue(p, mode, adoptionShare(j), risk, c)
+                         - (_switchedThisStep[j] ? _settings.SwitchingCost : 0)
                          - (breachApplied ? p.Theta * mode.Exposure * c.BreachLoss : 0);
-            Welfare[j] += _relativeSize[j] * payoff;
+            _welfare[j] += _relativeSize[j] * payoff;
         }
     }
 
@@ -196,8 +230,8 @@ internal sealed class Institutions
     {
         for (var j = 0; j < Count; j++)
         {
-            if (Modes[j] != PartnershipMode.Full) continue;
-            Modes[j] = fallback;
+            if (_modes[j] != PartnershipMode.Full) continue;
+            _modes[j] = fallback;
             onFallback(j);
         }
     }
@@ -237,9 +271,9 @@ internal sealed class Institutions
         Array.Clear(_sizeByType);
         for (var j = 0; j < Count; j++)
         {
-            var t = (int)Profiles[j].Type;
-            _sizeByType[t] += Profiles[j].Size;
-            _sizeByTypeAndMode[t * 3 + (int)Modes[j]] += Profiles[j].Size;
+            var type = Profiles[j].Type;
+            _sizeByType[(int)type] += Profiles[j].Size;
+            _sizeByTypeAndMode[TypeAndMode(type, _modes[j])] += Profiles[j].Size;
         }
     }
 }

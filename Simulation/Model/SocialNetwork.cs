@@ -9,20 +9,24 @@ namespace TrustSim.Model;
 /// </summary>
 internal sealed class SocialNetwork
 {
+    private readonly int[] _offsets;
+    private readonly int[] _neighbours;
+
     private SocialNetwork(int[] offsets, int[] neighbours)
     {
-        Offsets = offsets;
-        Neighbours = neighbours;
+        _offsets = offsets;
+        _neighbours = neighbours;
     }
 
-    /// <summary>Neighbours of user i are Neighbours[Offsets[i] .. Offsets[i+1]).</summary>
-    public int[] Offsets { get; }
+    /// <summary>Neighbours of user i are Neighbours[Offsets[i] .. Offsets[i+1]); one more offset than users.</summary>
+    public ReadOnlySpan<int> Offsets => _offsets;
 
-    public int[] Neighbours { get; }
+    /// <summary>Every user's neighbours, user by user, each list sorted; two entries per edge.</summary>
+    public ReadOnlySpan<int> Neighbours => _neighbours;
 
-    public int Degree(int user) => Offsets[user + 1] - Offsets[user];
+    public int Degree(int user) => _offsets[user + 1] - _offsets[user];
 
-    public ReadOnlySpan<int> NeighboursOf(int user) => Neighbours.AsSpan(Offsets[user], Degree(user));
+    public ReadOnlySpan<int> NeighboursOf(int user) => _neighbours.AsSpan(_offsets[user], Degree(user));
 
     /// <summary>
     /// Builds the small world. The ring runs over a random permutation of users, because users

@@ -67,8 +67,7 @@ internal sealed partial class UserPopulation
             _state[boundary] = AwareBit;
             boundary++;
         }
-        _segments.Aware[s] = boundary - start;
-        _segments.Adopters[s] = adopters;
+        _segments.SetCounts(s, boundary - start, adopters);
     }
 
     /// <summary>
@@ -116,8 +115,7 @@ internal sealed partial class UserPopulation
                 aware++;
             }
         }
-        _segments.Aware[s] = aware;
-        _segments.Adopters[s] = adopters;
+        _segments.SetCounts(s, aware, adopters);
     }
 
     /// <summary>Sets user i's adopter bit to <paramref name="adopts"/>; returns the change in adopters (-1, 0 or 1).</summary>

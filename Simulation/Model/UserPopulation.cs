@@ -147,7 +147,7 @@ internal sealed partial class UserPopulation : IChunkWork
             for (var i = _segments.Start[s]; i < end; i++)
                 if ((_state[i] & AdopterBit) != 0)
                     _state[i] = (byte)((_state[i] & ~AdopterBit) | track);
-            _segments.Adopters[s] = 0;
+            _segments.ClearAdopters(s);
         }
         _adopters[institution] = 0;
         if (_network is not null) PropagateToNeighbours();
