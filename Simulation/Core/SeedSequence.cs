@@ -73,6 +73,19 @@ internal static class SeedSequence
     /// </summary>
     public static ulong ExperimentSeed(ulong masterSeed, Stream stream) => RunSeed(masterSeed, (long)stream, 0);
 
+    /// <summary>
+    /// The seed of the bootstrap behind metric <paramref name="metric"/>'s sensitivity indices: that of
+    /// replication 0 at design point <paramref name="metric"/>, which <c>Bootstrap.Stream</c> salts so
+    /// its draws differ from that run's.
+    /// </summary>
+    public static ulong SensitivityBootstrapSeed(ulong masterSeed, int metric) => RunSeed(masterSeed, metric, 0);
+
+    /// <summary>
+    /// The seed of a threshold search's bootstrap interval: that of replication 0 at design point
+    /// -1, which no evaluation uses (evaluations are points 0, 1, ...).
+    /// </summary>
+    public static ulong ThresholdBootstrapSeed(ulong masterSeed) => RunSeed(masterSeed, -1, 0);
+
     /// <summary>The generator of one named stream inside a run (or, for <see cref="Stream.Design"/>, of an experiment).</summary>
     public static RandomStream For(ulong runSeed, Stream stream) =>
         new(Mix(unchecked(runSeed + 0xA0761D6478BD642FUL * (ulong)stream)));

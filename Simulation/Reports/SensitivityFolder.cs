@@ -38,7 +38,7 @@ internal static class SensitivityFolder
         {
             var outputs = points.OrderBy(p => p.Point).Select(p => p.Metrics[metrics[k]].Mean).ToArray();
             // One bootstrap stream per metric, from the master seed: the file is the same on every run and worker count.
-            var seed = SeedSequence.RunSeed(plan.Scenario.Seed, k, 0);
+            var seed = SeedSequence.SensitivityBootstrapSeed(plan.Scenario.Seed, k);
             (IReadOnlyList<SensitivityRow> Rows, IReadOnlyList<string> Warnings) result = plan.Saltelli is { } layout
                 ? Unpack(SobolIndices.Estimate(layout, parameters, outputs, Bootstrap.DefaultResamples, seed))
                 : Unpack(MorrisIndices.Estimate((plan.Morris ?? throw new InvalidOperationException("not a sobol or morris plan")).Layout,
