@@ -3,7 +3,6 @@ using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class CalibrateCommandTests
 {
     private static readonly string Ponemon = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "calibrate-ponemon.yaml");

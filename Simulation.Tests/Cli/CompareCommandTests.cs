@@ -4,7 +4,6 @@ using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class CompareCommandTests
 {
     private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");

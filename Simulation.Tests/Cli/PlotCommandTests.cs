@@ -2,7 +2,6 @@ using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class PlotCommandTests
 {
     private static readonly string Scenarios = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios");

@@ -2,7 +2,6 @@ using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class RunCommandTests
 {
     private static readonly string Scenario = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "cambridge-analytica.yaml");

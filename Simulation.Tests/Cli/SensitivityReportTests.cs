@@ -2,7 +2,6 @@ using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class SensitivityReportTests
 {
     private static readonly string Sobol = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "partnership-drivers-sobol.yaml");

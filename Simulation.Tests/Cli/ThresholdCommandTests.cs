@@ -3,7 +3,6 @@ using TrustSim.Tests.Engine;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class ThresholdCommandTests
 {
     private static readonly string Baseline = Path.Combine(DeterminismTests.RepositoryRoot(), "scenarios", "baseline.yaml");

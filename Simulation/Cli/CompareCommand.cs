@@ -11,7 +11,7 @@ namespace TrustSim.Cli;
 /// <c>trustsim compare A B...</c>: compares run folders, sweep folders or scenario files (run here with
 /// common random numbers) and writes a comparison folder: comparison.csv, bands.csv, charts, manifest.json.
 /// </summary>
-internal sealed class CompareCommand : Command<CompareCommand.Settings>
+internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -49,17 +49,17 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         var folder = settings.Out ?? RunFolder.DefaultPath("output", "compare", started.ToLocalTime());
         if (RunFolder.Prepare(folder, settings.Force) is { } problem)
         {
-            Console.Error.WriteLine($"trustsim: {problem}");
+            terminal.Error.Print($"trustsim: {problem}");
             return ExitCode.BadInput;
         }
         IReadOnlyList<CompareSide>? sides;
         try
         {
-            sides = CompareSides.Open(settings.Sides, settings.Overrides, settings.Workers ?? Environment.ProcessorCount, Console.Error, cancellationToken);
+            sides = CompareSides.Open(settings.Sides, settings.Overrides, settings.Workers ?? Environment.ProcessorCount, terminal, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("trustsim: interrupted; nothing was written.");
+            terminal.Error.Print("trustsim: interrupted; nothing was written.");
             return ExitCode.Interrupted;
         }
         if (sides is null) return ExitCode.BadInput;
@@ -78,7 +78,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             CsvTable.Write(Path.Combine(folder, CompareFolder.BandsFile), CompareFolder.BandsHeader, CompareFolder.BandRows(sides));
         }
         var charts = ChartJobs.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
-        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
+        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
 
         var paired = sides.Skip(1).Select(s => CompareFolder.Paired(sides[0], s)).ToArray();
         string pairing = sweep ? "welch" : paired.All(p => p) ? "paired" : paired.Any(p => p) ? "mixed" : "welch";
@@ -94,15 +94,15 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         };
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
 
-        CompareTable.Print(path, sides[0].Label, Console.Out);
-        Console.Out.WriteLine($"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
-        if (sides.Any(s => s.Kind == "scenario")) Console.Out.WriteLine($"Common random numbers: {note}.");
-        Console.Out.WriteLine($"Written to {folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
+        CompareTable.Print(terminal.Out, path, sides[0].Label);
+        terminal.Out.Print($"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
+        if (sides.Any(s => s.Kind == "scenario")) terminal.Out.Print($"Common random numbers: {note}.");
+        terminal.Out.Print($"Written to {folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     /// <summary>Redraws a comparison folder's charts from its data files (for <c>plot</c>).</summary>
-    public static int Redraw(string folder)
+    public static int Redraw(string folder, Terminal terminal)
     {
         ChartSetResult charts;
         try
@@ -111,11 +111,11 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or KeyNotFoundException)
         {
-            Console.Error.WriteLine($"trustsim: {folder}: cannot read the comparison's data files: {e.Message}");
+            terminal.Error.Print($"trustsim: {folder}: cannot read the comparison's data files: {e.Message}");
             return ExitCode.BadInput;
         }
-        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
-        Console.Out.WriteLine($"{charts.Written.Count} chart{(charts.Written.Count == 1 ? "" : "s")} drawn in {Path.Combine(folder, RunFolder.ChartsFolder)}");
+        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
+        terminal.Out.Print($"{charts.Written.Count} chart{(charts.Written.Count == 1 ? "" : "s")} drawn in {Path.Combine(folder, RunFolder.ChartsFolder)}");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectre.Console;
 using TrustSim.Engine;
 using TrustSim.Reports;
 
@@ -15,7 +16,7 @@ internal static class CompareSides
 
     /// <summary>The sides, or null after printing why not (bad input, exit 2).</summary>
     public static IReadOnlyList<CompareSide>? Open(IReadOnlyList<string> paths, IReadOnlyList<string> overrides, int workers,
-        TextWriter errors, CancellationToken cancel)
+        Terminal terminal, CancellationToken cancel)
     {
         var kinds = new List<Kind>();
         foreach (var p in paths)
@@ -26,20 +27,20 @@ internal static class CompareSides
                 else if (File.Exists(System.IO.Path.Combine(p, RunCsv.SummaryFile)) && File.Exists(System.IO.Path.Combine(p, RunCsv.TimeseriesFile))) kinds.Add(Kind.Run);
                 else
                 {
-                    errors.WriteLine($"trustsim: {p}: not a run folder (summary.csv, timeseries.csv) or a finished sweep folder (points.csv)");
+                    terminal.Error.Print($"trustsim: {p}: not a run folder (summary.csv, timeseries.csv) or a finished sweep folder (points.csv)");
                     return null;
                 }
             }
             else if (File.Exists(p)) kinds.Add(Kind.Scenario);
             else
             {
-                errors.WriteLine($"trustsim: {p}: no such scenario file or folder");
+                terminal.Error.Print($"trustsim: {p}: no such scenario file or folder");
                 return null;
             }
         }
         if (kinds.Contains(Kind.Sweep) && kinds.Any(k => k != Kind.Sweep))
         {
-            errors.WriteLine("trustsim: compare sweep folders with sweep folders, and runs (folders or scenario files) with runs; got a mix");
+            terminal.Error.Print("trustsim: compare sweep folders with sweep folders, and runs (folders or scenario files) with runs; got a mix");
             return null;
         }
 
@@ -50,9 +51,9 @@ internal static class CompareSides
         {
             var side = kinds[i] switch
             {
-                Kind.Scenario => RunScenario(paths[i], overrides, ref common, workers, errors, cancel),
-                Kind.Run => OpenRun(paths[i], ref common, errors),
-                _ => OpenSweep(paths[i], errors),
+                Kind.Scenario => RunScenario(paths[i], overrides, ref common, workers, terminal, cancel),
+                Kind.Run => OpenRun(paths[i], ref common, terminal.Error),
+                _ => OpenSweep(paths[i], terminal.Error),
             };
             if (side is null) return null;
             sides.Add(side);
@@ -61,7 +62,7 @@ internal static class CompareSides
     }
 
     private static CompareSide? RunScenario(string path, IReadOnlyList<string> overrides, ref (ulong Seed, int Replications)? common, int workers,
-        TextWriter errors, CancellationToken cancel)
+        Terminal terminal, CancellationToken cancel)
     {
         var all = overrides.ToList();
         if (common is { } c)
@@ -69,22 +70,22 @@ internal static class CompareSides
             all.Add($"seed={c.Seed.ToString(CultureInfo.InvariantCulture)}");
             all.Add($"replications={c.Replications.ToString(CultureInfo.InvariantCulture)}");
         }
-        var scenario = ScenarioInput.Load(path, all, errors);
+        var scenario = ScenarioInput.Load(path, all, terminal.Error);
         if (scenario is null) return null;
         common ??= (scenario.Seed, scenario.Replications);
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"Running {path}: {scenario.Replications} replications from master seed {scenario.Seed} (common random numbers)"));
         var runs = Simulator.RunReplications(scenario with { Sweep = null }, workers, cancel: cancel);
         return new CompareSide(scenario.Name, path, "scenario", scenario, RunEnvironment.Sha256OfFile(path), scenario.Seed, runs);
     }
 
-    private static CompareSide? OpenRun(string folder, ref (ulong Seed, int Replications)? common, TextWriter errors)
+    private static CompareSide? OpenRun(string folder, ref (ulong Seed, int Replications)? common, IAnsiConsole errors)
     {
         var scenarioPath = System.IO.Path.Combine(folder, RunFolder.ScenarioFile);
         var scenario = File.Exists(scenarioPath) ? ScenarioInput.Load(scenarioPath, [], errors) : null;
         if (scenario is null)
         {
-            errors.WriteLine($"trustsim: {folder}: no readable {RunFolder.ScenarioFile}");
+            errors.Print($"trustsim: {folder}: no readable {RunFolder.ScenarioFile}");
             return null;
         }
         IReadOnlyList<RunResult> runs;
@@ -94,7 +95,7 @@ internal static class CompareSides
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException)
         {
-            errors.WriteLine($"trustsim: {folder}: cannot read the run's data files: {e.Message}");
+            errors.Print($"trustsim: {folder}: cannot read the run's data files: {e.Message}");
             return null;
         }
         var seed = ManifestJson.Read(System.IO.Path.Combine(folder, ManifestJson.FileName))?.MasterSeed ?? scenario.Seed;
@@ -102,13 +103,13 @@ internal static class CompareSides
         return new CompareSide(scenario.Name, folder, "run", scenario, RunEnvironment.Sha256OfFile(scenarioPath), seed, runs);
     }
 
-    private static CompareSide? OpenSweep(string folder, TextWriter errors)
+    private static CompareSide? OpenSweep(string folder, IAnsiConsole errors)
     {
         var scenarioPath = System.IO.Path.Combine(folder, RunFolder.ScenarioFile);
         var scenario = ScenarioInput.Load(scenarioPath, [], errors);
         if (scenario?.Sweep is null)
         {
-            errors.WriteLine($"trustsim: {folder}: its {RunFolder.ScenarioFile} has no sweep section");
+            errors.Print($"trustsim: {folder}: its {RunFolder.ScenarioFile} has no sweep section");
             return null;
         }
         return new CompareSide(scenario.Name, folder, "sweep", scenario, RunEnvironment.Sha256OfFile(scenarioPath), scenario.Seed, []);

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using TrustSim.Engine;
 
 namespace TrustSim.Cli;
@@ -12,10 +13,10 @@ internal static class MemoryCheck
     public static long AvailableBytes() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
     /// <summary>True (after printing why) when <paramref name="estimate"/> does not fit.</summary>
-    public static bool Refuses(MemoryEstimate estimate, string what, TextWriter errors, string parallelism = "--workers")
+    public static bool Refuses(MemoryEstimate estimate, string what, IAnsiConsole errors, string parallelism = "--workers")
     {
         if (estimate.Refusal(AvailableBytes(), what, parallelism) is not { } message) return false;
-        errors.WriteLine($"trustsim: {message}");
+        errors.Print($"trustsim: {message}");
         return true;
     }
 }

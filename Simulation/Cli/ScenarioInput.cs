@@ -1,3 +1,4 @@
+using Spectre.Console;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;
@@ -6,7 +7,7 @@ namespace TrustSim.Cli;
 internal static class ScenarioInput
 {
     /// <summary>The resolved scenario, or null after printing why not.</summary>
-    public static Scenario? Load(string path, IReadOnlyList<string> overrides, TextWriter errors)
+    public static Scenario? Load(string path, IReadOnlyList<string> overrides, IAnsiConsole errors)
     {
         var result = ScenarioLoader.Load(path, overrides);
         if (result.Scenario is { } scenario) return scenario;
@@ -14,9 +15,9 @@ internal static class ScenarioInput
         return null;
     }
 
-    public static void Report(IReadOnlyList<ScenarioProblem> problems, TextWriter errors)
+    public static void Report(IReadOnlyList<ScenarioProblem> problems, IAnsiConsole errors)
     {
-        foreach (var p in problems) errors.WriteLine(p.ToString());
-        errors.WriteLine(problems.Count == 1 ? "1 problem; nothing was run." : $"{problems.Count} problems; nothing was run.");
+        foreach (var p in problems) errors.Print(p.ToString());
+        errors.Print(problems.Count == 1 ? "1 problem; nothing was run." : $"{problems.Count} problems; nothing was run.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectre.Console;
 using TrustSim.Experiments;
 using TrustSim.Reports;
 
@@ -11,7 +12,7 @@ namespace TrustSim.Cli;
 internal static class ShardOption
 {
     /// <summary>The shard of a new sweep from --shard, else from the environment; false after printing one line why not.</summary>
-    public static bool ForNewSweep(SweepCommand.Settings settings, Func<string, string?> environment, TextWriter errors, out ShardSpec? shard)
+    public static bool ForNewSweep(SweepCommand.Settings settings, Func<string, string?> environment, IAnsiConsole errors, out ShardSpec? shard)
     {
         string? problem = null;
         shard = settings.Shard is { } text
@@ -21,12 +22,12 @@ internal static class ShardOption
         {
             problem = $"--shard {settings.Shard} and --shard-count {n} disagree; give one of them";
         }
-        if (problem is not null) errors.WriteLine($"trustsim: {problem}");
+        if (problem is not null) errors.Print($"trustsim: {problem}");
         return problem is null;
     }
 
     /// <summary>The shard of a resumed folder: its shard.json decides; a --shard that differs is refused.</summary>
-    public static bool ForResume(SweepCommand.Settings settings, string folder, TextWriter errors, out ShardSpec? shard)
+    public static bool ForResume(SweepCommand.Settings settings, string folder, IAnsiConsole errors, out ShardSpec? shard)
     {
         shard = ShardManifest.Read(folder)?.Spec;
         if (settings.Shard is not { } text) return true;
@@ -37,7 +38,7 @@ internal static class ShardOption
                 ? $"{folder} holds shard {held}, not {asked}; resume it without --shard or with --shard {held}"
                 : $"{folder} is not a shard folder (no {ShardManifest.FileName}); resume it without --shard";
         }
-        if (problem is not null) errors.WriteLine($"trustsim: {problem}");
+        if (problem is not null) errors.Print($"trustsim: {problem}");
         return problem is null;
     }
 
@@ -70,20 +71,20 @@ internal static class ShardOption
     }
 
     /// <summary>Closes a shard whose runs are all journaled: one line, and exit 1 when one of them failed (so an afterok merge is not started).</summary>
-    public static int Report(SweepTarget target, DateTime started)
+    public static int Report(SweepTarget target, DateTime started, Terminal terminal)
     {
         var shard = target.Shard!.Value;
         var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), target.Plan.RunCount);
         var failed = shard.RunIds(target.Plan.RunCount).Where(id => index.Failed[(int)id]).ToList();
         double seconds = (DateTime.UtcNow - started).TotalSeconds;
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"{target.Scenario.Name}: shard {shard} done: {target.Total:N0} of {target.Plan.RunCount:N0} runs, {failed.Count} failed, " +
             $"{SweepProgress.Duration(seconds)}; written to {target.Folder}"));
-        Console.Out.WriteLine($"When every shard is done: trustsim merge SHARD_DIR... --out DIR");
+        terminal.Out.Print($"When every shard is done: trustsim merge SHARD_DIR... --out DIR");
         if (failed.Count == 0) return ExitCode.Done;
         var shown = string.Join(", ", failed.Take(10).Select(i => i.ToString(CultureInfo.InvariantCulture)));
-        Console.Error.WriteLine($"trustsim: {failed.Count} run{(failed.Count == 1 ? "" : "s")} of shard {shard} failed (runs {shown}{(failed.Count > 10 ? ", ..." : "")}); " +
-                                $"the errors are in {Path.Combine(target.Folder, SweepJournal.FileName)}. Rerun them with: trustsim sweep --resume {target.Folder} --retry-failed");
+        terminal.Error.Print($"trustsim: {failed.Count} run{(failed.Count == 1 ? "" : "s")} of shard {shard} failed (runs {shown}{(failed.Count > 10 ? ", ..." : "")}); " +
+                             $"the errors are in {Path.Combine(target.Folder, SweepJournal.FileName)}. Rerun them with: trustsim sweep --resume {target.Folder} --retry-failed");
         return ExitCode.RunFailed;
     }
 }

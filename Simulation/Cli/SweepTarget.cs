@@ -1,4 +1,5 @@
 using System.Collections;
+using Spectre.Console;
 using TrustSim.Core;
 using TrustSim.Experiments;
 using TrustSim.Reports;
@@ -17,7 +18,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
     public long Total => Shard?.RunCountOf(Plan.RunCount) ?? Plan.RunCount;
 
     /// <summary>The target of the settings, or null after printing why not (exit 2).</summary>
-    public static SweepTarget? Open(SweepCommand.Settings settings, DateTime started, TextWriter errors)
+    public static SweepTarget? Open(SweepCommand.Settings settings, DateTime started, IAnsiConsole errors)
     {
         string? folder = settings.ResumeFolder;
         string? scenarioFile = settings.Scenario;
@@ -26,8 +27,8 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
             string stored = Path.Combine(folder, RunFolder.ScenarioFile);
             if (!File.Exists(stored))
             {
-                errors.WriteLine($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume " +
-                                 "(a sweep stopped before it wrote its scenario.yaml is started again with --out DIR --force)");
+                errors.Print($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume " +
+                             "(a sweep stopped before it wrote its scenario.yaml is started again with --out DIR --force)");
                 return null;
             }
             scenarioFile ??= stored;
@@ -36,8 +37,8 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         if (scenario is null) return null;
         if (scenario.Sweep is null)
         {
-            errors.WriteLine($"{scenarioFile}:1:1: the scenario has no sweep: section, so there is nothing to sweep; " +
-                             "add one (see docs/scenarios.md, 'sweep') or use 'trustsim run' for a single scenario");
+            errors.Print($"{scenarioFile}:1:1: the scenario has no sweep: section, so there is nothing to sweep; " +
+                         "add one (see docs/scenarios.md, 'sweep') or use 'trustsim run' for a single scenario");
             return null;
         }
         SweepPlan plan;
@@ -47,12 +48,12 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         }
         catch (NotSupportedException e)
         {
-            errors.WriteLine($"{scenarioFile}: {e.Message}");
+            errors.Print($"{scenarioFile}: {e.Message}");
             return null;
         }
         if (plan.RunCount == 0 && plan.Sweep.Design != SweepDesign.Threshold)
         {
-            errors.WriteLine($"{scenarioFile}: the sweep has no runs (a parameter has no values)");
+            errors.Print($"{scenarioFile}: the sweep has no runs (a parameter has no values)");
             return null;
         }
         if (MemoryCheck.Refuses(SweepMemory.Estimate(plan, settings.Workers ?? Environment.ProcessorCount), "this sweep", errors)) return null;
@@ -63,8 +64,8 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
             string storedYaml = Normalise(File.ReadAllText(Path.Combine(folder, RunFolder.ScenarioFile)));
             if (storedYaml != yaml)
             {
-                errors.WriteLine($"trustsim: {scenarioFile} (with --set applied) resolves to a different scenario than the sweep in {folder} " +
-                                 $"(compare with {Path.Combine(folder, RunFolder.ScenarioFile)}); resume with the same scenario and --set, or start a new sweep");
+                errors.Print($"trustsim: {scenarioFile} (with --set applied) resolves to a different scenario than the sweep in {folder} " +
+                             $"(compare with {Path.Combine(folder, RunFolder.ScenarioFile)}); resume with the same scenario and --set, or start a new sweep");
                 return null;
             }
             if (!ShardOption.ForResume(settings, folder, errors, out ShardSpec? resumedShard)) return null;
@@ -77,7 +78,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         folder = settings.Out ?? ShardOption.DefaultFolder(RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime()), shard);
         if (RunFolder.Prepare(folder, settings.Force) is { } problem)
         {
-            errors.WriteLine($"trustsim: {problem}");
+            errors.Print($"trustsim: {problem}");
             return null;
         }
         try
@@ -88,14 +89,14 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"trustsim: {folder}: cannot write the sweep folder: {e.Message}");
+            errors.Print($"trustsim: {folder}: cannot write the sweep folder: {e.Message}");
             return null;
         }
         return ShardOption.Restrict(new SweepTarget(settings.Scenario, scenario, plan, folder, new BitArray((int)plan.RunCount), 0, 0, false, shard));
     }
 
     private static SweepTarget? WithJournal(SweepCommand.Settings settings, string? scenarioFile, Scenario scenario, SweepPlan plan,
-        string folder, TextWriter errors)
+        string folder, IAnsiConsole errors)
     {
         JournalIndex index;
         try
@@ -104,7 +105,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         }
         catch (InvalidDataException e)
         {
-            errors.WriteLine($"trustsim: {e.Message}");
+            errors.Print($"trustsim: {e.Message}");
             return null;
         }
         var done = new BitArray(index.Completed);
