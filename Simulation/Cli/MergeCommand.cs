@@ -35,8 +35,9 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
     {
         var started = DateTime.UtcNow;
         string folder = settings.Out!;
-        var merge = SweepMerge.Open(settings.Shards, terminal.Error.Profile.Out.Writer);
-        if (merge is null) return ExitCode.BadInput;
+        var opened = SweepMerge.Open(settings.Shards);
+        if (!opened.Ok) return terminal.BadInput(opened.Problems);
+        var merge = opened.Value;
 
         var mismatches = merge.Mismatches();
         foreach (string m in mismatches) terminal.Error.Print($"trustsim: {m}");
@@ -57,14 +58,9 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
         string full = Path.GetFullPath(folder);
         if (settings.Shards.Any(s => Path.GetFullPath(s).TrimEnd('/') == full.TrimEnd('/')))
         {
-            terminal.Error.Print($"trustsim: {folder}: --out is one of the shard folders; merge into a new folder");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: --out is one of the shard folders; merge into a new folder"]);
         }
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            terminal.Error.Print($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
         try
         {
             merge.WriteProgress(folder, coverage);

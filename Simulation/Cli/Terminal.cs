@@ -13,4 +13,10 @@ internal sealed record Terminal(IAnsiConsole Out, IAnsiConsole Error)
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }),
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
 
+    /// <summary>Prints each problem on its own line to standard error and gives the exit code of bad input.</summary>
+    public int BadInput(IEnumerable<string> problems)
+    {
+        foreach (string line in problems) Error.Print(line);
+        return ExitCode.BadInput;
+    }
 }
