@@ -69,8 +69,9 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
             };
             overrides.AddRange(settings.Overrides);
             if (settings.Steps is { } steps) overrides.Add($"time.steps={steps.ToString(CultureInfo.InvariantCulture)}");
-            var scenario = ScenarioInput.Load(settings.Scenario, overrides, terminal.Error);
-            if (scenario is null) return ExitCode.BadInput;
+            var loaded = ScenarioInput.Load(settings.Scenario, overrides);
+            if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+            var scenario = loaded.Value;
             foreach (var n in threads)
             {
                 cancellationToken.ThrowIfCancellationRequested();

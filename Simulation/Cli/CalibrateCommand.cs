@@ -44,23 +44,17 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var scenario = ScenarioInput.Load(settings.Scenario, settings.Overrides, terminal.Error);
-        if (scenario is null) return ExitCode.BadInput;
+        var loaded = ScenarioInput.Load(settings.Scenario, settings.Overrides);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        var scenario = loaded.Value;
         if (scenario.Calibrate is null)
-        {
-            terminal.Error.Print($"{settings.Scenario}:1:1: the scenario has no calibrate: section (parameters to fit and observed data); see docs/scenarios.md");
-            return ExitCode.BadInput;
-        }
+            return terminal.BadInput([$"{settings.Scenario}:1:1: the scenario has no calibrate: section (parameters to fit and observed data); see docs/scenarios.md"]);
         int replications = scenario.Calibrate.Replications;
         var memory = MemoryEstimate.For(scenario, Math.Min(settings.Workers ?? Environment.ProcessorCount, replications), replications);
-        if (MemoryCheck.Refuses(memory, "this calibration", terminal.Error)) return ExitCode.BadInput;
+        if (MemoryCheck.Refusal(memory, "this calibration") is { } refusal) return terminal.BadInput([refusal]);
 
         var folder = settings.Out ?? CalibrationFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            terminal.Error.Print($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         var targets = CalibrationTarget.From(scenario, settings.Scenario);
         var objective = new CalibrationObjective(scenario, targets, settings.Workers ?? Environment.ProcessorCount);

@@ -47,22 +47,19 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
     {
         var started = DateTime.UtcNow;
         var folder = settings.Out ?? RunFolder.DefaultPath("output", "compare", started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            terminal.Error.Print($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
-        IReadOnlyList<CompareSide>? sides;
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
+        Outcome<IReadOnlyList<CompareSide>> opened;
         try
         {
-            sides = CompareSides.Open(settings.Sides, settings.Overrides, settings.Workers ?? Environment.ProcessorCount, terminal, cancellationToken);
+            opened = CompareSides.Open(settings.Sides, settings.Overrides, settings.Workers ?? Environment.ProcessorCount, terminal.Out, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             terminal.Error.Print("trustsim: interrupted; nothing was written.");
             return ExitCode.Interrupted;
         }
-        if (sides is null) return ExitCode.BadInput;
+        if (!opened.Ok) return terminal.BadInput(opened.Problems);
+        var sides = opened.Value;
 
         bool sweep = sides[0].Kind == "sweep";
         var path = Path.Combine(folder, CompareFolder.FileName);
@@ -111,8 +108,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or KeyNotFoundException)
         {
-            terminal.Error.Print($"trustsim: {folder}: cannot read the comparison's data files: {e.Message}");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: cannot read the comparison's data files: {e.Message}"]);
         }
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
         terminal.Out.Print($"{charts.Written.Count} chart{(charts.Written.Count == 1 ? "" : "s")} drawn in {Path.Combine(folder, RunFolder.ChartsFolder)}");

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using TrustSim.Engine;
 
 namespace TrustSim.Cli;
@@ -12,11 +11,7 @@ internal static class MemoryCheck
     /// </summary>
     public static long AvailableBytes() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    /// <summary>True (after printing why) when <paramref name="estimate"/> does not fit.</summary>
-    public static bool Refuses(MemoryEstimate estimate, string what, IAnsiConsole errors, string parallelism = "--workers")
-    {
-        if (estimate.Refusal(AvailableBytes(), what, parallelism) is not { } message) return false;
-        errors.Print($"trustsim: {message}");
-        return true;
-    }
+    /// <summary>The line that refuses <paramref name="estimate"/> when it does not fit; null when it does.</summary>
+    public static string? Refusal(MemoryEstimate estimate, string what, string parallelism = "--workers") =>
+        estimate.Refusal(AvailableBytes(), what, parallelism) is { } message ? $"trustsim: {message}" : null;
 }

@@ -25,12 +25,12 @@ internal sealed class PlotCommand(Terminal terminal) : Command<PlotCommand.Setti
         if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, CompareFolder.FileName))) return CompareCommand.Redraw(folder, terminal);
         if (!Directory.Exists(folder) || !File.Exists(scenarioPath) || !(sweep || run || threshold))
         {
-            terminal.Error.Print($"trustsim: {folder}: not a run or sweep folder (expected {RunFolder.ScenarioFile} with " +
-                                 $"{RunCsv.TimeseriesFile} or {SweepTables.PointsFile})");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: not a run or sweep folder (expected {RunFolder.ScenarioFile} with " +
+                                      $"{RunCsv.TimeseriesFile} or {SweepTables.PointsFile})"]);
         }
-        var scenario = ScenarioInput.Load(scenarioPath, [], terminal.Error);
-        if (scenario is null) return ExitCode.BadInput;
+        var loaded = ScenarioInput.Load(scenarioPath, []);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        var scenario = loaded.Value;
 
         string charts = Path.Combine(folder, RunFolder.ChartsFolder);
         ChartSetResult result;
@@ -50,8 +50,7 @@ internal sealed class PlotCommand(Terminal terminal) : Command<PlotCommand.Setti
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
-            terminal.Error.Print($"trustsim: {folder}: cannot read the data files: {e.Message}");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: cannot read the data files: {e.Message}"]);
         }
         foreach (var p in result.Problems) terminal.Error.Print($"trustsim: {p}");
         terminal.Out.Print($"{result.Written.Count} chart{(result.Written.Count == 1 ? "" : "s")} drawn in {charts}");

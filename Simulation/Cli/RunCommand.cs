@@ -60,18 +60,15 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         var overrides = settings.Overrides.ToList();
         if (settings.Seed is { } seed) overrides.Add($"seed={seed.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Replications is { } n) overrides.Add($"replications={n.ToString(CultureInfo.InvariantCulture)}");
-        var scenario = ScenarioInput.Load(settings.Scenario, overrides, terminal.Error);
-        if (scenario is null) return ExitCode.BadInput;
+        var loaded = ScenarioInput.Load(settings.Scenario, overrides);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        var scenario = loaded.Value;
         var workers = settings.Workers ?? Environment.ProcessorCount;
         var memory = MemoryEstimate.For(scenario, Math.Min(workers, scenario.Replications), scenario.Replications);
-        if (MemoryCheck.Refuses(memory, "this run", terminal.Error)) return ExitCode.BadInput;
+        if (MemoryCheck.Refusal(memory, "this run") is { } refusal) return terminal.BadInput([refusal]);
 
         var folder = settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            terminal.Error.Print($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         IReadOnlyList<RunResult> results;
         using var signals = new InterruptSignals(cancellationToken);

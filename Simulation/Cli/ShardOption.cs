@@ -1,5 +1,5 @@
 using System.Globalization;
-using Spectre.Console;
+using TrustSim.Core;
 using TrustSim.Experiments;
 using TrustSim.Reports;
 
@@ -11,26 +11,25 @@ namespace TrustSim.Cli;
 /// </summary>
 internal static class ShardOption
 {
-    /// <summary>The shard of a new sweep from --shard, else from the environment; false after printing one line why not.</summary>
-    public static bool ForNewSweep(SweepCommand.Settings settings, Func<string, string?> environment, IAnsiConsole errors, out ShardSpec? shard)
+    /// <summary>The shard of a new sweep (none without --shard or an array job) from --shard, else from the environment; or one line why not.</summary>
+    public static Outcome<ShardSpec?> ForNewSweep(SweepCommand.Settings settings, Func<string, string?> environment)
     {
-        string? problem = null;
-        shard = settings.Shard is { } text
+        string? problem;
+        ShardSpec? shard = settings.Shard is { } text
             ? ShardSpec.Parse(text, out problem)
             : ShardSpec.FromEnvironment(environment, settings.ShardCount, out problem);
         if (problem is null && settings.Shard is not null && settings.ShardCount is { } n && n != shard!.Value.Count)
         {
             problem = $"--shard {settings.Shard} and --shard-count {n} disagree; give one of them";
         }
-        if (problem is not null) errors.Print($"trustsim: {problem}");
-        return problem is null;
+        return problem is null ? Outcome<ShardSpec?>.Success(shard) : Outcome<ShardSpec?>.Failure($"trustsim: {problem}");
     }
 
-    /// <summary>The shard of a resumed folder: its shard.json decides; a --shard that differs is refused.</summary>
-    public static bool ForResume(SweepCommand.Settings settings, string folder, IAnsiConsole errors, out ShardSpec? shard)
+    /// <summary>The shard of a resumed folder (none for a whole sweep): its shard.json decides; a --shard that differs is refused.</summary>
+    public static Outcome<ShardSpec?> ForResume(SweepCommand.Settings settings, string folder)
     {
-        shard = ShardManifest.Read(folder)?.Spec;
-        if (settings.Shard is not { } text) return true;
+        ShardSpec? shard = ShardManifest.Read(folder)?.Spec;
+        if (settings.Shard is not { } text) return Outcome<ShardSpec?>.Success(shard);
         ShardSpec? asked = ShardSpec.Parse(text, out string? problem);
         if (problem is null && asked != shard)
         {
@@ -38,8 +37,7 @@ internal static class ShardOption
                 ? $"{folder} holds shard {held}, not {asked}; resume it without --shard or with --shard {held}"
                 : $"{folder} is not a shard folder (no {ShardManifest.FileName}); resume it without --shard";
         }
-        if (problem is not null) errors.Print($"trustsim: {problem}");
-        return problem is null;
+        return problem is null ? Outcome<ShardSpec?>.Success(shard) : Outcome<ShardSpec?>.Failure($"trustsim: {problem}");
     }
 
     /// <summary>The default folder of a shard: the sweep's default with -shard-K-of-N appended.</summary>

@@ -62,26 +62,16 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Load(settings.Scenario, settings.Overrides, terminal.Error);
-        if (scenario is null) return ExitCode.BadInput;
-        if (scenario.Sweep is null)
-        {
-            terminal.Error.Print($"{settings.Scenario}:1:1: the scenario has no sweep: section, so there is nothing to shard");
-            return ExitCode.BadInput;
-        }
+        var loaded = ScenarioInput.Load(settings.Scenario, settings.Overrides);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        var scenario = loaded.Value;
+        if (scenario.Sweep is null) return terminal.BadInput([$"{settings.Scenario}:1:1: the scenario has no sweep: section, so there is nothing to shard"]);
         var plan = SweepPlan.Build(scenario);
         int shards = settings.Shards!.Value;
         if (shards > plan.RunCount)
-        {
-            terminal.Error.Print($"trustsim: --shards {shards} is more than the sweep's {plan.RunCount} runs; use at most {plan.RunCount}");
-            return ExitCode.BadInput;
-        }
+            return terminal.BadInput([$"trustsim: --shards {shards} is more than the sweep's {plan.RunCount} runs; use at most {plan.RunCount}"]);
         string folder = Path.GetFullPath(settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, DateTime.Now));
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            terminal.Error.Print($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         var job = new SlurmJob(folder, scenario.Name, shards, ToolCommand(), Directives(settings));
         try
@@ -95,8 +85,7 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            terminal.Error.Print($"trustsim: {folder}: cannot write the job scripts: {e.Message}");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: cannot write the job scripts: {e.Message}"]);
         }
 
         terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,

@@ -66,8 +66,9 @@ internal sealed class SweepCommand(Terminal terminal) : Command<SweepCommand.Set
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var target = SweepTarget.Open(settings, started, terminal.Error);
-        if (target is null) return ExitCode.BadInput;
+        var opened = SweepTarget.Open(settings, started);
+        if (!opened.Ok) return terminal.BadInput(opened.Problems);
+        var target = opened.Value;
 
         using var signals = new InterruptSignals(cancellationToken);
         var workers = settings.Workers ?? Environment.ProcessorCount;

@@ -7,9 +7,8 @@ internal static class ThresholdCommand
     {
         if (target.Resumed)
         {
-            terminal.Error.Print($"trustsim: {target.Folder}: a threshold search keeps no journal to resume; run it again with --force " +
-                                 "(it is deterministic and gives the same evaluations)");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {target.Folder}: a threshold search keeps no journal to resume; run it again with --force " +
+                                      "(it is deterministic and gives the same evaluations)"]);
         }
         return new ThresholdExecution(target, workers, commandLine, started, terminal).Run(cancel);
     }

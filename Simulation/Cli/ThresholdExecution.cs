@@ -66,8 +66,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         }
         catch (PointProblem p)
         {
-            ScenarioInput.Report(p.Problems, terminal.Error);
-            return ExitCode.BadInput;
+            return terminal.BadInput(ScenarioInput.Problems(p.Problems));
         }
         catch (OperationCanceledException)
         {

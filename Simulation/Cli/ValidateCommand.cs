@@ -34,7 +34,6 @@ internal sealed class ValidateCommand(Terminal terminal) : Command<ValidateComma
             problems += result.Problems.Count;
         }
         if (problems == 0) return ExitCode.Done;
-        terminal.Error.Print(problems == 1 ? "1 problem found." : $"{problems} problems found.");
-        return ExitCode.BadInput;
+        return terminal.BadInput([problems == 1 ? "1 problem found." : $"{problems} problems found."]);
     }
 }
