@@ -1,7 +1,6 @@
 namespace TrustSim.Tests.Cli;
 
-/// <summary>Bad flags, paths and impossible sizes: exit 2, one clear first line on stderr, no stack trace, nothing run.</summary>
-[Collection("Console")]
+/// <summary>Bad flags and paths: exit 2, one clear first line on stderr, no stack trace, nothing run (impossible sizes: <see cref="MemoryRefusalTests"/>).</summary>
 public sealed class BadFlagsTests
 {
     private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");
@@ -9,11 +8,8 @@ public sealed class BadFlagsTests
     private static readonly string SweepScenario = Path.Combine(Scenarios, "repeated-scandals.yaml");
     private static readonly string CalibrateScenario = Path.Combine(Scenarios, "calibrate-ponemon.yaml");
 
-    /// <summary>1e8 users of degree 1000 in a network: about 1.2 TB a run, more than any machine here has.</summary>
-    private static readonly string[] Huge =
-        ["--set", "users.count=100000000", "--set", "users.influence=network", "--set", "users.network.degree=1000"];
-
-    private static string FirstLine(CliRunner.Outcome outcome)
+    /// <summary>The first line of stderr of a run that must have exited 2 without a stack trace.</summary>
+    internal static string FirstLine(CliRunner.Outcome outcome)
     {
         Assert.True(outcome.ExitCode == 2, $"exit {outcome.ExitCode}: {outcome.Error}");
         Assert.DoesNotContain("   at ", outcome.Error);
@@ -85,25 +81,5 @@ public sealed class BadFlagsTests
         Assert.True(run.ExitCode == 0, run.Error);
         string line = FirstLine(CliRunner.Run("sweep", "--resume", folder));
         Assert.StartsWith(Path.Combine(folder, "scenario.yaml") + ":1:1: the scenario has no sweep: section", line);
-    }
-
-    [Theory]
-    [InlineData("run", "this run")]
-    [InlineData("sweep", "this sweep")]
-    [InlineData("calibrate", "this calibration")]
-    public void Execute_MoreMemoryThanAvailable_RefusedBeforeAnythingIsAllocatedOrWritten(string verb, string what)
-    {
-        string scenario = verb switch { "sweep" => SweepScenario, "calibrate" => CalibrateScenario, _ => Baseline };
-        string folder = Path.Combine(CliRunner.TempFolder(), "out");
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        var outcome = CliRunner.Run([verb, scenario, "--out", folder, "--workers", "2", .. Huge]);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-
-        string line = FirstLine(outcome);
-        Assert.Matches($@"^trustsim: {what} needs about [0-9.]+ GB \(1e8 users x 2 workers\); [0-9.]+ GB is available: " +
-                       "lower users.count, users.network.degree or --workers$", line);
-        Assert.Single(outcome.Error.TrimEnd().Split('\n'));
-        Assert.False(Directory.Exists(folder), "nothing is written when the run is refused");
-        Assert.True(allocated < 200_000_000, $"{allocated:N0} bytes allocated before the refusal");
     }
 }

@@ -3,7 +3,6 @@ using TrustSim.Reports;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class CompareCommandTests
 {
     private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");

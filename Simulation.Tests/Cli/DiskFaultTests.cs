@@ -7,7 +7,6 @@ namespace TrustSim.Tests.Cli;
 /// before stays whole. The disk is really filled (a small tmpfs); where a tmpfs cannot be mounted
 /// (not root) the disk-full tests say so in their output and check nothing.
 /// </summary>
-[Collection("Console")]
 public sealed class DiskFaultTests(ITestOutputHelper output)
 {
     private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class MergeCommandTests
 {
     [Fact]

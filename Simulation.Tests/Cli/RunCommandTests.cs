@@ -1,6 +1,5 @@
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class RunCommandTests
 {
     private static readonly string Scenario = Path.Combine(Paths.RepositoryRoot(), "scenarios", "cambridge-analytica.yaml");

@@ -1,6 +1,5 @@
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class SensitivityReportTests
 {
     private static readonly string Sobol = Path.Combine(Paths.RepositoryRoot(), "scenarios", "partnership-drivers-sobol.yaml");

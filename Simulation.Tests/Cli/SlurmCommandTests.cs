@@ -1,6 +1,5 @@
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class SlurmCommandTests
 {
     [Fact]

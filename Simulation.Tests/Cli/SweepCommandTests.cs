@@ -1,6 +1,5 @@
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class SweepCommandTests
 {
     private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");

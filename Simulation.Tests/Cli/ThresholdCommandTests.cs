@@ -2,7 +2,6 @@ using System.Globalization;
 
 namespace TrustSim.Tests.Cli;
 
-[Collection("Console")]
 public sealed class ThresholdCommandTests
 {
     private static readonly string Baseline = Path.Combine(Paths.RepositoryRoot(), "scenarios", "baseline.yaml");

@@ -9,9 +9,8 @@ namespace TrustSim.Tests.Cookbook;
 /// Redraws every picture under docs/images/ by running its recipe's documented command in-process,
 /// as written and at full size, into a temporary folder, and copying the chart over the picture.
 /// Opt-in (<see cref="DocsImagesFactAttribute"/>): <c>TRUSTSIM_WRITE_DOCS_IMAGES=1 dotnet test -c Release
-/// --filter FullyQualifiedName~DocsImages</c>. In the Console collection because CliRunner swaps the console.
+/// --filter FullyQualifiedName~DocsImages</c>.
 /// </summary>
-[Collection("Console")]
 public sealed class DocsImagesWriteTests(ITestOutputHelper output)
 {
     [DocsImagesFact]

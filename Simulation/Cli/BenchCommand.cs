@@ -11,7 +11,7 @@ namespace TrustSim.Cli;
 /// <c>trustsim bench</c>: times the engine on the Cambridge Analytica scenario for institution and
 /// network influence, on one thread and on all cores, and prints throughput, memory and allocation.
 /// </summary>
-internal sealed class BenchCommand : Command<BenchCommand.Settings>
+internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -69,21 +69,22 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             };
             overrides.AddRange(settings.Overrides);
             if (settings.Steps is { } steps) overrides.Add($"time.steps={steps.ToString(CultureInfo.InvariantCulture)}");
-            var scenario = ScenarioInput.Load(settings.Scenario, overrides, Console.Error);
-            if (scenario is null) return ExitCode.BadInput;
+            var loaded = ScenarioInput.Load(settings.Scenario, overrides);
+            if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+            var scenario = loaded.Value;
             foreach (var n in threads)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var r = EngineBenchmark.Measure(scenario, new BenchCase(influence, n));
                 results.Add(r);
-                if (!settings.Json) Print(r);
+                if (!settings.Json) Print(terminal.Out, r);
             }
         }
-        if (settings.Json) PrintJson(results);
+        if (settings.Json) PrintJson(terminal.Out, results);
         return ExitCode.Done;
     }
 
-    private static void Print(BenchResult r)
+    private static void Print(IAnsiConsole console, BenchResult r)
     {
         var table = new Table().Title($"{r.Influence} influence, {r.Threads} thread{(r.Threads == 1 ? "" : "s")}: " +
                                       $"{r.Users:N0} users, {r.Institutions} institutions, {r.Steps} steps")
@@ -100,10 +101,10 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         Row("setup seconds (network alone)", $"{r.SetupSeconds.ToString("F3", CultureInfo.InvariantCulture)} ({r.NetworkSetupSeconds.ToString("F3", CultureInfo.InvariantCulture)})");
         Row("stepping seconds", r.StepSeconds.ToString("F3", CultureInfo.InvariantCulture));
         Row("wall seconds", r.WallSeconds.ToString("F3", CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
+        console.Write(table);
     }
 
-    private static void PrintJson(IReadOnlyList<BenchResult> results)
+    private static void PrintJson(IAnsiConsole console, IReadOnlyList<BenchResult> results)
     {
         var options = new JsonSerializerOptions
         {
@@ -115,6 +116,6 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             machine = new { processor_count = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
             results,
         };
-        Console.Out.WriteLine(JsonSerializer.Serialize(document, options));
+        console.Print(JsonSerializer.Serialize(document, options));
     }
 }

@@ -13,7 +13,7 @@ namespace TrustSim.Cli;
 /// observations and writes a calibration folder. Ctrl-C stops after the current evaluation and
 /// keeps the best fit so far (exit 130).
 /// </summary>
-internal sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
+internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -44,30 +44,24 @@ internal sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var scenario = ScenarioInput.Load(settings.Scenario, settings.Overrides, Console.Error);
-        if (scenario is null) return ExitCode.BadInput;
+        var loaded = ScenarioInput.Load(settings.Scenario, settings.Overrides);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        var scenario = loaded.Value;
         if (scenario.Calibrate is null)
-        {
-            Console.Error.WriteLine($"{settings.Scenario}:1:1: the scenario has no calibrate: section (parameters to fit and observed data); see docs/scenarios.md");
-            return ExitCode.BadInput;
-        }
+            return terminal.BadInput([$"{settings.Scenario}:1:1: the scenario has no calibrate: section (parameters to fit and observed data); see docs/scenarios.md"]);
         int replications = scenario.Calibrate.Replications;
         var memory = MemoryEstimate.For(scenario, Math.Min(settings.Workers ?? Environment.ProcessorCount, replications), replications);
-        if (MemoryCheck.Refuses(memory, "this calibration", Console.Error)) return ExitCode.BadInput;
+        if (MemoryCheck.Refusal(memory, "this calibration") is { } refusal) return terminal.BadInput([refusal]);
 
         var folder = settings.Out ?? CalibrationFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            Console.Error.WriteLine($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         var targets = CalibrationTarget.From(scenario, settings.Scenario);
         var objective = new CalibrationObjective(scenario, targets, settings.Workers ?? Environment.ProcessorCount);
         CalibrationResult result;
         using (var signals = new InterruptSignals(cancellationToken))
         {
-            result = CalibrationProgress.Fit(objective, signals.Token);
+            result = CalibrationProgress.Fit(terminal.Out, objective, signals.Token);
         }
 
         var fitted = objective.ScenarioAt(result.Values).Scenario;
@@ -76,12 +70,12 @@ internal sealed class CalibrateCommand : Command<CalibrateCommand.Settings>
         var status = result.Interrupted ? RunStatus.Interrupted : RunStatus.Completed;
         var manifest = Manifest(context, settings.Scenario, scenario, objective, result, started, status);
         var chartProblems = CalibrationFolder.Write(folder, result, targets, fitted, atFit, manifest);
-        foreach (var p in chartProblems) Console.Error.WriteLine($"trustsim: {p}");
+        foreach (var p in chartProblems) terminal.Error.Print($"trustsim: {p}");
 
-        CalibrationReport.Print(scenario, targets, result, folder);
+        CalibrationReport.Print(terminal.Out, scenario, targets, result, folder);
         if (result.Interrupted)
         {
-            Console.Error.WriteLine("trustsim: interrupted; the best fit so far was written.");
+            terminal.Error.Print("trustsim: interrupted; the best fit so far was written.");
             return ExitCode.Interrupted;
         }
         return chartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;

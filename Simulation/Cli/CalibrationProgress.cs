@@ -7,14 +7,14 @@ namespace TrustSim.Cli;
 /// <summary>Runs a calibration with a progress bar (evaluations of the budget, best loss) on a terminal, silently otherwise.</summary>
 internal static class CalibrationProgress
 {
-    public static CalibrationResult Fit(CalibrationObjective objective, CancellationToken cancel)
+    public static CalibrationResult Fit(IAnsiConsole console, CalibrationObjective objective, CancellationToken cancel)
     {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (!console.ShowsProgress())
             return Calibrator.Fit(objective, cancel: cancel);
 
         CalibrationResult? result = null;
         var budget = objective.Scenario.Calibrate!.Budget;
-        AnsiConsole.Progress()
+        console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>

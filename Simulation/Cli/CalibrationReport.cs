@@ -8,10 +8,10 @@ namespace TrustSim.Cli;
 /// <summary>The closing report of <c>calibrate</c>: fitted values with uncertainty, and each observation against the fit.</summary>
 internal static class CalibrationReport
 {
-    public static void Print(Scenario scenario, IReadOnlyList<CalibrationTarget> targets, CalibrationResult result, string folder)
+    public static void Print(IAnsiConsole console, Scenario scenario, IReadOnlyList<CalibrationTarget> targets, CalibrationResult result, string folder)
     {
-        Console.Out.WriteLine($"{scenario.Name}: loss {Format(result.Loss)} after {result.SearchEvaluations} of {result.Budget} evaluations " +
-                              $"({result.Starts} starts; best from start {result.BestStart + 1}); written to {folder}");
+        console.Print($"{scenario.Name}: loss {Format(result.Loss)} after {result.SearchEvaluations} of {result.Budget} evaluations " +
+                      $"({result.Starts} starts; best from start {result.BestStart + 1}); written to {folder}");
         var parameters = new Table().Border(TableBorder.Simple)
             .AddColumn("parameter").AddColumn(new TableColumn("fitted").RightAligned())
             .AddColumn(new TableColumn("bounds").RightAligned()).AddColumn(new TableColumn("uncertainty").RightAligned());
@@ -27,7 +27,7 @@ internal static class CalibrationReport
             };
             parameters.AddRow(Markup.Escape(p.Path), Format(result.Values[k]), Markup.Escape($"[{Format(p.Min ?? 0)}, {Format(p.Max ?? 0)}]{(p.Log ? " log" : "")}"), Markup.Escape(text));
         }
-        AnsiConsole.Console.Write(parameters);
+        console.Write(parameters);
         var fit = new Table().Border(TableBorder.Simple)
             .AddColumn("observation").AddColumn("date").AddColumn("metric")
             .AddColumn(new TableColumn("observed").RightAligned()).AddColumn(new TableColumn("fitted").RightAligned());
@@ -37,8 +37,8 @@ internal static class CalibrationReport
             fit.AddRow(Markup.Escape(t.Label.Length > 0 ? t.Label : $"#{i + 1}"), $"{t.Date:yyyy-MM-dd} (step {t.Step})", t.Metric.Name,
                 Format(t.Value), Format(result.FittedMeans[i]));
         }
-        AnsiConsole.Console.Write(fit);
-        Console.Out.WriteLine($"Files: fit.csv, trace.csv, fitted.yaml, charts/ in {folder}");
+        console.Write(fit);
+        console.Print($"Files: fit.csv, trace.csv, fitted.yaml, charts/ in {folder}");
     }
 
     private static string Format(double x) =>

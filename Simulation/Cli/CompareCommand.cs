@@ -10,7 +10,7 @@ namespace TrustSim.Cli;
 /// <c>trustsim compare A B...</c>: compares run folders, sweep folders or scenario files (run here with
 /// common random numbers) and writes a comparison folder: comparison.csv, bands.csv, charts, manifest.json.
 /// </summary>
-internal sealed class CompareCommand : Command<CompareCommand.Settings>
+internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -46,22 +46,19 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
     {
         var started = DateTime.UtcNow;
         var folder = settings.Out ?? RunFolder.DefaultPath("output", "compare", started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            Console.Error.WriteLine($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
-        IReadOnlyList<CompareSide>? sides;
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
+        Outcome<IReadOnlyList<CompareSide>> opened;
         try
         {
-            sides = CompareSides.Open(settings.Sides, settings.Overrides, settings.Workers ?? Environment.ProcessorCount, Console.Error, cancellationToken);
+            opened = CompareSides.Open(settings.Sides, settings.Overrides, settings.Workers ?? Environment.ProcessorCount, terminal.Out, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("trustsim: interrupted; nothing was written.");
+            terminal.Error.Print("trustsim: interrupted; nothing was written.");
             return ExitCode.Interrupted;
         }
-        if (sides is null) return ExitCode.BadInput;
+        if (!opened.Ok) return terminal.BadInput(opened.Problems);
+        var sides = opened.Value;
 
         bool sweep = sides[0].Kind == "sweep";
         var path = Path.Combine(folder, CompareFolder.FileName);
@@ -77,7 +74,7 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
             CsvTable.Write(Path.Combine(folder, CompareFolder.BandsFile), CompareFolder.BandsHeader, CompareFolder.BandRows(sides));
         }
         var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
-        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
+        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
 
         var paired = sides.Skip(1).Select(s => CompareFolder.Paired(sides[0], s)).ToArray();
         string pairing = sweep ? "welch" : paired.All(p => p) ? "paired" : paired.Any(p => p) ? "mixed" : "welch";
@@ -93,15 +90,15 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         };
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
 
-        CompareTable.Print(path, sides[0].Label, Console.Out);
-        Console.Out.WriteLine($"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
-        if (sides.Any(s => s.Kind == "scenario")) Console.Out.WriteLine($"Common random numbers: {note}.");
-        Console.Out.WriteLine($"Written to {folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
+        CompareTable.Print(terminal.Out, path, sides[0].Label);
+        terminal.Out.Print($"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
+        if (sides.Any(s => s.Kind == "scenario")) terminal.Out.Print($"Common random numbers: {note}.");
+        terminal.Out.Print($"Written to {folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     /// <summary>Redraws a comparison folder's charts from its data files (for <c>plot</c>).</summary>
-    public static int Redraw(string folder)
+    public static int Redraw(string folder, Terminal terminal)
     {
         ChartSetResult charts;
         try
@@ -110,11 +107,10 @@ internal sealed class CompareCommand : Command<CompareCommand.Settings>
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or KeyNotFoundException)
         {
-            Console.Error.WriteLine($"trustsim: {folder}: cannot read the comparison's data files: {e.Message}");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: cannot read the comparison's data files: {e.Message}"]);
         }
-        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
-        Console.Out.WriteLine($"{charts.Written.Count} chart{(charts.Written.Count == 1 ? "" : "s")} drawn in {Path.Combine(folder, RunFolder.ChartsFolder)}");
+        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
+        terminal.Out.Print($"{charts.Written.Count} chart{(charts.Written.Count == 1 ? "" : "s")} drawn in {Path.Combine(folder, RunFolder.ChartsFolder)}");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 }

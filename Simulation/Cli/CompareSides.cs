@@ -1,4 +1,6 @@
 using System.Globalization;
+using Spectre.Console;
+using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Reports;
 
@@ -13,9 +15,32 @@ internal static class CompareSides
 {
     private enum Kind { Run, Sweep, Scenario }
 
-    /// <summary>The sides, or null after printing why not (bad input, exit 2).</summary>
-    public static IReadOnlyList<CompareSide>? Open(IReadOnlyList<string> paths, IReadOnlyList<string> overrides, int workers,
-        TextWriter errors, CancellationToken cancel)
+    /// <summary>The sides, or the lines that say why not (bad input, exit 2). Scenario sides are run here, saying so on <paramref name="output"/>.</summary>
+    public static Outcome<IReadOnlyList<CompareSide>> Open(IReadOnlyList<string> paths, IReadOnlyList<string> overrides, int workers,
+        IAnsiConsole output, CancellationToken cancel)
+    {
+        var kinds = Kinds(paths);
+        if (!kinds.Ok) return kinds.ConvertError<IReadOnlyList<CompareSide>>();
+
+        // Common random numbers: the first side's master seed and replication count for every scenario file.
+        (ulong Seed, int Replications)? common = null;
+        var sides = new List<CompareSide>();
+        for (int i = 0; i < paths.Count; i++)
+        {
+            var side = kinds.Value[i] switch
+            {
+                Kind.Scenario => RunScenario(paths[i], overrides, ref common, workers, output, cancel),
+                Kind.Run => OpenRun(paths[i], ref common),
+                _ => OpenSweep(paths[i]),
+            };
+            if (!side.Ok) return side.ConvertError<IReadOnlyList<CompareSide>>();
+            sides.Add(side.Value);
+        }
+        return Outcome<IReadOnlyList<CompareSide>>.Success(Unique(sides));
+    }
+
+    /// <summary>What each path is; runs and sweeps do not mix.</summary>
+    private static Outcome<IReadOnlyList<Kind>> Kinds(IReadOnlyList<string> paths)
     {
         var kinds = new List<Kind>();
         foreach (var p in paths)
@@ -24,44 +49,18 @@ internal static class CompareSides
             {
                 if (File.Exists(System.IO.Path.Combine(p, SweepTables.PointsFile)) && File.Exists(System.IO.Path.Combine(p, RunFolder.ScenarioFile))) kinds.Add(Kind.Sweep);
                 else if (File.Exists(System.IO.Path.Combine(p, RunCsv.SummaryFile)) && File.Exists(System.IO.Path.Combine(p, RunCsv.TimeseriesFile))) kinds.Add(Kind.Run);
-                else
-                {
-                    errors.WriteLine($"trustsim: {p}: not a run folder (summary.csv, timeseries.csv) or a finished sweep folder (points.csv)");
-                    return null;
-                }
+                else return Outcome<IReadOnlyList<Kind>>.Failure($"trustsim: {p}: not a run folder (summary.csv, timeseries.csv) or a finished sweep folder (points.csv)");
             }
             else if (File.Exists(p)) kinds.Add(Kind.Scenario);
-            else
-            {
-                errors.WriteLine($"trustsim: {p}: no such scenario file or folder");
-                return null;
-            }
+            else return Outcome<IReadOnlyList<Kind>>.Failure($"trustsim: {p}: no such scenario file or folder");
         }
         if (kinds.Contains(Kind.Sweep) && kinds.Any(k => k != Kind.Sweep))
-        {
-            errors.WriteLine("trustsim: compare sweep folders with sweep folders, and runs (folders or scenario files) with runs; got a mix");
-            return null;
-        }
-
-        // Common random numbers: the first side's master seed and replication count for every scenario file.
-        (ulong Seed, int Replications)? common = null;
-        var sides = new List<CompareSide>();
-        for (int i = 0; i < paths.Count; i++)
-        {
-            var side = kinds[i] switch
-            {
-                Kind.Scenario => RunScenario(paths[i], overrides, ref common, workers, errors, cancel),
-                Kind.Run => OpenRun(paths[i], ref common, errors),
-                _ => OpenSweep(paths[i], errors),
-            };
-            if (side is null) return null;
-            sides.Add(side);
-        }
-        return Unique(sides);
+            return Outcome<IReadOnlyList<Kind>>.Failure("trustsim: compare sweep folders with sweep folders, and runs (folders or scenario files) with runs; got a mix");
+        return Outcome<IReadOnlyList<Kind>>.Success(kinds);
     }
 
-    private static CompareSide? RunScenario(string path, IReadOnlyList<string> overrides, ref (ulong Seed, int Replications)? common, int workers,
-        TextWriter errors, CancellationToken cancel)
+    private static Outcome<CompareSide> RunScenario(string path, IReadOnlyList<string> overrides, ref (ulong Seed, int Replications)? common, int workers,
+        IAnsiConsole output, CancellationToken cancel)
     {
         var all = overrides.ToList();
         if (common is { } c)
@@ -69,24 +68,22 @@ internal static class CompareSides
             all.Add($"seed={c.Seed.ToString(CultureInfo.InvariantCulture)}");
             all.Add($"replications={c.Replications.ToString(CultureInfo.InvariantCulture)}");
         }
-        var scenario = ScenarioInput.Load(path, all, errors);
-        if (scenario is null) return null;
+        var loaded = ScenarioInput.Load(path, all);
+        if (!loaded.Ok) return loaded.ConvertError<CompareSide>();
+        var scenario = loaded.Value;
         common ??= (scenario.Seed, scenario.Replications);
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        output.Print(string.Create(CultureInfo.InvariantCulture,
             $"Running {path}: {scenario.Replications} replications from master seed {scenario.Seed} (common random numbers)"));
         var runs = Simulator.RunReplications(scenario with { Sweep = null }, workers, cancel: cancel);
-        return new CompareSide(scenario.Name, path, "scenario", scenario, RunEnvironment.Sha256OfFile(path), scenario.Seed, runs);
+        return Outcome<CompareSide>.Success(new CompareSide(scenario.Name, path, "scenario", scenario, RunEnvironment.Sha256OfFile(path), scenario.Seed, runs));
     }
 
-    private static CompareSide? OpenRun(string folder, ref (ulong Seed, int Replications)? common, TextWriter errors)
+    private static Outcome<CompareSide> OpenRun(string folder, ref (ulong Seed, int Replications)? common)
     {
         var scenarioPath = System.IO.Path.Combine(folder, RunFolder.ScenarioFile);
-        var scenario = File.Exists(scenarioPath) ? ScenarioInput.Load(scenarioPath, [], errors) : null;
-        if (scenario is null)
-        {
-            errors.WriteLine($"trustsim: {folder}: no readable {RunFolder.ScenarioFile}");
-            return null;
-        }
+        var loaded = File.Exists(scenarioPath) ? ScenarioInput.Load(scenarioPath, []) : null;
+        if (loaded?.Value is not { } scenario)
+            return Outcome<CompareSide>.Failure([.. loaded?.Problems ?? [], $"trustsim: {folder}: no readable {RunFolder.ScenarioFile}"]);
         IReadOnlyList<RunResult> runs;
         try
         {
@@ -94,24 +91,20 @@ internal static class CompareSides
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException)
         {
-            errors.WriteLine($"trustsim: {folder}: cannot read the run's data files: {e.Message}");
-            return null;
+            return Outcome<CompareSide>.Failure($"trustsim: {folder}: cannot read the run's data files: {e.Message}");
         }
         var seed = ManifestJson.Read(System.IO.Path.Combine(folder, ManifestJson.FileName))?.MasterSeed ?? scenario.Seed;
         common ??= (seed, runs.Count);
-        return new CompareSide(scenario.Name, folder, "run", scenario, RunEnvironment.Sha256OfFile(scenarioPath), seed, runs);
+        return Outcome<CompareSide>.Success(new CompareSide(scenario.Name, folder, "run", scenario, RunEnvironment.Sha256OfFile(scenarioPath), seed, runs));
     }
 
-    private static CompareSide? OpenSweep(string folder, TextWriter errors)
+    private static Outcome<CompareSide> OpenSweep(string folder)
     {
         var scenarioPath = System.IO.Path.Combine(folder, RunFolder.ScenarioFile);
-        var scenario = ScenarioInput.Load(scenarioPath, [], errors);
-        if (scenario?.Sweep is null)
-        {
-            errors.WriteLine($"trustsim: {folder}: its {RunFolder.ScenarioFile} has no sweep section");
-            return null;
-        }
-        return new CompareSide(scenario.Name, folder, "sweep", scenario, RunEnvironment.Sha256OfFile(scenarioPath), scenario.Seed, []);
+        var loaded = ScenarioInput.Load(scenarioPath, []);
+        if (loaded.Value is not { Sweep: not null } scenario)
+            return Outcome<CompareSide>.Failure([.. loaded.Problems, $"trustsim: {folder}: its {RunFolder.ScenarioFile} has no sweep section"]);
+        return Outcome<CompareSide>.Success(new CompareSide(scenario.Name, folder, "sweep", scenario, RunEnvironment.Sha256OfFile(scenarioPath), scenario.Seed, []));
     }
 
     private static List<CompareSide> Unique(List<CompareSide> sides)

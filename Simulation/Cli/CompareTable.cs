@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectre.Console;
 using TrustSim.Core;
 using TrustSim.Reports;
 
@@ -7,7 +8,7 @@ namespace TrustSim.Cli;
 /// <summary>Prints comparison.csv as an aligned plain-text table (runs), or a per-metric digest of point differences (sweeps).</summary>
 internal static class CompareTable
 {
-    public static void Print(string path, string reference, TextWriter output)
+    public static void Print(IAnsiConsole output, string path, string reference)
     {
         var rows = CompareFolder.ReadTable(path);
         if (rows.Any(r => r["point"].Length > 0))
@@ -16,7 +17,7 @@ internal static class CompareTable
             {
                 var diffs = rows.Where(r => r["metric"] == metric && r["difference"].Length > 0).ToList();
                 int excluding = diffs.Count(r => CsvFile.Number(r["difference_ci_low"]) > 0 || CsvFile.Number(r["difference_ci_high"]) < 0);
-                output.WriteLine($"{metric}: {diffs.Count} matched design point(s), {excluding} with a 95% CI of the difference that excludes 0");
+                output.Print($"{metric}: {diffs.Count} matched design point(s), {excluding} with a 95% CI of the difference that excludes 0");
             }
             return;
         }
@@ -31,7 +32,7 @@ internal static class CompareTable
             ]);
         }
         var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(t => t[c].Length)).ToArray();
-        foreach (var t in table) output.WriteLine(string.Join("  ", t.Select((x, c) => x.PadRight(widths[c]))).TrimEnd());
+        foreach (var t in table) output.Print(string.Join("  ", t.Select((x, c) => x.PadRight(widths[c]))).TrimEnd());
     }
 
     private static string N(string field) => field.Length == 0 ? "" : CsvFile.Number(field) switch

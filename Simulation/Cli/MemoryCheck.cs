@@ -11,11 +11,7 @@ internal static class MemoryCheck
     /// </summary>
     public static long AvailableBytes() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    /// <summary>True (after printing why) when <paramref name="estimate"/> does not fit.</summary>
-    public static bool Refuses(MemoryEstimate estimate, string what, TextWriter errors, string parallelism = "--workers")
-    {
-        if (estimate.Refusal(AvailableBytes(), what, parallelism) is not { } message) return false;
-        errors.WriteLine($"trustsim: {message}");
-        return true;
-    }
+    /// <summary>The line that refuses <paramref name="estimate"/> when it does not fit; null when it does.</summary>
+    public static string? Refusal(MemoryEstimate estimate, string what, string parallelism = "--workers") =>
+        estimate.Refusal(AvailableBytes(), what, parallelism) is { } message ? $"trustsim: {message}" : null;
 }

@@ -11,7 +11,7 @@ namespace TrustSim.Cli;
 /// <c>trustsim merge SHARD_DIR... --out DIR</c>: joins the shards of one sweep into one sweep folder,
 /// finished by the same code as a sweep on one machine, so its data files are byte-identical to it.
 /// </summary>
-internal sealed class MergeCommand : Command<MergeCommand.Settings>
+internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -35,43 +35,39 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
     {
         var started = DateTime.UtcNow;
         string folder = settings.Out!;
-        var merge = SweepMerge.Open(settings.Shards, Console.Error);
-        if (merge is null) return ExitCode.BadInput;
+        var opened = SweepMerge.Open(settings.Shards);
+        if (!opened.Ok) return terminal.BadInput(opened.Problems);
+        var merge = opened.Value;
 
         var mismatches = merge.Mismatches();
-        foreach (string m in mismatches) Console.Error.WriteLine($"trustsim: {m}");
+        foreach (string m in mismatches) terminal.Error.Print($"trustsim: {m}");
         if (mismatches.Count > 0)
         {
-            Console.Error.WriteLine("trustsim: the shards are not parts of one sweep; nothing was merged");
+            terminal.Error.Print("trustsim: the shards are not parts of one sweep; nothing was merged");
             return ExitCode.RunFailed;
         }
         var coverage = merge.Coverage();
         if (!coverage.Complete)
         {
-            ReportGaps(coverage, merge.Plan.RunCount);
+            ReportGaps(terminal.Error, coverage, merge.Plan.RunCount);
             if (merge.AbsentShards() is { Count: > 0 } absent)
-                Console.Error.WriteLine($"trustsim: no folder was given for shard{(absent.Count == 1 ? "" : "s")} {string.Join(", ", absent)}");
+                terminal.Error.Print($"trustsim: no folder was given for shard{(absent.Count == 1 ? "" : "s")} {string.Join(", ", absent)}");
             return ExitCode.RunFailed;
         }
 
         string full = Path.GetFullPath(folder);
         if (settings.Shards.Any(s => Path.GetFullPath(s).TrimEnd('/') == full.TrimEnd('/')))
         {
-            Console.Error.WriteLine($"trustsim: {folder}: --out is one of the shard folders; merge into a new folder");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: --out is one of the shard folders; merge into a new folder"]);
         }
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            Console.Error.WriteLine($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
         try
         {
             merge.WriteProgress(folder, coverage);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            Console.Error.WriteLine($"trustsim: {folder}: merging failed: {e.Message}");
+            terminal.Error.Print($"trustsim: {folder}: merging failed: {e.Message}");
             return ExitCode.RunFailed;
         }
 
@@ -79,31 +75,31 @@ internal sealed class MergeCommand : Command<MergeCommand.Settings>
         var done = new BitArray((int)plan.RunCount, true);
         var target = new SweepTarget(Path.Combine(folder, RunFolder.ScenarioFile), merge.Scenario, plan, folder, done,
             (int)plan.RunCount, 0, false);
-        var execution = new SweepExecution(target, 1, RunEnvironment.CommandLine(context.Arguments), started);
+        var execution = new SweepExecution(target, 1, RunEnvironment.CommandLine(context.Arguments), started, terminal);
         return execution.Finish();
     }
 
     /// <summary>Missing, duplicate and failed runs by id, a line each kind, then what to do.</summary>
-    private static void ReportGaps(MergeCoverage coverage, long runCount)
+    private static void ReportGaps(IAnsiConsole errors, MergeCoverage coverage, long runCount)
     {
         static string Ids(IEnumerable<long> ids, int count) =>
             string.Join(", ", ids.Take(20).Select(i => i.ToString(CultureInfo.InvariantCulture))) + (count > 20 ? ", ..." : "");
 
         if (coverage.Missing.Count > 0)
-            Console.Error.WriteLine($"trustsim: {coverage.Missing.Count} of {runCount} runs missing (no shard finished them): runs {Ids(coverage.Missing, coverage.Missing.Count)}");
+            errors.Print($"trustsim: {coverage.Missing.Count} of {runCount} runs missing (no shard finished them): runs {Ids(coverage.Missing, coverage.Missing.Count)}");
         if (coverage.Duplicate.Count > 0)
         {
-            Console.Error.WriteLine($"trustsim: {coverage.Duplicate.Count} runs completed in more than one shard folder: runs {Ids(coverage.Duplicate.Keys, coverage.Duplicate.Count)}");
+            errors.Print($"trustsim: {coverage.Duplicate.Count} runs completed in more than one shard folder: runs {Ids(coverage.Duplicate.Keys, coverage.Duplicate.Count)}");
             var first = coverage.Duplicate.First();
-            Console.Error.WriteLine($"  e.g. run {first.Key} in {string.Join(" and ", first.Value)}; give each shard once");
+            errors.Print($"  e.g. run {first.Key} in {string.Join(" and ", first.Value)}; give each shard once");
         }
         if (coverage.Failed.Count > 0)
         {
-            Console.Error.WriteLine($"trustsim: {coverage.Failed.Count} runs failed: runs {Ids(coverage.Failed.Keys, coverage.Failed.Count)}");
+            errors.Print($"trustsim: {coverage.Failed.Count} runs failed: runs {Ids(coverage.Failed.Keys, coverage.Failed.Count)}");
             foreach (string shard in coverage.Failed.Values.Distinct().Take(5))
-                Console.Error.WriteLine($"  rerun them with: trustsim sweep --resume {shard} --retry-failed");
+                errors.Print($"  rerun them with: trustsim sweep --resume {shard} --retry-failed");
         }
-        Console.Error.WriteLine("trustsim: the shards do not make a complete sweep; nothing was merged. " +
-                                "Finish a shard with: trustsim sweep --resume SHARD_DIR (or resubmit its array task), then merge again.");
+        errors.Print("trustsim: the shards do not make a complete sweep; nothing was merged. " +
+                     "Finish a shard with: trustsim sweep --resume SHARD_DIR (or resubmit its array task), then merge again.");
     }
 }

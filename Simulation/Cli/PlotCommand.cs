@@ -5,7 +5,7 @@ using TrustSim.Reports;
 namespace TrustSim.Cli;
 
 /// <summary><c>trustsim plot DIR</c>: redraws the charts of a run or sweep folder from its data files alone.</summary>
-internal sealed class PlotCommand : Command<PlotCommand.Settings>
+internal sealed class PlotCommand(Terminal terminal) : Command<PlotCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -21,15 +21,15 @@ internal sealed class PlotCommand : Command<PlotCommand.Settings>
         bool threshold = File.Exists(Path.Combine(folder, ThresholdFolder.FileName));
         bool sweep = File.Exists(Path.Combine(folder, SweepTables.PointsFile));
         bool run = File.Exists(Path.Combine(folder, RunCsv.TimeseriesFile));
-        if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, CompareFolder.FileName))) return CompareCommand.Redraw(folder);
+        if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, CompareFolder.FileName))) return CompareCommand.Redraw(folder, terminal);
         if (!Directory.Exists(folder) || !File.Exists(scenarioPath) || !(sweep || run || threshold))
         {
-            Console.Error.WriteLine($"trustsim: {folder}: not a run or sweep folder (expected {RunFolder.ScenarioFile} with " +
-                                    $"{RunCsv.TimeseriesFile} or {SweepTables.PointsFile})");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: not a run or sweep folder (expected {RunFolder.ScenarioFile} with " +
+                                      $"{RunCsv.TimeseriesFile} or {SweepTables.PointsFile})"]);
         }
-        var scenario = ScenarioInput.Load(scenarioPath, [], Console.Error);
-        if (scenario is null) return ExitCode.BadInput;
+        var loaded = ScenarioInput.Load(scenarioPath, []);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        var scenario = loaded.Value;
 
         string charts = Path.Combine(folder, RunFolder.ChartsFolder);
         ChartSetResult result;
@@ -49,11 +49,10 @@ internal sealed class PlotCommand : Command<PlotCommand.Settings>
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"trustsim: {folder}: cannot read the data files: {e.Message}");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: cannot read the data files: {e.Message}"]);
         }
-        foreach (var p in result.Problems) Console.Error.WriteLine($"trustsim: {p}");
-        Console.Out.WriteLine($"{result.Written.Count} chart{(result.Written.Count == 1 ? "" : "s")} drawn in {charts}");
+        foreach (var p in result.Problems) terminal.Error.Print($"trustsim: {p}");
+        terminal.Out.Print($"{result.Written.Count} chart{(result.Written.Count == 1 ? "" : "s")} drawn in {charts}");
         return result.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 }

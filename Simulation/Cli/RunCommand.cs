@@ -9,7 +9,7 @@ using TrustSim.Scenarios;
 namespace TrustSim.Cli;
 
 /// <summary><c>trustsim run SCENARIO</c>: runs the replications of one scenario and writes a run folder.</summary>
-internal sealed class RunCommand : Command<RunCommand.Settings>
+internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -60,28 +60,25 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         var overrides = settings.Overrides.ToList();
         if (settings.Seed is { } seed) overrides.Add($"seed={seed.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Replications is { } n) overrides.Add($"replications={n.ToString(CultureInfo.InvariantCulture)}");
-        var scenario = ScenarioInput.Load(settings.Scenario, overrides, Console.Error);
-        if (scenario is null) return ExitCode.BadInput;
+        var loaded = ScenarioInput.Load(settings.Scenario, overrides);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        var scenario = loaded.Value;
         var workers = settings.Workers ?? Environment.ProcessorCount;
         var memory = MemoryEstimate.For(scenario, Math.Min(workers, scenario.Replications), scenario.Replications);
-        if (MemoryCheck.Refuses(memory, "this run", Console.Error)) return ExitCode.BadInput;
+        if (MemoryCheck.Refusal(memory, "this run") is { } refusal) return terminal.BadInput([refusal]);
 
         var folder = settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            Console.Error.WriteLine($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         IReadOnlyList<RunResult> results;
         using var signals = new InterruptSignals(cancellationToken);
         try
         {
-            results = RunProgress.Run(scenario, workers, signals.Token, settings.Threads ?? 1);
+            results = RunProgress.Run(terminal.Out, scenario, workers, signals.Token, settings.Threads ?? 1);
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("trustsim: interrupted; no replication's data was written.");
+            terminal.Error.Print("trustsim: interrupted; no replication's data was written.");
             return ExitCode.Interrupted;
         }
 
@@ -95,13 +92,13 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Disk full, or the folder removed under us: each file is atomic, so what is there is whole.
-            Console.Error.WriteLine($"trustsim: {folder}: writing the run folder failed: {e.Message}");
-            Console.Error.WriteLine("The files already in the folder are complete; it has no manifest.json, so it is marked unfinished.");
+            terminal.Error.Print($"trustsim: {folder}: writing the run folder failed: {e.Message}");
+            terminal.Error.Print("The files already in the folder are complete; it has no manifest.json, so it is marked unfinished.");
             return ExitCode.RunFailed;
         }
-        foreach (var p in written.ChartProblems) Console.Error.WriteLine($"trustsim: chart not drawn: {p}");
+        foreach (var p in written.ChartProblems) terminal.Error.Print($"trustsim: chart not drawn: {p}");
 
-        SummaryTable.Print(scenario, results, folder);
+        SummaryTable.Print(terminal.Out, scenario, results, folder);
         return written.ChartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 }

@@ -7,12 +7,12 @@ namespace TrustSim.Cli;
 /// <summary>Runs a scenario's replications, with a progress bar on a terminal and silence otherwise.</summary>
 internal static class RunProgress
 {
-    public static IReadOnlyList<RunResult> Run(Scenario scenario, int workers, CancellationToken cancel, int threads = 1)
+    public static IReadOnlyList<RunResult> Run(IAnsiConsole console, Scenario scenario, int workers, CancellationToken cancel, int threads = 1)
     {
-        if (!IsTerminal()) return Simulator.RunReplications(scenario, workers, cancel: cancel, threads: threads);
+        if (!console.ShowsProgress()) return Simulator.RunReplications(scenario, workers, cancel: cancel, threads: threads);
 
         IReadOnlyList<RunResult> results = [];
-        AnsiConsole.Progress()
+        console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
                 new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -23,7 +23,4 @@ internal static class RunProgress
             });
         return results;
     }
-
-    private static bool IsTerminal() =>
-        !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 }

@@ -1,23 +1,23 @@
+using TrustSim.Core;
 using TrustSim.Scenarios;
 using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Cli;
 
-/// <summary>Loads a scenario for a verb and prints its problems, every one, as FILE:LINE:COL: message.</summary>
+/// <summary>Loads a scenario for a verb; its problems, every one, as FILE:LINE:COL: message.</summary>
 internal static class ScenarioInput
 {
-    /// <summary>The resolved scenario, or null after printing why not.</summary>
-    public static Scenario? Load(string path, IReadOnlyList<string> overrides, TextWriter errors)
+    /// <summary>The resolved scenario, or the lines that say why not: each problem, then how many there were.</summary>
+    public static Outcome<Scenario> Load(string path, IReadOnlyList<string> overrides)
     {
         var result = ScenarioLoader.Load(path, overrides);
-        if (result.Scenario is { } scenario) return scenario;
-        Report(result.Problems, errors);
-        return null;
+        return result.Scenario is { } scenario ? Outcome<Scenario>.Success(scenario) : Outcome<Scenario>.Failure(Problems(result.Problems));
     }
 
-    public static void Report(IReadOnlyList<ScenarioProblem> problems, TextWriter errors)
-    {
-        foreach (var p in problems) errors.WriteLine(p.ToString());
-        errors.WriteLine(problems.Count == 1 ? "1 problem; nothing was run." : $"{problems.Count} problems; nothing was run.");
-    }
+    /// <summary>Each problem on its line, then the count and that nothing was run.</summary>
+    public static IEnumerable<string> Problems(IReadOnlyList<ScenarioProblem> problems) =>
+    [
+        .. problems.Select(p => p.ToString()),
+        problems.Count == 1 ? "1 problem; nothing was run." : $"{problems.Count} problems; nothing was run.",
+    ];
 }

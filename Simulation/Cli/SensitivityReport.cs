@@ -11,7 +11,7 @@ internal static class SensitivityReport
     private static readonly SensitivityOutcome None = new([], new ChartSetResult([], []));
 
     /// <summary>Nothing for other designs. A failure to write is reported as a chart problem, so the sweep exits 1 but keeps its data.</summary>
-    public static SensitivityOutcome Write(string folder, SweepPlan plan, TextWriter errors)
+    public static SensitivityOutcome Write(string folder, SweepPlan plan, Terminal terminal)
     {
         if (!SensitivityFolder.Applies(plan.Sweep)) return None;
         SensitivityOutcome outcome;
@@ -24,11 +24,11 @@ internal static class SensitivityReport
             return new SensitivityOutcome([], new ChartSetResult([], [$"{folder}: {SensitivityFolder.FileName} not written: {e.Message}"]));
         }
         // A small design can draw dozens of warnings; the first few make the point, the manifest keeps them all.
-        foreach (var w in outcome.Warnings.Take(MaxPrinted)) errors.WriteLine($"trustsim: warning: {w}");
+        foreach (var w in outcome.Warnings.Take(MaxPrinted)) terminal.Error.Print($"trustsim: warning: {w}");
         if (outcome.Warnings.Count > MaxPrinted)
-            errors.WriteLine($"trustsim: ... and {outcome.Warnings.Count - MaxPrinted} more sensitivity warnings (all in manifest.json)");
-        Console.Out.WriteLine($"Sensitivity indices: {Path.Combine(folder, SensitivityFolder.FileName)}" +
-                              (outcome.Warnings.Count == 0 ? "" : $" ({outcome.Warnings.Count} warning(s) above, also in manifest.json)"));
+            terminal.Error.Print($"trustsim: ... and {outcome.Warnings.Count - MaxPrinted} more sensitivity warnings (all in manifest.json)");
+        terminal.Out.Print($"Sensitivity indices: {Path.Combine(folder, SensitivityFolder.FileName)}" +
+                           (outcome.Warnings.Count == 0 ? "" : $" ({outcome.Warnings.Count} warning(s) above, also in manifest.json)"));
         return outcome;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustSim.Core;
 using TrustSim.Experiments;
 using TrustSim.Reports;
 
@@ -10,26 +11,25 @@ namespace TrustSim.Cli;
 /// </summary>
 internal static class ShardOption
 {
-    /// <summary>The shard of a new sweep from --shard, else from the environment; false after printing one line why not.</summary>
-    public static bool ForNewSweep(SweepCommand.Settings settings, Func<string, string?> environment, TextWriter errors, out ShardSpec? shard)
+    /// <summary>The shard of a new sweep (none without --shard or an array job) from --shard, else from the environment; or one line why not.</summary>
+    public static Outcome<ShardSpec?> ForNewSweep(SweepCommand.Settings settings, Func<string, string?> environment)
     {
-        string? problem = null;
-        shard = settings.Shard is { } text
+        string? problem;
+        ShardSpec? shard = settings.Shard is { } text
             ? ShardSpec.Parse(text, out problem)
             : ShardSpec.FromEnvironment(environment, settings.ShardCount, out problem);
         if (problem is null && settings.Shard is not null && settings.ShardCount is { } n && n != shard!.Value.Count)
         {
             problem = $"--shard {settings.Shard} and --shard-count {n} disagree; give one of them";
         }
-        if (problem is not null) errors.WriteLine($"trustsim: {problem}");
-        return problem is null;
+        return problem is null ? Outcome<ShardSpec?>.Success(shard) : Outcome<ShardSpec?>.Failure($"trustsim: {problem}");
     }
 
-    /// <summary>The shard of a resumed folder: its shard.json decides; a --shard that differs is refused.</summary>
-    public static bool ForResume(SweepCommand.Settings settings, string folder, TextWriter errors, out ShardSpec? shard)
+    /// <summary>The shard of a resumed folder (none for a whole sweep): its shard.json decides; a --shard that differs is refused.</summary>
+    public static Outcome<ShardSpec?> ForResume(SweepCommand.Settings settings, string folder)
     {
-        shard = ShardManifest.Read(folder)?.Spec;
-        if (settings.Shard is not { } text) return true;
+        ShardSpec? shard = ShardManifest.Read(folder)?.Spec;
+        if (settings.Shard is not { } text) return Outcome<ShardSpec?>.Success(shard);
         ShardSpec? asked = ShardSpec.Parse(text, out string? problem);
         if (problem is null && asked != shard)
         {
@@ -37,8 +37,7 @@ internal static class ShardOption
                 ? $"{folder} holds shard {held}, not {asked}; resume it without --shard or with --shard {held}"
                 : $"{folder} is not a shard folder (no {ShardManifest.FileName}); resume it without --shard";
         }
-        if (problem is not null) errors.WriteLine($"trustsim: {problem}");
-        return problem is null;
+        return problem is null ? Outcome<ShardSpec?>.Success(shard) : Outcome<ShardSpec?>.Failure($"trustsim: {problem}");
     }
 
     /// <summary>The default folder of a shard: the sweep's default with -shard-K-of-N appended.</summary>
@@ -70,20 +69,20 @@ internal static class ShardOption
     }
 
     /// <summary>Closes a shard whose runs are all journaled: one line, and exit 1 when one of them failed (so an afterok merge is not started).</summary>
-    public static int Report(SweepTarget target, DateTime started)
+    public static int Report(SweepTarget target, DateTime started, Terminal terminal)
     {
         var shard = target.Shard!.Value;
         var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), target.Plan.RunCount);
         var failed = shard.RunIds(target.Plan.RunCount).Where(id => index.Failed[(int)id]).ToList();
         double seconds = (DateTime.UtcNow - started).TotalSeconds;
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"{target.Scenario.Name}: shard {shard} done: {target.Total:N0} of {target.Plan.RunCount:N0} runs, {failed.Count} failed, " +
             $"{SweepProgress.Duration(seconds)}; written to {target.Folder}"));
-        Console.Out.WriteLine($"When every shard is done: trustsim merge SHARD_DIR... --out DIR");
+        terminal.Out.Print($"When every shard is done: trustsim merge SHARD_DIR... --out DIR");
         if (failed.Count == 0) return ExitCode.Done;
         var shown = string.Join(", ", failed.Take(10).Select(i => i.ToString(CultureInfo.InvariantCulture)));
-        Console.Error.WriteLine($"trustsim: {failed.Count} run{(failed.Count == 1 ? "" : "s")} of shard {shard} failed (runs {shown}{(failed.Count > 10 ? ", ..." : "")}); " +
-                                $"the errors are in {Path.Combine(target.Folder, SweepJournal.FileName)}. Rerun them with: trustsim sweep --resume {target.Folder} --retry-failed");
+        terminal.Error.Print($"trustsim: {failed.Count} run{(failed.Count == 1 ? "" : "s")} of shard {shard} failed (runs {shown}{(failed.Count > 10 ? ", ..." : "")}); " +
+                             $"the errors are in {Path.Combine(target.Folder, SweepJournal.FileName)}. Rerun them with: trustsim sweep --resume {target.Folder} --retry-failed");
         return ExitCode.RunFailed;
     }
 }

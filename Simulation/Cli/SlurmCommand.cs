@@ -13,7 +13,7 @@ namespace TrustSim.Cli;
 /// <c>trustsim slurm SCENARIO --shards N</c>: writes a cluster sweep folder with the resolved scenario
 /// and the Slurm scripts that run its shards as an array job and merge them; submits nothing.
 /// </summary>
-internal sealed class SlurmCommand : Command<SlurmCommand.Settings>
+internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -62,26 +62,16 @@ internal sealed class SlurmCommand : Command<SlurmCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioInput.Load(settings.Scenario, settings.Overrides, Console.Error);
-        if (scenario is null) return ExitCode.BadInput;
-        if (scenario.Sweep is null)
-        {
-            Console.Error.WriteLine($"{settings.Scenario}:1:1: the scenario has no sweep: section, so there is nothing to shard");
-            return ExitCode.BadInput;
-        }
+        var loaded = ScenarioInput.Load(settings.Scenario, settings.Overrides);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        var scenario = loaded.Value;
+        if (scenario.Sweep is null) return terminal.BadInput([$"{settings.Scenario}:1:1: the scenario has no sweep: section, so there is nothing to shard"]);
         var plan = SweepPlan.Build(scenario);
         int shards = settings.Shards!.Value;
         if (shards > plan.RunCount)
-        {
-            Console.Error.WriteLine($"trustsim: --shards {shards} is more than the sweep's {plan.RunCount} runs; use at most {plan.RunCount}");
-            return ExitCode.BadInput;
-        }
+            return terminal.BadInput([$"trustsim: --shards {shards} is more than the sweep's {plan.RunCount} runs; use at most {plan.RunCount}"]);
         string folder = Path.GetFullPath(settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, DateTime.Now));
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            Console.Error.WriteLine($"trustsim: {problem}");
-            return ExitCode.BadInput;
-        }
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         var job = new SlurmJob(folder, scenario.Name, shards, ToolCommand(), Directives(settings));
         try
@@ -95,16 +85,15 @@ internal sealed class SlurmCommand : Command<SlurmCommand.Settings>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"trustsim: {folder}: cannot write the job scripts: {e.Message}");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {folder}: cannot write the job scripts: {e.Message}"]);
         }
 
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"{scenario.Name}: {plan.RunCount:N0} runs in {shards} shards of {plan.RunCount / shards:N0}-{(plan.RunCount + shards - 1) / shards:N0} runs; " +
             $"scripts in {folder} ({SlurmScripts.ShardScript}, {SlurmScripts.MergeScript}, {SlurmScripts.SubmitScript})"));
-        Console.Out.WriteLine($"Shards go to {Path.Combine(folder, SlurmScripts.ShardsFolder)}, logs to {Path.Combine(folder, SlurmScripts.LogsFolder)}, the merged sweep to {Path.Combine(folder, SlurmScripts.MergedFolder)}.");
-        Console.Out.WriteLine("Submit with:");
-        Console.Out.WriteLine($"  bash {SlurmScripts.Quote(Path.Combine(folder, SlurmScripts.SubmitScript))}");
+        terminal.Out.Print($"Shards go to {Path.Combine(folder, SlurmScripts.ShardsFolder)}, logs to {Path.Combine(folder, SlurmScripts.LogsFolder)}, the merged sweep to {Path.Combine(folder, SlurmScripts.MergedFolder)}.");
+        terminal.Out.Print("Submit with:");
+        terminal.Out.Print($"  bash {SlurmScripts.Quote(Path.Combine(folder, SlurmScripts.SubmitScript))}");
         return ExitCode.Done;
     }
 

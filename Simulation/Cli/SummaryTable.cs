@@ -15,12 +15,10 @@ internal static class SummaryTable
         "final_partners_full", "peak_exits_2_steps", "records_held_final", "bank_moves_to_full_after_shock", "breaches",
     ];
 
-    public static void Print(Scenario scenario, IReadOnlyList<RunResult> results, string folder)
+    public static void Print(IAnsiConsole console, Scenario scenario, IReadOnlyList<RunResult> results, string folder)
     {
-        var console = AnsiConsole.Console;
-        // Plain writes for the lines that hold paths: Spectre wraps at 80 columns when output is not a terminal.
-        Console.Out.WriteLine($"{scenario.Name}: {results.Count} replication{(results.Count == 1 ? "" : "s")} " +
-                              $"of {scenario.Time.Steps} steps written to {folder}");
+        console.Print($"{scenario.Name}: {results.Count} replication{(results.Count == 1 ? "" : "s")} " +
+                      $"of {scenario.Time.Steps} steps written to {folder}");
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("metric").AddColumn(new TableColumn("mean").RightAligned())
             .AddColumn(new TableColumn("min").RightAligned()).AddColumn(new TableColumn("max").RightAligned());
@@ -30,8 +28,8 @@ internal static class SummaryTable
             table.AddRow(column.Name, Format(values.Average()), Format(values.Min()), Format(values.Max()));
         }
         console.Write(table);
-        Console.Out.WriteLine($"Charts: {Path.Combine(folder, "charts")}");
-        Console.Out.WriteLine("Data: timeseries.csv, summary.csv, events.csv, institutions.csv (one row per replication and step, run, event, institution)");
+        console.Print($"Charts: {Path.Combine(folder, "charts")}");
+        console.Print("Data: timeseries.csv, summary.csv, events.csv, institutions.csv (one row per replication and step, run, event, institution)");
     }
 
     private static string Format(double x) =>

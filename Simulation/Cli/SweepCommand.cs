@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TrustSim.Reports;
@@ -8,7 +7,7 @@ using TrustSim.Scenarios;
 namespace TrustSim.Cli;
 
 /// <summary><c>trustsim sweep SCENARIO</c>: runs a scenario's sweep design in parallel and writes a sweep folder.</summary>
-internal sealed class SweepCommand : Command<SweepCommand.Settings>
+internal sealed class SweepCommand(Terminal terminal) : Command<SweepCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -67,24 +66,15 @@ internal sealed class SweepCommand : Command<SweepCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var target = SweepTarget.Open(settings, started, Console.Error);
-        if (target is null) return ExitCode.BadInput;
+        var opened = SweepTarget.Open(settings, started);
+        if (!opened.Ok) return terminal.BadInput(opened.Problems);
+        var target = opened.Value;
 
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCtrlC;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
-        try
-        {
-            var workers = settings.Workers ?? Environment.ProcessorCount;
-            if (target.Plan.Sweep.Design == SweepDesign.Threshold)
-                return ThresholdCommand.Run(target, workers, RunEnvironment.CommandLine(context.Arguments), started, cancel.Token);
-            var execution = new SweepExecution(target, workers, RunEnvironment.CommandLine(context.Arguments), started);
-            return execution.Run(cancel.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
-        }
+        using var signals = new InterruptSignals(cancellationToken);
+        var workers = settings.Workers ?? Environment.ProcessorCount;
+        if (target.Plan.Sweep.Design == SweepDesign.Threshold)
+            return ThresholdCommand.Run(target, workers, RunEnvironment.CommandLine(context.Arguments), started, terminal, signals.Token);
+        var execution = new SweepExecution(target, workers, RunEnvironment.CommandLine(context.Arguments), started, terminal);
+        return execution.Run(signals.Token);
     }
 }

@@ -6,7 +6,7 @@ using TrustSim.Reports;
 namespace TrustSim.Cli;
 
 /// <summary>Runs a checked sweep target: the pending runs, then the final files, then the closing report.</summary>
-internal sealed class SweepExecution(SweepTarget target, int workers, string commandLine, DateTime started)
+internal sealed class SweepExecution(SweepTarget target, int workers, string commandLine, DateTime started, Terminal terminal)
 {
     public int Run(CancellationToken cancel)
     {
@@ -18,7 +18,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             using (var journal = SweepJournal.OpenForAppend(Path.Combine(target.Folder, SweepJournal.FileName)))
             {
                 var runner = new SweepRunner(plan, target.Folder, workers);
-                result = SweepProgress.Run(name, target.Total, target.DoneCount, target.FailedBefore,
+                result = SweepProgress.Run(terminal.Out, name, target.Total, target.DoneCount, target.FailedBefore,
                     report => runner.Run(journal, target.Done, entry =>
                     {
                         report(entry);
@@ -35,24 +35,24 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
                                   || (Unwrap(e) is IOException && !File.Exists(Path.Combine(target.Folder, SweepJournal.FileName))))
         {
             var vanished = new VanishedFolderException(target.Folder);
-            Console.Error.WriteLine($"trustsim: {target.Folder}: {vanished.Message}; its finished runs went with it: start the sweep again");
+            terminal.Error.Print($"trustsim: {target.Folder}: {vanished.Message}; its finished runs went with it: start the sweep again");
             return ExitCode.RunFailed;
         }
         catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"trustsim: {target.Folder}: writing failed: {Unwrap(e).Message}");
-            Console.Error.WriteLine($"Finished runs are kept in the journal; fix the cause and continue with: trustsim sweep --resume {target.Folder}");
+            terminal.Error.Print($"trustsim: {target.Folder}: writing failed: {Unwrap(e).Message}");
+            terminal.Error.Print($"Finished runs are kept in the journal; fix the cause and continue with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
 
         long finished = target.DoneCount + result.Finished;
         if (result.Cancelled && finished < target.Total)
         {
-            Console.Error.WriteLine($"trustsim: interrupted: {finished:N0} of {target.Total:N0} runs are finished and journaled in {target.Folder}.");
-            Console.Error.WriteLine($"Continue with: trustsim sweep --resume {target.Folder}");
+            terminal.Error.Print($"trustsim: interrupted: {finished:N0} of {target.Total:N0} runs are finished and journaled in {target.Folder}.");
+            terminal.Error.Print($"Continue with: trustsim sweep --resume {target.Folder}");
             return ExitCode.Interrupted;
         }
-        return target.Shard is null ? Finish() : ShardOption.Report(target, started);
+        return target.Shard is null ? Finish() : ShardOption.Report(target, started, terminal);
     }
 
     /// <summary>The final files of a sweep whose every run is journaled: data, charts, manifest. <c>merge</c> ends here too.</summary>
@@ -65,14 +65,14 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            Console.Error.WriteLine($"trustsim: {target.Folder}: cannot assemble the data files: {e.Message}");
-            Console.Error.WriteLine($"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
+            terminal.Error.Print($"trustsim: {target.Folder}: cannot assemble the data files: {e.Message}");
+            terminal.Error.Print($"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
         var charts = SweepChartData.Build(target.Folder, target.Scenario).Draw(Path.Combine(target.Folder, RunFolder.ChartsFolder));
-        var sensitivity = SensitivityReport.Write(target.Folder, plan, Console.Error);
+        var sensitivity = SensitivityReport.Write(target.Folder, plan, terminal);
         charts = new ChartSetResult([.. charts.Written, .. sensitivity.Charts.Written], [.. charts.Problems, .. sensitivity.Charts.Problems]);
-        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
+        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
 
         var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), plan.RunCount);
         var ended = DateTime.UtcNow;
@@ -86,10 +86,10 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         };
         ManifestJson.Write(Path.Combine(target.Folder, ManifestJson.FileName), manifest);
 
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"{target.Scenario.Name}: {plan.RunCount:N0} runs ({plan.Points.Count:N0} points x {plan.Replications} replications), " +
             $"{index.FailedCount} failed, {SweepProgress.Duration((ended - started).TotalSeconds)} on {workers} worker{(workers == 1 ? "" : "s")}; written to {target.Folder}"));
-        Console.Out.WriteLine($"Data: runs.csv, points.csv, timeseries.parquet; charts: {Path.Combine(target.Folder, RunFolder.ChartsFolder)} ({charts.Written.Count})");
+        terminal.Out.Print($"Data: runs.csv, points.csv, timeseries.parquet; charts: {Path.Combine(target.Folder, RunFolder.ChartsFolder)} ({charts.Written.Count})");
         if (index.FailedCount > 0) PrintFailures(index);
         return index.FailedCount == 0 && charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
@@ -110,13 +110,13 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             }
         }
         int failed = index.FailedCount;
-        Console.Error.WriteLine($"trustsim: {failed} run{(failed == 1 ? "" : "s")} failed:");
+        terminal.Error.Print($"trustsim: {failed} run{(failed == 1 ? "" : "s")} failed:");
         foreach (var (error, ids) in groups.OrderByDescending(g => g.Value.Count).Take(5))
         {
             var shown = string.Join(", ", ids.Take(5).Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            Console.Error.WriteLine($"  {ids.Count} x {error} (runs {shown}{(ids.Count > 5 ? ", ..." : "")})");
+            terminal.Error.Print($"  {ids.Count} x {error} (runs {shown}{(ids.Count > 5 ? ", ..." : "")})");
         }
-        Console.Error.WriteLine($"Each failure is in runs.csv (status, error). Rerun them with: trustsim sweep --resume {target.Folder} --retry-failed");
+        terminal.Error.Print($"Each failure is in runs.csv (status, error). Rerun them with: trustsim sweep --resume {target.Folder} --retry-failed");
     }
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e;

@@ -14,11 +14,11 @@ internal static class SweepProgress
     private static readonly TimeSpan PlainInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>Calls <paramref name="run"/> with a callback to report each journaled run.</summary>
-    public static SweepRunnerResult Run(string name, long total, long alreadyDone, int alreadyFailed,
+    public static SweepRunnerResult Run(IAnsiConsole console, string name, long total, long alreadyDone, int alreadyFailed,
         Func<Action<JournalEntry>, SweepRunnerResult> run)
     {
         var counter = new Counter(total, alreadyDone, alreadyFailed);
-        if (!IsTerminal())
+        if (!console.ShowsProgress())
         {
             var gate = new Lock();
             var lastPrint = Stopwatch.StartNew();
@@ -29,12 +29,12 @@ internal static class SweepProgress
                 {
                     if (lastPrint.Elapsed < PlainInterval) return;
                     lastPrint.Restart();
-                    Console.Out.WriteLine($"{name}: {counter.Describe()}");
+                    console.Print($"{name}: {counter.Describe()}");
                 }
             });
         }
         SweepRunnerResult result = null!;
-        AnsiConsole.Progress()
+        console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
             .Start(ctx =>
@@ -50,8 +50,6 @@ internal static class SweepProgress
             });
         return result;
     }
-
-    private static bool IsTerminal() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     private sealed class Counter(long total, long alreadyDone, int alreadyFailed)
     {

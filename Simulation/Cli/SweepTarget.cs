@@ -16,101 +16,96 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
     /// <summary>Runs this invocation is responsible for: the whole plan, or the shard's part of it.</summary>
     public long Total => Shard?.RunCountOf(Plan.RunCount) ?? Plan.RunCount;
 
-    /// <summary>The target of the settings, or null after printing why not (exit 2).</summary>
-    public static SweepTarget? Open(SweepCommand.Settings settings, DateTime started, TextWriter errors)
+    /// <summary>The target of the settings: a resumed folder or a new one made ready; or the lines that say why not (exit 2).</summary>
+    public static Outcome<SweepTarget> Open(SweepCommand.Settings settings, DateTime started)
     {
-        string? folder = settings.ResumeFolder;
+        var planned = LoadPlan(settings);
+        if (!planned.Ok) return planned.ConvertError<SweepTarget>();
+        return settings.ResumeFolder is { } folder ? Resume(settings, planned.Value, folder) : Start(settings, planned.Value, started);
+    }
+
+    /// <summary>A scenario with a sweep that has runs and fits in memory, and its plan; resolved to the YAML a sweep folder keeps.</summary>
+    private sealed record Planned(string ScenarioFile, Scenario Scenario, SweepPlan Plan, string Yaml);
+
+    /// <summary>Loads the scenario (a resumed folder's own when none is given) and plans its sweep.</summary>
+    private static Outcome<Planned> LoadPlan(SweepCommand.Settings settings)
+    {
         string? scenarioFile = settings.Scenario;
-        if (folder is not null)
+        if (settings.ResumeFolder is { } folder)
         {
             string stored = Path.Combine(folder, RunFolder.ScenarioFile);
             if (!File.Exists(stored))
             {
-                errors.WriteLine($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume " +
-                                 "(a sweep stopped before it wrote its scenario.yaml is started again with --out DIR --force)");
-                return null;
+                return Outcome<Planned>.Failure($"trustsim: {folder}: not a sweep folder (no {RunFolder.ScenarioFile}); nothing to resume " +
+                                                "(a sweep stopped before it wrote its scenario.yaml is started again with --out DIR --force)");
             }
             scenarioFile ??= stored;
         }
-        var scenario = ScenarioInput.Load(scenarioFile!, settings.Overrides, errors);
-        if (scenario is null) return null;
+        // Settings.Validate asks for a scenario file whenever there is no folder to resume.
+        var loaded = ScenarioInput.Load(scenarioFile!, settings.Overrides);
+        if (!loaded.Ok) return loaded.ConvertError<Planned>();
+        var scenario = loaded.Value;
         if (scenario.Sweep is null)
         {
-            errors.WriteLine($"{scenarioFile}:1:1: the scenario has no sweep: section, so there is nothing to sweep; " +
-                             "add one (see docs/scenarios.md, 'sweep') or use 'trustsim run' for a single scenario");
-            return null;
+            return Outcome<Planned>.Failure($"{scenarioFile}:1:1: the scenario has no sweep: section, so there is nothing to sweep; " +
+                                            "add one (see docs/scenarios.md, 'sweep') or use 'trustsim run' for a single scenario");
         }
-        SweepPlan plan;
-        try
-        {
-            plan = SweepPlan.Build(scenario);
-        }
-        catch (NotSupportedException e)
-        {
-            errors.WriteLine($"{scenarioFile}: {e.Message}");
-            return null;
-        }
+        var plan = SweepPlan.Build(scenario);
         if (plan.RunCount == 0 && plan.Sweep.Design != SweepDesign.Threshold)
-        {
-            errors.WriteLine($"{scenarioFile}: the sweep has no runs (a parameter has no values)");
-            return null;
-        }
-        if (MemoryCheck.Refuses(SweepMemory.Estimate(plan, settings.Workers ?? Environment.ProcessorCount), "this sweep", errors)) return null;
-
-        string yaml = Normalise(ScenarioWriter.ToYaml(scenario));
-        if (folder is not null)
-        {
-            string storedYaml = Normalise(File.ReadAllText(Path.Combine(folder, RunFolder.ScenarioFile)));
-            if (storedYaml != yaml)
-            {
-                errors.WriteLine($"trustsim: {scenarioFile} (with --set applied) resolves to a different scenario than the sweep in {folder} " +
-                                 $"(compare with {Path.Combine(folder, RunFolder.ScenarioFile)}); resume with the same scenario and --set, or start a new sweep");
-                return null;
-            }
-            if (!ShardOption.ForResume(settings, folder, errors, out ShardSpec? resumedShard)) return null;
-            return WithJournal(settings, scenarioFile, scenario, plan, folder, errors) is { } resumed
-                ? ShardOption.Restrict(resumed with { Shard = resumedShard })
-                : null;
-        }
-
-        if (!ShardOption.ForNewSweep(settings, Environment.GetEnvironmentVariable, errors, out ShardSpec? shard)) return null;
-        folder = settings.Out ?? ShardOption.DefaultFolder(RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime()), shard);
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem)
-        {
-            errors.WriteLine($"trustsim: {problem}");
-            return null;
-        }
-        try
-        {
-            SweepFolder.ClearProgress(folder);
-            AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), yaml);
-            if (shard is { } spec) ShardOption.WriteManifest(folder, plan, spec);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.WriteLine($"trustsim: {folder}: cannot write the sweep folder: {e.Message}");
-            return null;
-        }
-        return ShardOption.Restrict(new SweepTarget(settings.Scenario, scenario, plan, folder, new BitArray((int)plan.RunCount), 0, 0, false, shard));
+            return Outcome<Planned>.Failure($"{scenarioFile}: the sweep has no runs (a parameter has no values)");
+        if (MemoryCheck.Refusal(SweepMemory.Estimate(plan, settings.Workers ?? Environment.ProcessorCount), "this sweep") is { } refusal)
+            return Outcome<Planned>.Failure(refusal);
+        return Outcome<Planned>.Success(new Planned(scenarioFile!, scenario, plan, Normalise(ScenarioWriter.ToYaml(scenario))));
     }
 
-    private static SweepTarget? WithJournal(SweepCommand.Settings settings, string? scenarioFile, Scenario scenario, SweepPlan plan,
-        string folder, TextWriter errors)
+    /// <summary>A sweep folder to continue: the same resolved scenario, the same shard, and its journal's finished runs.</summary>
+    private static Outcome<SweepTarget> Resume(SweepCommand.Settings settings, Planned planned, string folder)
     {
+        string storedYaml = Normalise(File.ReadAllText(Path.Combine(folder, RunFolder.ScenarioFile)));
+        if (storedYaml != planned.Yaml)
+        {
+            return Outcome<SweepTarget>.Failure(
+                $"trustsim: {planned.ScenarioFile} (with --set applied) resolves to a different scenario than the sweep in {folder} " +
+                $"(compare with {Path.Combine(folder, RunFolder.ScenarioFile)}); resume with the same scenario and --set, or start a new sweep");
+        }
+        var shard = ShardOption.ForResume(settings, folder);
+        if (!shard.Ok) return shard.ConvertError<SweepTarget>();
         JournalIndex index;
         try
         {
-            index = JournalIndex.Build(Path.Combine(folder, SweepJournal.FileName), plan.RunCount);
+            index = JournalIndex.Build(Path.Combine(folder, SweepJournal.FileName), planned.Plan.RunCount);
         }
         catch (InvalidDataException e)
         {
-            errors.WriteLine($"trustsim: {e.Message}");
-            return null;
+            return Outcome<SweepTarget>.Failure($"trustsim: {e.Message}");
         }
         var done = new BitArray(index.Completed);
         if (!settings.RetryFailed) done.Or(index.Failed);
         int doneCount = index.CompletedCount + (settings.RetryFailed ? 0 : index.FailedCount);
-        return new SweepTarget(scenarioFile, scenario, plan, folder, done, doneCount, settings.RetryFailed ? 0 : index.FailedCount, true);
+        var target = new SweepTarget(planned.ScenarioFile, planned.Scenario, planned.Plan, folder, done, doneCount,
+            settings.RetryFailed ? 0 : index.FailedCount, true, shard.Value);
+        return Outcome<SweepTarget>.Success(ShardOption.Restrict(target));
+    }
+
+    /// <summary>A new sweep: its shard, and its folder made ready with the resolved scenario (and the shard's manifest).</summary>
+    private static Outcome<SweepTarget> Start(SweepCommand.Settings settings, Planned planned, DateTime started)
+    {
+        var shard = ShardOption.ForNewSweep(settings, Environment.GetEnvironmentVariable);
+        if (!shard.Ok) return shard.ConvertError<SweepTarget>();
+        string folder = settings.Out ?? ShardOption.DefaultFolder(RunFolder.DefaultPath("output", planned.Scenario.Name, started.ToLocalTime()), shard.Value);
+        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return Outcome<SweepTarget>.Failure($"trustsim: {problem}");
+        try
+        {
+            SweepFolder.ClearProgress(folder);
+            AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), planned.Yaml);
+            if (shard.Value is { } spec) ShardOption.WriteManifest(folder, planned.Plan, spec);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Outcome<SweepTarget>.Failure($"trustsim: {folder}: cannot write the sweep folder: {e.Message}");
+        }
+        var target = new SweepTarget(planned.ScenarioFile, planned.Scenario, planned.Plan, folder, new BitArray((int)planned.Plan.RunCount), 0, 0, false, shard.Value);
+        return Outcome<SweepTarget>.Success(ShardOption.Restrict(target));
     }
 
     private static string Normalise(string text)

@@ -3,14 +3,13 @@ namespace TrustSim.Cli;
 /// <summary>The threshold branch of <c>sweep</c>: a search has no journal, so it is not resumed but run again (it is deterministic).</summary>
 internal static class ThresholdCommand
 {
-    public static int Run(SweepTarget target, int workers, string commandLine, DateTime started, CancellationToken cancel)
+    public static int Run(SweepTarget target, int workers, string commandLine, DateTime started, Terminal terminal, CancellationToken cancel)
     {
         if (target.Resumed)
         {
-            Console.Error.WriteLine($"trustsim: {target.Folder}: a threshold search keeps no journal to resume; run it again with --force " +
-                                    "(it is deterministic and gives the same evaluations)");
-            return ExitCode.BadInput;
+            return terminal.BadInput([$"trustsim: {target.Folder}: a threshold search keeps no journal to resume; run it again with --force " +
+                                      "(it is deterministic and gives the same evaluations)"]);
         }
-        return new ThresholdExecution(target, workers, commandLine, started).Run(cancel);
+        return new ThresholdExecution(target, workers, commandLine, started, terminal).Run(cancel);
     }
 }

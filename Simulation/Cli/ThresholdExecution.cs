@@ -16,7 +16,7 @@ namespace TrustSim.Cli;
 /// in parallel, seeded from (master seed, evaluation index, replication); then threshold.csv, runs.csv,
 /// the chart and manifest.json. The search is deterministic, so an interrupted search is simply run again.
 /// </summary>
-internal sealed class ThresholdExecution(SweepTarget target, int workers, string commandLine, DateTime started)
+internal sealed class ThresholdExecution(SweepTarget target, int workers, string commandLine, DateTime started, Terminal terminal)
 {
     /// <summary>A design point's scenario did not load: the located problems, reported as bad input.</summary>
     private sealed class PointProblem(IReadOnlyList<ScenarioProblem> problems) : Exception("the scenario at a searched value is invalid")
@@ -31,8 +31,8 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         var parameter = plan.Parameters[0];
         int metric = SweepFolder.IndexOfMetric(settings.Metric);
         var runs = new ConcurrentBag<ThresholdFolder.RunRow>();
-        Console.Out.WriteLine($"{target.Scenario.Name}: searching {parameter.Path} in [{Num(parameter.Min!.Value)}, {Num(parameter.Max!.Value)}] " +
-                              $"for {settings.Metric} mean = {Num(settings.Level)} ({plan.Replications} replications per evaluation)");
+        terminal.Out.Print($"{target.Scenario.Name}: searching {parameter.Path} in [{Num(parameter.Min!.Value)}, {Num(parameter.Max!.Value)}] " +
+                           $"for {settings.Metric} mean = {Num(settings.Level)} ({plan.Replications} replications per evaluation)");
 
         IReadOnlyList<double> Evaluate(int evaluation, double value)
         {
@@ -55,8 +55,8 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
                 }
             });
             var s = Analysis.SampleStatistics.Of(values.Where(double.IsFinite).ToArray());
-            Console.Out.WriteLine($"  evaluation {evaluation}: {parameter.Path} = {Num(value)}: mean {Num(s.Mean)}" +
-                                  (s.N > 1 ? $" [95% CI {Num(s.CiLow)}, {Num(s.CiHigh)}]" : "") + $", n = {s.N}");
+            terminal.Out.Print($"  evaluation {evaluation}: {parameter.Path} = {Num(value)}: mean {Num(s.Mean)}" +
+                               (s.N > 1 ? $" [95% CI {Num(s.CiLow)}, {Num(s.CiHigh)}]" : "") + $", n = {s.N}");
             return values;
         }
 
@@ -67,12 +67,11 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         }
         catch (PointProblem p)
         {
-            ScenarioInput.Report(p.Problems, Console.Error);
-            return ExitCode.BadInput;
+            return terminal.BadInput(ScenarioInput.Problems(p.Problems));
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine($"trustsim: interrupted; the search is deterministic: run it again with --force --out {target.Folder}");
+            terminal.Error.Print($"trustsim: interrupted; the search is deterministic: run it again with --force --out {target.Folder}");
             return ExitCode.Interrupted;
         }
         return Finish(result, runs.ToList(), parameter.Path, settings);
@@ -86,7 +85,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         var info = new ThresholdManifest(parameter, settings.Metric, settings.Level, result.Evaluations.Count, result.Bracketed,
             Finite(result.Threshold), Finite(result.Interval.Low), Finite(result.Interval.High), result.Low.Value, result.High.Value);
         var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), [Chart(folder, target.Scenario, info)]);
-        foreach (var p in charts.Problems) Console.Error.WriteLine($"trustsim: {p}");
+        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
         int failed = runs.Count(r => r.Summary is null);
         var ended = DateTime.UtcNow;
         var manifest = RunEnvironment.ForRun(commandLine, target.ScenarioFile, target.Scenario, [], started, ended,
@@ -100,7 +99,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
 
         if (!result.Bracketed)
         {
-            Console.Error.WriteLine($"trustsim: the level {Num(settings.Level)} is not bracketed: the mean {settings.Metric} is " +
+            terminal.Error.Print($"trustsim: the level {Num(settings.Level)} is not bracketed: the mean {settings.Metric} is " +
                 $"{Num(result.Low.Statistics.Mean)} at {parameter} = {Num(result.Low.Value)} and {Num(result.High.Statistics.Mean)} at " +
                 $"{Num(result.High.Value)}, both on the same side of it. Widen min/max or choose another level; no threshold was estimated.");
         }
@@ -109,10 +108,10 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
             var ci = double.IsFinite(result.Interval.Low)
                 ? $"95% CI [{Num(result.Interval.Low)}, {Num(result.Interval.High)}] (bootstrap over the replications at the bracket ends)"
                 : "no CI (needs at least 2 completed replications at each bracket end)";
-            Console.Out.WriteLine($"Threshold: {settings.Metric} mean crosses {Num(settings.Level)} at {parameter} = {Num(result.Threshold)}, {ci}; " +
-                                  $"final bracket [{Num(result.Low.Value)}, {Num(result.High.Value)}] after {result.Evaluations.Count} evaluations");
+            terminal.Out.Print($"Threshold: {settings.Metric} mean crosses {Num(settings.Level)} at {parameter} = {Num(result.Threshold)}, {ci}; " +
+                               $"final bracket [{Num(result.Low.Value)}, {Num(result.High.Value)}] after {result.Evaluations.Count} evaluations");
         }
-        Console.Out.WriteLine($"Data: threshold.csv, runs.csv in {folder}; charts: {charts.Written.Count}");
+        terminal.Out.Print($"Data: threshold.csv, runs.csv in {folder}; charts: {charts.Written.Count}");
         return failed == 0 && charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 

@@ -9,13 +9,18 @@ namespace TrustSim.Cli;
 /// </summary>
 internal static class TrustSimApp
 {
-    public static int Run(string[] args)
+    /// <summary>Runs one command line; <paramref name="terminal"/> defaults to the process's standard output and error.</summary>
+    public static int Run(string[] args, Terminal? terminal = null)
     {
+        var consoles = terminal ?? Terminal.Standard();
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("trustsim");
             config.Settings.StrictParsing = true;
+            // Spectre's own help goes to our standard output; each command gets the terminal in its constructor.
+            config.Settings.Console = consoles.Out;
+            config.Settings.Registrar.RegisterInstance(consoles);
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run a scenario's replications and write a run folder: data files and charts.")
                 .WithExample("run", "scenarios/cambridge-analytica.yaml")
@@ -47,25 +52,25 @@ internal static class TrustSimApp
                 .WithDescription("Time the engine: user-steps per second, memory and allocation per step, on one thread and all cores.")
                 .WithExample("bench")
                 .WithExample("bench", "--users", "10000000", "--influence", "institution", "--threads", "1", "--json");
-            config.SetExceptionHandler((ex, _) => Fail(ex));
+            config.SetExceptionHandler((ex, _) => Fail(ex, consoles.Error));
         });
         return app.Run(args);
     }
 
-    private static int Fail(Exception ex)
+    private static int Fail(Exception ex, IAnsiConsole error)
     {
         switch (ex)
         {
             case CommandAppException app:
                 // Parsing and settings validation: the user's flags are wrong.
-                Console.Error.WriteLine($"trustsim: {Plain(app.Message)}");
-                Console.Error.WriteLine("Run 'trustsim --help' or 'trustsim VERB --help' for usage.");
+                error.Print($"trustsim: {Plain(app.Message)}");
+                error.Print("Run 'trustsim --help' or 'trustsim VERB --help' for usage.");
                 return ExitCode.BadInput;
             case OperationCanceledException:
-                Console.Error.WriteLine("trustsim: interrupted");
+                error.Print("trustsim: interrupted");
                 return ExitCode.Interrupted;
             default:
-                Console.Error.WriteLine($"trustsim: unexpected error: {ex.GetType().Name}: {ex.Message}");
+                error.Print($"trustsim: unexpected error: {ex.GetType().Name}: {ex.Message}");
                 return ExitCode.RunFailed;
         }
     }

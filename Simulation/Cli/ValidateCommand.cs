@@ -5,7 +5,7 @@ using TrustSim.Scenarios;
 namespace TrustSim.Cli;
 
 /// <summary><c>trustsim validate FILE...</c>: loads and checks scenarios without running them.</summary>
-internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
+internal sealed class ValidateCommand(Terminal terminal) : Command<ValidateCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -26,15 +26,14 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
             var result = ScenarioLoader.Load(file, settings.Overrides);
             if (result.Scenario is { } s)
             {
-                Console.Out.WriteLine($"{file}: ok ({s.Name}: {s.Time.Steps} {s.Time.Step.ToString().ToLowerInvariant()}ly steps, " +
-                                      $"{s.Users.Count:N0} users, {s.Replications} replication{(s.Replications == 1 ? "" : "s")})");
+                terminal.Out.Print($"{file}: ok ({s.Name}: {s.Time.Steps} {s.Time.Step.ToString().ToLowerInvariant()}ly steps, " +
+                                   $"{s.Users.Count:N0} users, {s.Replications} replication{(s.Replications == 1 ? "" : "s")})");
                 continue;
             }
-            foreach (var p in result.Problems) Console.Error.WriteLine(p.ToString());
+            foreach (var p in result.Problems) terminal.Error.Print(p.ToString());
             problems += result.Problems.Count;
         }
         if (problems == 0) return ExitCode.Done;
-        Console.Error.WriteLine(problems == 1 ? "1 problem found." : $"{problems} problems found.");
-        return ExitCode.BadInput;
+        return terminal.BadInput([problems == 1 ? "1 problem found." : $"{problems} problems found."]);
     }
 }

@@ -31,18 +31,17 @@ internal sealed class SweepMerge
     public string ScenarioPath { get; }
 
     /// <summary>
-    /// Reads the shard folders; null after printing why when one is not a shard folder or its scenario
+    /// Reads the shard folders; or the lines that say why not when one is not a shard folder or its scenario
     /// does not load (bad input, exit 2). A folder holding shard folders stands for all of them.
     /// </summary>
-    public static SweepMerge? Open(IReadOnlyList<string> folders, TextWriter errors)
+    public static Outcome<SweepMerge> Open(IReadOnlyList<string> folders)
     {
         var found = new List<(string, ShardManifest)>();
         foreach (string folder in folders)
         {
             if (!Directory.Exists(folder))
             {
-                errors.WriteLine($"trustsim: {folder}: no such folder");
-                return null;
+                return Outcome<SweepMerge>.Failure($"trustsim: {folder}: no such folder");
             }
             if (ShardManifest.Read(folder) is { } manifest)
             {
@@ -53,8 +52,7 @@ internal sealed class SweepMerge
                 .Select(d => (d, ShardManifest.Read(d))).Where(x => x.Item2 is not null).ToList();
             if (inner.Count == 0)
             {
-                errors.WriteLine($"trustsim: {folder}: not a shard folder (no {ShardManifest.FileName}); shards are written by 'trustsim sweep --shard K/N'");
-                return null;
+                return Outcome<SweepMerge>.Failure($"trustsim: {folder}: not a shard folder (no {ShardManifest.FileName}); shards are written by 'trustsim sweep --shard K/N'");
             }
             found.AddRange(inner.Select(x => (x.d, x.Item2!)));
         }
@@ -62,15 +60,13 @@ internal sealed class SweepMerge
         var loaded = ScenarioLoader.Load(scenarioPath, []);
         if (loaded.Scenario is not { } scenario)
         {
-            foreach (var p in loaded.Problems) errors.WriteLine(p.ToString());
-            return null;
+            return Outcome<SweepMerge>.Failure(loaded.Problems.Select(p => p.ToString()));
         }
         if (scenario.Sweep is null)
         {
-            errors.WriteLine($"{scenarioPath}:1:1: the scenario has no sweep: section; this is not a sweep's shard");
-            return null;
+            return Outcome<SweepMerge>.Failure($"{scenarioPath}:1:1: the scenario has no sweep: section; this is not a sweep's shard");
         }
-        return new SweepMerge(found, scenario, SweepPlan.Build(scenario), scenarioPath);
+        return Outcome<SweepMerge>.Success(new SweepMerge(found, scenario, SweepPlan.Build(scenario), scenarioPath));
     }
 
     /// <summary>Shards that are not parts of the same sweep as the first one, one line each.</summary>

@@ -1,0 +1,56 @@
+using Spectre.Console.Cli;
+using TrustSim.Cli;
+
+namespace TrustSim.Tests.Cli;
+
+/// <summary>A sweep's target is checked before anything runs; what is wrong comes back as located lines, nothing is printed.</summary>
+public sealed class SweepTargetTests
+{
+    private static readonly string Scenarios = Path.Combine(Paths.RepositoryRoot(), "scenarios");
+
+    [Fact]
+    public void Open_ResumeOfAFolderWithoutScenario_ReturnsWhyNotAndWritesNothing()
+    {
+        string empty = CliRunner.TempFolder();
+        var settings = new SweepCommand.Settings { Resume = new FlagValue<string> { IsSet = true, Value = empty } };
+
+        var target = SweepTarget.Open(settings, DateTime.UtcNow);
+
+        Assert.False(target.Ok);
+        Assert.StartsWith($"trustsim: {empty}: not a sweep folder (no scenario.yaml); nothing to resume", Assert.Single(target.Problems));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
+    }
+
+    [Fact]
+    public void Open_ScenarioWithTwoMistakes_ReturnsEachLocatedThenTheCount()
+    {
+        var settings = new SweepCommand.Settings
+        {
+            Scenario = Path.Combine(Scenarios, "repeated-scandals.yaml"),
+            Overrides = ["users.count=-5", "platform.scra=1"],
+            Out = Path.Combine(CliRunner.TempFolder(), "never"),
+        };
+
+        var target = SweepTarget.Open(settings, DateTime.UtcNow);
+
+        Assert.False(target.Ok);
+        Assert.Equal(3, target.Problems.Count);
+        Assert.StartsWith("--set:1:13: users.count = -5 is outside", target.Problems[0]);
+        Assert.StartsWith("--set:2:10: unknown key 'scra' in platform; did you mean 'scar'?", target.Problems[1]);
+        Assert.Equal("2 problems; nothing was run.", target.Problems[2]);
+        Assert.False(Directory.Exists(settings.Out));
+    }
+
+    [Fact]
+    public void Open_NewSmallSweep_PreparesTheFolderWithNothingDone()
+    {
+        string root = CliRunner.TempFolder();
+        var settings = new SweepCommand.Settings { Scenario = ShardedSweeps.SmallSweep(root), Out = Path.Combine(root, "sweep") };
+
+        var target = SweepTarget.Open(settings, DateTime.UtcNow);
+
+        Assert.True(target.Ok, string.Join("\n", target.Problems));
+        Assert.Equal((8L, 0, false), (target.Value.Total, target.Value.DoneCount, target.Value.Resumed));
+        Assert.True(File.Exists(Path.Combine(root, "sweep", "scenario.yaml")));
+    }
+}
