@@ -53,7 +53,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         var memory = MemoryEstimate.For(scenario, Math.Min(settings.Workers ?? Environment.ProcessorCount, replications), replications);
         if (MemoryCheck.Refusal(memory, "this calibration") is { } refusal) return terminal.BadInput([refusal]);
 
-        var folder = settings.Out ?? CalibrationFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
+        var folder = settings.Out ?? CalibrationFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime());
         if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         var targets = CalibrationTarget.From(scenario, settings.Scenario);

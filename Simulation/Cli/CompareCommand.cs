@@ -45,7 +45,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var folder = settings.Out ?? RunFolder.DefaultPath("output", "compare", started.ToLocalTime());
+        var folder = settings.Out ?? RunFolder.DefaultPath(RunFolder.DefaultRoot, "compare", started.ToLocalTime());
         if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
         Outcome<IReadOnlyList<CompareSide>> opened;
         try

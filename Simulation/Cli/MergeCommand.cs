@@ -1,8 +1,8 @@
-using System.Collections;
 using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TrustSim.Experiments;
 using TrustSim.Reports;
 
 namespace TrustSim.Cli;
@@ -72,9 +72,9 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
         }
 
         var plan = merge.Plan;
-        var done = new BitArray((int)plan.RunCount, true);
+        var done = new RunSet(plan.RunCount, all: true);
         var target = new SweepTarget(Path.Combine(folder, RunFolder.ScenarioFile), merge.Scenario, plan, folder, done,
-            (int)plan.RunCount, 0, false);
+            plan.RunCount, 0, false);
         var execution = new SweepExecution(target, 1, RunEnvironment.CommandLine(context.Arguments), started, terminal);
         return execution.Finish();
     }

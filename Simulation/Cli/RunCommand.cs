@@ -67,7 +67,7 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         var memory = MemoryEstimate.For(scenario, Math.Min(workers, scenario.Replications), scenario.Replications);
         if (MemoryCheck.Refusal(memory, "this run") is { } refusal) return terminal.BadInput([refusal]);
 
-        var folder = settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, started.ToLocalTime());
+        var folder = settings.Out ?? RunFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime());
         if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         IReadOnlyList<RunResult> results;

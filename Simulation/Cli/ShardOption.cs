@@ -58,12 +58,12 @@ internal static class ShardOption
     public static SweepTarget Restrict(SweepTarget target)
     {
         if (target.Shard is not { } shard) return target;
-        var done = new System.Collections.BitArray(target.Done);
+        var done = target.Done.Copy();
         int ownDone = 0;
         for (long id = 0; id < target.Plan.RunCount; id++)
         {
-            if (!shard.Owns(id)) done[(int)id] = true;
-            else if (done[(int)id]) ownDone++;
+            if (!shard.Owns(id)) done[id] = true;
+            else if (done[id]) ownDone++;
         }
         return target with { Done = done, DoneCount = ownDone };
     }
@@ -73,7 +73,7 @@ internal static class ShardOption
     {
         var shard = target.Shard!.Value;
         var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), target.Plan.RunCount);
-        var failed = shard.RunIds(target.Plan.RunCount).Where(id => index.Failed[(int)id]).ToList();
+        var failed = shard.RunIds(target.Plan.RunCount).Where(id => index.Failed[id]).ToList();
         double seconds = (DateTime.UtcNow - started).TotalSeconds;
         terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"{target.Scenario.Name}: shard {shard} done: {target.Total:N0} of {target.Plan.RunCount:N0} runs, {failed.Count} failed, " +

@@ -70,7 +70,7 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
         int shards = settings.Shards!.Value;
         if (shards > plan.RunCount)
             return terminal.BadInput([$"trustsim: --shards {shards} is more than the sweep's {plan.RunCount} runs; use at most {plan.RunCount}"]);
-        string folder = Path.GetFullPath(settings.Out ?? RunFolder.DefaultPath("output", scenario.Name, DateTime.Now));
+        string folder = Path.GetFullPath(settings.Out ?? RunFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, DateTime.Now));
         if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
         var job = new SlurmJob(folder, scenario.Name, shards, ToolCommand(), Directives(settings));

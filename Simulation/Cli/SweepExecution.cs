@@ -34,7 +34,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         catch (Exception e) when (Unwrap(e) is VanishedFolderException or FileNotFoundException or DirectoryNotFoundException
                                   || (Unwrap(e) is IOException && !File.Exists(Path.Combine(target.Folder, SweepJournal.FileName))))
         {
-            var vanished = new VanishedFolderException(target.Folder);
+            var vanished = new VanishedFolderException();
             terminal.Error.Print($"trustsim: {target.Folder}: {vanished.Message}; its finished runs went with it: start the sweep again");
             return ExitCode.RunFailed;
         }
@@ -103,13 +103,13 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         {
             for (long id = 0; id < target.Plan.RunCount; id++)
             {
-                if (!index.Failed[(int)id]) continue;
+                if (!index.Failed[id]) continue;
                 string error = SweepJournal.ReadAt(journal, index.OffsetOf(id)).Error ?? "";
                 if (!groups.TryGetValue(error, out var ids)) groups[error] = ids = [];
                 ids.Add(id);
             }
         }
-        int failed = index.FailedCount;
+        long failed = index.FailedCount;
         terminal.Error.Print($"trustsim: {failed} run{(failed == 1 ? "" : "s")} failed:");
         foreach (var (error, ids) in groups.OrderByDescending(g => g.Value.Count).Take(5))
         {

@@ -14,7 +14,7 @@ internal static class SweepProgress
     private static readonly TimeSpan PlainInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>Calls <paramref name="run"/> with a callback to report each journaled run.</summary>
-    public static SweepRunnerResult Run(IAnsiConsole console, string name, long total, long alreadyDone, int alreadyFailed,
+    public static SweepRunnerResult Run(IAnsiConsole console, string name, long total, long alreadyDone, long alreadyFailed,
         Func<Action<JournalEntry>, SweepRunnerResult> run)
     {
         var counter = new Counter(total, alreadyDone, alreadyFailed);
@@ -51,11 +51,11 @@ internal static class SweepProgress
         return result;
     }
 
-    private sealed class Counter(long total, long alreadyDone, int alreadyFailed)
+    private sealed class Counter(long total, long alreadyDone, long alreadyFailed)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _finishedNow;
-        private int _failed = alreadyFailed;
+        private long _failed = alreadyFailed;
 
         public void Add(JournalEntry entry)
         {

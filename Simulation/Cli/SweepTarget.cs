@@ -1,4 +1,3 @@
-using System.Collections;
 using TrustSim.Core;
 using TrustSim.Experiments;
 using TrustSim.Reports;
@@ -10,8 +9,8 @@ namespace TrustSim.Cli;
 /// What a <c>sweep</c> invocation works on, checked before anything runs: the resolved scenario, its
 /// plan, the folder, and which runs are already done (when resuming).
 /// </summary>
-internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, SweepPlan Plan, string Folder, BitArray Done,
-    int DoneCount, int FailedBefore, bool Resumed, ShardSpec? Shard = null)
+internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, SweepPlan Plan, string Folder, RunSet Done,
+    long DoneCount, long FailedBefore, bool Resumed, ShardSpec? Shard = null)
 {
     /// <summary>Runs this invocation is responsible for: the whole plan, or the shard's part of it.</summary>
     public long Total => Shard?.RunCountOf(Plan.RunCount) ?? Plan.RunCount;
@@ -79,9 +78,9 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         {
             return Outcome<SweepTarget>.Failure($"trustsim: {e.Message}");
         }
-        var done = new BitArray(index.Completed);
+        var done = index.Completed.Copy();
         if (!settings.RetryFailed) done.Or(index.Failed);
-        int doneCount = index.CompletedCount + (settings.RetryFailed ? 0 : index.FailedCount);
+        long doneCount = index.CompletedCount + (settings.RetryFailed ? 0 : index.FailedCount);
         var target = new SweepTarget(planned.ScenarioFile, planned.Scenario, planned.Plan, folder, done, doneCount,
             settings.RetryFailed ? 0 : index.FailedCount, true, shard.Value);
         return Outcome<SweepTarget>.Success(ShardOption.Restrict(target));
@@ -92,7 +91,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
     {
         var shard = ShardOption.ForNewSweep(settings, Environment.GetEnvironmentVariable);
         if (!shard.Ok) return shard.ConvertError<SweepTarget>();
-        string folder = settings.Out ?? ShardOption.DefaultFolder(RunFolder.DefaultPath("output", planned.Scenario.Name, started.ToLocalTime()), shard.Value);
+        string folder = settings.Out ?? ShardOption.DefaultFolder(RunFolder.DefaultPath(RunFolder.DefaultRoot, planned.Scenario.Name, started.ToLocalTime()), shard.Value);
         if (RunFolder.Prepare(folder, settings.Force) is { } problem) return Outcome<SweepTarget>.Failure($"trustsim: {problem}");
         try
         {
@@ -104,7 +103,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         {
             return Outcome<SweepTarget>.Failure($"trustsim: {folder}: cannot write the sweep folder: {e.Message}");
         }
-        var target = new SweepTarget(planned.ScenarioFile, planned.Scenario, planned.Plan, folder, new BitArray((int)planned.Plan.RunCount), 0, 0, false, shard.Value);
+        var target = new SweepTarget(planned.ScenarioFile, planned.Scenario, planned.Plan, folder, new RunSet(planned.Plan.RunCount), 0, 0, false, shard.Value);
         return Outcome<SweepTarget>.Success(ShardOption.Restrict(target));
     }
 

@@ -63,7 +63,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         ThresholdResult result;
         try
         {
-            result = ThresholdSearch.Run(settings, parameter.Min.Value, parameter.Max.Value, Evaluate, SeedSequence.RunSeed(plan.Scenario.Seed, -1, 0));
+            result = ThresholdSearch.Run(settings, parameter.Min.Value, parameter.Max.Value, Evaluate, SeedSequence.ThresholdBootstrapSeed(plan.Scenario.Seed));
         }
         catch (PointProblem p)
         {

@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace TrustSim.Experiments;
 
 /// <summary>
@@ -10,7 +8,7 @@ internal sealed class JournalIndex
 {
     private readonly long[] _offsets;
 
-    private JournalIndex(long[] offsets, BitArray completed, BitArray failed)
+    private JournalIndex(long[] offsets, RunSet completed, RunSet failed)
     {
         _offsets = offsets;
         Completed = completed;
@@ -18,14 +16,14 @@ internal sealed class JournalIndex
     }
 
     /// <summary>Runs whose latest entry says completed.</summary>
-    public BitArray Completed { get; }
+    public RunSet Completed { get; }
 
     /// <summary>Runs whose latest entry says failed.</summary>
-    public BitArray Failed { get; }
+    public RunSet Failed { get; }
 
-    public int CompletedCount => Count(Completed);
+    public long CompletedCount => Completed.Count();
 
-    public int FailedCount => Count(Failed);
+    public long FailedCount => Failed.Count();
 
     /// <summary>Journal offset of a run's latest entry, or -1 when it has none.</summary>
     public long OffsetOf(long runId) => _offsets[runId];
@@ -36,8 +34,8 @@ internal sealed class JournalIndex
     {
         var offsets = new long[runCount];
         Array.Fill(offsets, -1);
-        var completed = new BitArray((int)runCount);
-        var failed = new BitArray((int)runCount);
+        var completed = new RunSet(runCount);
+        var failed = new RunSet(runCount);
         if (File.Exists(path))
         {
             SweepJournal.Scan(path, (entry, offset) =>
@@ -48,17 +46,10 @@ internal sealed class JournalIndex
                 }
                 // A retried run has several lines; the last one is its outcome.
                 offsets[entry.RunId] = offset;
-                completed[(int)entry.RunId] = entry.Completed;
-                failed[(int)entry.RunId] = !entry.Completed;
+                completed[entry.RunId] = entry.Completed;
+                failed[entry.RunId] = !entry.Completed;
             });
         }
         return new JournalIndex(offsets, completed, failed);
-    }
-
-    private static int Count(BitArray bits)
-    {
-        int n = 0;
-        for (int i = 0; i < bits.Length; i++) if (bits[i]) n++;
-        return n;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Concurrent;
 using TrustSim.Engine;
 using TrustSim.Metrics;
@@ -16,7 +15,7 @@ namespace TrustSim.Experiments;
 internal sealed class SweepRunner(SweepPlan plan, string folder, int workers)
 {
     /// <summary>Runs every run whose bit in <paramref name="done"/> is clear; <paramref name="onFinished"/> sees each journaled entry.</summary>
-    public SweepRunnerResult Run(SweepJournal journal, BitArray done, Action<JournalEntry>? onFinished, CancellationToken cancel)
+    public SweepRunnerResult Run(SweepJournal journal, RunSet done, Action<JournalEntry>? onFinished, CancellationToken cancel)
     {
         var scenarios = new PointScenarios(plan, done);
         int finished = 0;
@@ -46,11 +45,11 @@ internal sealed class SweepRunner(SweepPlan plan, string folder, int workers)
         return new SweepRunnerResult(finished, failed, cancel.IsCancellationRequested);
     }
 
-    private IEnumerable<long> Pending(BitArray done)
+    private IEnumerable<long> Pending(RunSet done)
     {
         for (long id = 0; id < plan.RunCount; id++)
         {
-            if (!done[(int)id]) yield return id;
+            if (!done[id]) yield return id;
         }
     }
 
@@ -96,13 +95,13 @@ internal sealed class SweepRunner(SweepPlan plan, string folder, int workers)
         private readonly int[] _remaining;
         private readonly ConcurrentDictionary<int, Lazy<LoadResult>> _cache = new();
 
-        public PointScenarios(SweepPlan plan, BitArray done)
+        public PointScenarios(SweepPlan plan, RunSet done)
         {
             _plan = plan;
             _remaining = new int[plan.Points.Count];
             for (long id = 0; id < plan.RunCount; id++)
             {
-                if (!done[(int)id]) _remaining[plan.Run(id).Point]++;
+                if (!done[id]) _remaining[plan.Run(id).Point]++;
             }
         }
 

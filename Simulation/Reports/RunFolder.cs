@@ -48,6 +48,9 @@ internal static class RunFolder
         return new RunFolderResult(files, charts.Problems);
     }
 
+    /// <summary>Where every command's folders land when no --out is given (relative to the working directory).</summary>
+    public const string DefaultRoot = "output";
+
     /// <summary>
     /// The default folder <c>ROOT/&lt;scenario-name&gt;/&lt;yyyyMMdd-HHmmss&gt;</c>, with a -2, -3...
     /// suffix when a run started in the same second already took the name.

@@ -113,7 +113,7 @@ internal sealed class SweepMerge
             var index = JournalIndex.Build(Path.Combine(folder, SweepJournal.FileName), Plan.RunCount);
             foreach (long id in manifest.Spec.RunIds(Plan.RunCount))
             {
-                if (index.Completed[(int)id])
+                if (index.Completed[id])
                 {
                     if (owner[id] >= 0)
                     {
@@ -125,7 +125,7 @@ internal sealed class SweepMerge
                     offsets[id] = index.OffsetOf(id);
                     failed.Remove(id);
                 }
-                else if (index.Failed[(int)id] && owner[id] < 0)
+                else if (index.Failed[id] && owner[id] < 0)
                 {
                     failed[id] = folder;
                 }
