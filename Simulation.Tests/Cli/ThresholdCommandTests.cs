@@ -109,4 +109,17 @@ public sealed class ThresholdCommandTests
         Assert.Contains(message, outcome.Error);
         Assert.Matches(@"synthetic\.yaml:\d+:\d+: ", outcome.Error);
     }
+
+    [Fact]
+    public void Sweep_SearchedValueOutsideTheKeysRange_StopsWithExitTwoAndTheLocatedProblem()
+    {
+        string root = CliRunner.TempFolder();
+        string scenario = Synthetic(root, Search.Replace("path: platform.sensitivity", "path: platform.scar", StringComparison.Ordinal));
+
+        var outcome = CliRunner.Run("sweep", scenario, "--out", Path.Combine(root, "t"));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("platform.scar = 3 is outside [0, 1]", outcome.Error);
+        Assert.Contains("evaluation 0: platform.scar = 0", outcome.Out);
+    }
 }

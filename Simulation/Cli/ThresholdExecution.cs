@@ -7,7 +7,6 @@ using TrustSim.Experiments;
 using TrustSim.Metrics;
 using TrustSim.Reports;
 using TrustSim.Scenarios;
-using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Cli;
 
@@ -18,12 +17,6 @@ namespace TrustSim.Cli;
 /// </summary>
 internal sealed class ThresholdExecution(SweepTarget target, int workers, string commandLine, DateTime started, Terminal terminal)
 {
-    /// <summary>A design point's scenario did not load: the located problems, reported as bad input.</summary>
-    private sealed class PointProblem(IReadOnlyList<ScenarioProblem> problems) : Exception("the scenario at a searched value is invalid")
-    {
-        public IReadOnlyList<ScenarioProblem> Problems { get; } = problems;
-    }
-
     public int Run(CancellationToken cancel)
     {
         var plan = target.Plan;
@@ -34,10 +27,10 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         terminal.Out.Print($"{target.Scenario.Name}: searching {parameter.Path} in [{Num(parameter.Min!.Value)}, {Num(parameter.Max!.Value)}] " +
                            $"for {settings.Metric} mean = {Num(settings.Level)} ({plan.Replications} replications per evaluation)");
 
-        IReadOnlyList<double> Evaluate(int evaluation, double value)
+        Outcome<IReadOnlyList<double>> Evaluate(int evaluation, double value)
         {
             var loaded = plan.ScenarioAt(new DesignPoint(evaluation, [value]));
-            if (loaded.Scenario is not { } scenario) throw new PointProblem(loaded.Problems);
+            if (loaded.Scenario is not { } scenario) return Outcome<IReadOnlyList<double>>.Failure(ScenarioInput.Problems(loaded.Problems));
             var values = new double[plan.Replications];
             Parallel.For(0, plan.Replications, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancel }, r =>
             {
@@ -57,24 +50,21 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
             var s = Analysis.SampleStatistics.Of(values.Where(double.IsFinite).ToArray());
             terminal.Out.Print($"  evaluation {evaluation}: {parameter.Path} = {Num(value)}: mean {Num(s.Mean)}" +
                                (s.N > 1 ? $" [95% CI {Num(s.CiLow)}, {Num(s.CiHigh)}]" : "") + $", n = {s.N}");
-            return values;
+            return Outcome<IReadOnlyList<double>>.Success(values);
         }
 
-        ThresholdResult result;
+        Outcome<ThresholdResult> result;
         try
         {
             result = ThresholdSearch.Run(settings, parameter.Min.Value, parameter.Max.Value, Evaluate, SeedSequence.ThresholdBootstrapSeed(plan.Scenario.Seed));
-        }
-        catch (PointProblem p)
-        {
-            return terminal.BadInput(ScenarioInput.Problems(p.Problems));
         }
         catch (OperationCanceledException)
         {
             terminal.Error.Print($"trustsim: interrupted; the search is deterministic: run it again with --force --out {target.Folder}");
             return ExitCode.Interrupted;
         }
-        return Finish(result, runs.ToList(), parameter.Path, settings);
+        if (!result.Ok) return terminal.BadInput(result.Problems);
+        return Finish(result.Value, runs.ToList(), parameter.Path, settings);
     }
 
     private int Finish(ThresholdResult result, List<ThresholdFolder.RunRow> runs, string parameter, ThresholdSettings settings)

@@ -1,4 +1,5 @@
 using TrustSim.Analysis;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Experiments;
@@ -20,35 +21,41 @@ internal static class ThresholdSearch
     /// <param name="min">Lower bound of the parameter.</param>
     /// <param name="max">Upper bound of the parameter.</param>
     /// <param name="evaluate">Runs the replications at (evaluation index, parameter value) and returns the metric of
-    /// each (NaN for a failed run).</param>
+    /// each (NaN for a failed run), or the problems of the scenario at that value, which end the search.</param>
     /// <param name="seed">Seed of the bootstrap draws (the master seed does).</param>
-    public static ThresholdResult Run(ThresholdSettings settings, double min, double max,
-        Func<int, double, IReadOnlyList<double>> evaluate, ulong seed)
+    public static Outcome<ThresholdResult> Run(ThresholdSettings settings, double min, double max,
+        Func<int, double, Outcome<IReadOnlyList<double>>> evaluate, ulong seed)
     {
         var evaluations = new List<ThresholdEvaluation>();
-        ThresholdEvaluation Evaluate(double value)
+        // The first evaluation whose scenario is invalid stops the search with its problems.
+        IReadOnlyList<string> problems = [];
+        ThresholdEvaluation? Evaluate(double value)
         {
-            var values = evaluate(evaluations.Count, value);
-            var e = new ThresholdEvaluation(evaluations.Count, value, SampleStatistics.Of(values.Where(double.IsFinite).ToArray()),
-                values.Where(double.IsFinite).ToArray());
+            var outcome = evaluate(evaluations.Count, value);
+            if (!outcome.Ok)
+            {
+                problems = outcome.Problems;
+                return null;
+            }
+            var finite = outcome.Value.Where(double.IsFinite).ToArray();
+            var e = new ThresholdEvaluation(evaluations.Count, value, SampleStatistics.Of(finite), finite);
             evaluations.Add(e);
             return e;
         }
 
-        var lo = Evaluate(min);
-        var hi = Evaluate(max);
+        if (Evaluate(min) is not { } lo || Evaluate(max) is not { } hi) return Outcome<ThresholdResult>.Failure(problems);
         double Side(ThresholdEvaluation e) => Math.Sign(e.Statistics.Mean - settings.Level);
         if (double.IsNaN(lo.Statistics.Mean) || double.IsNaN(hi.Statistics.Mean) || Side(lo) * Side(hi) > 0)
-            return new ThresholdResult(evaluations, false, double.NaN, new IndexEstimate(double.NaN, double.NaN, double.NaN), lo, hi);
+            return Outcome<ThresholdResult>.Success(new ThresholdResult(evaluations, false, double.NaN, new IndexEstimate(double.NaN, double.NaN, double.NaN), lo, hi));
         while (hi.Value - lo.Value > settings.Tolerance && evaluations.Count < settings.MaxEvaluations && Side(lo) != 0)
         {
-            var mid = Evaluate(lo.Value + (hi.Value - lo.Value) / 2);
+            if (Evaluate(lo.Value + (hi.Value - lo.Value) / 2) is not { } mid) return Outcome<ThresholdResult>.Failure(problems);
             if (double.IsNaN(mid.Statistics.Mean)) break;
             if (Side(mid) == Side(lo)) lo = mid;
             else hi = mid;
         }
         var threshold = Crossing(settings.Level, lo.Value, lo.Statistics.Mean, hi.Value, hi.Statistics.Mean);
-        return new ThresholdResult(evaluations, true, threshold, Interval(settings.Level, lo, hi, threshold, seed), lo, hi);
+        return Outcome<ThresholdResult>.Success(new ThresholdResult(evaluations, true, threshold, Interval(settings.Level, lo, hi, threshold, seed), lo, hi));
     }
 
     /// <summary>Where the line through (x0, y0) and (x1, y1) reaches the level; x0 when the means are equal (both on the level).</summary>
