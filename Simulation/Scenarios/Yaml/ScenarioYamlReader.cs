@@ -158,6 +158,8 @@ internal sealed class ScenarioYamlReader
     {
         Enter(spot, depth, flow);
         var entries = new List<MappingEntry>();
+        // First occurrence of each key, so a duplicate is found in constant time (a file may hold many keys).
+        var firstByKey = new Dictionary<string, MappingEntry>(StringComparer.Ordinal);
         while (_parser.Current is not MappingEnd)
         {
             var key = ReadNode(depth + 1);
@@ -168,11 +170,16 @@ internal sealed class ScenarioYamlReader
                     _problems.Add(key.Spot.Problem($"a key must be a plain name, got {key.Describe()}"));
                 continue;
             }
-            var first = entries.Find(e => e.Key.Text == scalarKey.Text);
-            if (first is not null)
+            if (firstByKey.TryGetValue(scalarKey.Text, out var first))
+            {
                 _problems.Add(scalarKey.Spot.Problem($"duplicate key '{scalarKey.Text}' (first given at line {first.Key.Spot.Line})"));
+            }
             else if (value is not null)
-                entries.Add(new MappingEntry(scalarKey, value));
+            {
+                var entry = new MappingEntry(scalarKey, value);
+                entries.Add(entry);
+                firstByKey.Add(scalarKey.Text, entry);
+            }
         }
         Leave(flow);
         return refused ? null : new MappingNode(spot, entries);
