@@ -37,13 +37,17 @@ internal sealed class TrustsimProcess : IDisposable
         : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
         : "dotnet";
 
-    public static TrustsimProcess Start(params string[] args)
+    public static TrustsimProcess Start(params string[] args) => StartIn(null, args);
+
+    /// <summary>Starts the tool with <paramref name="workingFolder"/> as its current folder (null: the tests').</summary>
+    public static TrustsimProcess StartIn(string? workingFolder, params string[] args)
     {
         var info = new ProcessStartInfo(Host)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingFolder ?? "",
         };
         info.ArgumentList.Add(Dll);
         foreach (string a in args) info.ArgumentList.Add(a);

@@ -1,9 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 using TrustSim.Benchmark;
+using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;
 
@@ -20,7 +21,7 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         public int Users { get; init; } = 1_000_000;
 
         [CommandOption("--steps <N>")]
-        [Description("Steps to run (default 260 weekly steps, the scenario's own).")]
+        [Description("Steps to run (default 260 weekly steps, the scenario's own); scheduled events after the last step are left out.")]
         public int? Steps { get; init; }
 
         [CommandOption("--influence <KIND>")]
@@ -32,8 +33,8 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         public int? Threads { get; init; }
 
         [CommandOption("--scenario <FILE>")]
-        [Description("Scenario with the shocks (default scenarios/cambridge-analytica.yaml).")]
-        public string Scenario { get; init; } = "scenarios/cambridge-analytica.yaml";
+        [Description("Scenario with the shocks (default scenarios/cambridge-analytica.yaml, from here or else the copy shipped beside the tool).")]
+        public string? Scenario { get; init; }
 
         [CommandOption("--set <PATH=VALUE>")]
         [Description("Override a scenario key, e.g. --set users.reconsider=0 to see what a mechanism costs (repeatable).")]
@@ -68,10 +69,9 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
                 "users.network.degree=8",
             };
             overrides.AddRange(settings.Overrides);
-            if (settings.Steps is { } steps) overrides.Add($"time.steps={steps.ToString(CultureInfo.InvariantCulture)}");
-            var loaded = ScenarioInput.Load(settings.Scenario, overrides);
+            var loaded = ScenarioInput.Load(settings.Scenario ?? DefaultScenario(), overrides);
             if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
-            var scenario = loaded.Value;
+            var scenario = settings.Steps is { } steps ? CutTo(loaded.Value, steps) : loaded.Value;
             foreach (var n in threads)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -82,6 +82,31 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         }
         if (settings.Json) PrintJson(terminal.Out, results);
         return ExitCode.Done;
+    }
+
+    /// <summary>
+    /// The shipped Cambridge Analytica scenario: the one under the working folder when there is one
+    /// (the repository), else the copy the build puts beside the tool, so bench runs from anywhere.
+    /// </summary>
+    private static string DefaultScenario()
+    {
+        var here = Path.Combine("scenarios", "cambridge-analytica.yaml");
+        return File.Exists(here) ? here : Path.Combine(AppContext.BaseDirectory, here);
+    }
+
+    /// <summary>
+    /// The scenario run for <paramref name="steps"/> steps only. Scheduled events after the last step
+    /// are left out rather than refused: a short bench times the engine, not the schedule.
+    /// </summary>
+    private static Scenario CutTo(Scenario scenario, int steps)
+    {
+        if (steps >= scenario.Time.Steps) return scenario with { Time = scenario.Time with { Steps = steps } };
+        return scenario with
+        {
+            Time = scenario.Time with { Steps = steps },
+            Shocks = scenario.Shocks.Where(s => ScenarioSchedule.StepOf(scenario, s) <= steps).ToList(),
+            Interventions = scenario.Interventions.Where(i => ScenarioSchedule.StepOf(scenario, i) <= steps).ToList(),
+        };
     }
 
     private static void Print(IAnsiConsole console, BenchResult r)

@@ -96,7 +96,7 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
             terminal.Error.Print("The files already in the folder are complete; it has no manifest.json, so it is marked unfinished.");
             return ExitCode.RunFailed;
         }
-        foreach (var p in written.ChartProblems) terminal.Error.Print($"trustsim: chart not drawn: {p}");
+        foreach (var p in written.ChartProblems) terminal.Error.Print($"trustsim: {p}");
 
         SummaryTable.Print(terminal.Out, scenario, results, folder);
         return written.ChartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
