@@ -78,6 +78,19 @@ public sealed partial class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Load_ExtendsAFolder_SaysItIsAFolder()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "base"));
+        var path = folder.Write("leaf.yaml", "extends: base\nname: leaf\n");
+
+        var problem = Assert.Single(ScenarioLoader.Load(path).Problems);
+
+        Assert.StartsWith("base scenario 'base' is a folder, not a scenario file", problem.Message);
+        Assert.Equal((1, 10), (problem.Line, problem.Column));
+    }
+
+    [Fact]
     public void Load_ProblemInBase_ReportedWithBaseFileName()
     {
         using var folder = new TempFolder();

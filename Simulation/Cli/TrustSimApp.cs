@@ -52,18 +52,18 @@ internal static class TrustSimApp
                 .WithDescription("Time the engine: user-steps per second, memory and allocation per step, on one thread and all cores.")
                 .WithExample("bench")
                 .WithExample("bench", "--users", "10000000", "--influence", "institution", "--threads", "1", "--json");
-            config.SetExceptionHandler((ex, _) => Fail(ex, consoles.Error));
+            config.SetExceptionHandler((ex, _) => Fail(ex, args, consoles.Error));
         });
         return app.Run(args);
     }
 
-    private static int Fail(Exception ex, IAnsiConsole error)
+    private static int Fail(Exception ex, string[] args, IAnsiConsole error)
     {
         switch (ex)
         {
             case CommandAppException app:
                 // Parsing and settings validation: the user's flags are wrong.
-                error.Print($"trustsim: {Plain(app.Message)}");
+                error.Print($"trustsim: {ParseErrors.Explain(Plain(app.Message), args)}");
                 error.Print("Run 'trustsim --help' or 'trustsim VERB --help' for usage.");
                 return ExitCode.BadInput;
             case OperationCanceledException:

@@ -51,6 +51,11 @@ internal static class ScenarioInheritance
             problems.Add(reference.Spot.Problem($"extends chain longer than {MaxChain} files"));
             return null;
         }
+        if (Directory.Exists(full))
+        {
+            problems.Add(reference.Spot.Problem($"base scenario '{relative}' is a folder, not a scenario file ({full})"));
+            return null;
+        }
         if (!File.Exists(full))
         {
             problems.Add(reference.Spot.Problem($"base scenario '{relative}' not found (looked for {full})"));
