@@ -48,7 +48,7 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         {
             if (Users < 1) return ValidationResult.Error("--users must be at least 1");
             if (Steps is < 1) return ValidationResult.Error("--steps must be at least 1");
-            if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
+            if (Limits.Parallelism("--threads", Threads) is { } threads) return threads;
             if (Influence is not (null or "institution" or "network"))
                 return ValidationResult.Error($"--influence must be institution or network, not '{Influence}'");
             return ValidationResult.Success();

@@ -38,7 +38,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
-            Workers is < 1 ? ValidationResult.Error("--workers must be at least 1") : ValidationResult.Success();
+            Limits.Parallelism("--workers", Workers) ?? ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

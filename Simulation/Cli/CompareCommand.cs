@@ -37,7 +37,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         public override Spectre.Console.ValidationResult Validate()
         {
             if (Sides.Length < 2) return Spectre.Console.ValidationResult.Error("compare needs at least two sides (run folders, sweep folders or scenario files)");
-            if (Workers is < 1) return Spectre.Console.ValidationResult.Error("--workers must be at least 1");
+            if (Limits.Parallelism("--workers", Workers) is { } workers) return workers;
             return Spectre.Console.ValidationResult.Success();
         }
     }

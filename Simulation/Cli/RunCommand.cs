@@ -48,8 +48,8 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         public override ValidationResult Validate()
         {
             if (Replications is < 1) return ValidationResult.Error("--replications must be at least 1");
-            if (Workers is < 1) return ValidationResult.Error("--workers must be at least 1");
-            if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
+            if (Limits.Parallelism("--workers", Workers) is { } workers) return workers;
+            if (Limits.Parallelism("--threads", Threads) is { } threads) return threads;
             return ValidationResult.Success();
         }
     }

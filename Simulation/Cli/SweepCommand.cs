@@ -54,7 +54,7 @@ internal sealed class SweepCommand(Terminal terminal) : Command<SweepCommand.Set
 
         public override ValidationResult Validate()
         {
-            if (Workers is < 1) return ValidationResult.Error("--workers must be at least 1");
+            if (Limits.Parallelism("--workers", Workers) is { } workers) return workers;
             if (Resuming && ResumeFolder is null) return ValidationResult.Error("--resume needs the sweep folder: --resume DIR");
             if (Resuming && Force) return ValidationResult.Error("--resume and --force contradict each other: resume keeps the folder, force starts afresh");
             if (RetryFailed && !Resuming) return ValidationResult.Error("--retry-failed goes with --resume DIR");

@@ -15,6 +15,24 @@ internal static class ScenarioSchedule
     public static DateOnly LastDate(TimeSettings time) => DateOf(time, time.Steps);
 
     /// <summary>
+    /// Date of step <paramref name="step"/>, or null when it would pass <see cref="DateOnly.MaxValue"/>
+    /// (9999-12-31), the last date the calendar can hold.
+    /// </summary>
+    public static DateOnly? TryDateOf(TimeSettings time, int step)
+    {
+        if (step < 0)
+            return null;
+        if (time.Step == StepUnit.Week)
+            return time.Start.DayNumber + 7L * step <= DateOnly.MaxValue.DayNumber ? DateOf(time, step) : null;
+        long months = (time.Start.Year - 1) * 12L + time.Start.Month - 1 + step;
+        long lastMonth = (DateOnly.MaxValue.Year - 1) * 12L + DateOnly.MaxValue.Month - 1;
+        return months <= lastMonth ? DateOf(time, step) : null;
+    }
+
+    /// <summary>Whether every step of the run, up to <c>time.steps</c>, has a date (none passes 9999-12-31).</summary>
+    public static bool Fits(TimeSettings time) => TryDateOf(time, time.Steps) is not null;
+
+    /// <summary>
     /// The first step dated on or after <paramref name="date"/>; 0 for dates before the start.
     /// It may exceed <c>time.steps</c> for dates after the run (validation refuses those).
     /// </summary>
@@ -27,7 +45,8 @@ internal static class ScenarioSchedule
             return (days + 6) / 7;
         // Months vary in length (and AddMonths clips the 31st), so estimate and then step to the exact one.
         var step = Math.Max(0, (date.Year - time.Start.Year) * 12 + date.Month - time.Start.Month - 1);
-        while (DateOf(time, step) < date)
+        // A date past the calendar's end stops at the first step it cannot date (after any valid run's last step).
+        while (TryDateOf(time, step) is { } stepDate && stepDate < date)
             step++;
         return step;
     }

@@ -42,6 +42,10 @@ internal static partial class ScenarioValidator
         if (breaches.MinAffected > breaches.MaxAffected)
             sink.Report($"platform.breaches.min_affected ({RangeText.Number(breaches.MinAffected)}) is larger than max_affected ({RangeText.Number(breaches.MaxAffected)})",
                 "platform.breaches.min_affected", "platform.breaches.max_affected");
+        // Breach sizes are drawn log-uniformly between the two, so they share the distributions' bound.
+        else if (breaches.MaxAffected > DistributionChecks.MaxMagnitude)
+            sink.Report($"platform.breaches.max_affected = {RangeText.Number(breaches.MaxAffected)} is too large: breach sizes are drawn log-uniformly and must lie within " +
+                $"{RangeText.Number(DistributionChecks.MaxMagnitude)} so that every draw is a finite number", "platform.breaches.max_affected");
     }
 
     private static void CheckUsers(UserSettings users, ProblemSink sink)

@@ -10,6 +10,8 @@ internal static class ScheduleValidator
 
     public static void Check(Scenario scenario, ProblemSink sink)
     {
+        if (!CheckCalendar(scenario.Time, sink))
+            return;
         for (var i = 0; i < scenario.Shocks.Count; i++)
         {
             var shock = scenario.Shocks[i];
@@ -22,6 +24,18 @@ internal static class ScheduleValidator
             var intervention = scenario.Interventions[i];
             CheckWhen(scenario.Time, intervention.Step, intervention.Date, $"interventions.{i}", "intervention", sink);
         }
+    }
+
+    // Every step's date must exist: DateOnly ends at 9999-12-31. Without a whole calendar the
+    // scheduled dates cannot be placed, so they are checked only once it fits.
+    private static bool CheckCalendar(TimeSettings time, ProblemSink sink)
+    {
+        if (ScenarioSchedule.Fits(time))
+            return true;
+        var unit = time.Step == StepUnit.Week ? "weekly" : "monthly";
+        sink.Report($"time.start = {Text(time.Start)} with {time.Steps} {unit} steps: the last step's date would pass 9999-12-31, the last date the calendar holds; " +
+            "start earlier or take fewer steps", "time.start", "time.steps", "time.step", "time");
+        return false;
     }
 
     private static void CheckWhen(TimeSettings time, int? step, DateOnly? date, string path, string what, ProblemSink sink)
