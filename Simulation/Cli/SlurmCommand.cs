@@ -37,7 +37,7 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
 
         [CommandOption("--cpus-per-task <C>")]
         [Description("#SBATCH --cpus-per-task; each shard runs that many runs at once (default 1).")]
-        public int? CpusPerTask { get; init; }
+        public string? CpusPerTask { get; init; }
 
         [CommandOption("--mem <M>")] [Description("#SBATCH --mem, per task, e.g. 4G.")] public string? Mem { get; init; }
 
@@ -53,11 +53,34 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
         [Description("Write into an existing non-empty --out folder.")]
         public bool Force { get; init; }
 
-        public override ValidationResult Validate() =>
-            Shards is null ? ValidationResult.Error("give the number of shards: --shards N")
-            : Shards < 1 ? ValidationResult.Error("--shards must be at least 1")
-            : CpusPerTask is < 1 ? ValidationResult.Error("--cpus-per-task must be at least 1")
-            : ValidationResult.Success();
+        /// <summary>--cpus-per-task as a number; null when not given (or not a whole number: <see cref="Validate"/> refuses that).</summary>
+        public int? Cpus => CpusPerTask is { } c && int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
+
+        public override ValidationResult Validate()
+        {
+            if (Shards is null) return ValidationResult.Error("give the number of shards: --shards N");
+            if (Shards < 1) return ValidationResult.Error("--shards must be at least 1");
+            // Every value written into a script is one line: a line break would end an #SBATCH line or a shell line and start a command.
+            foreach (var (option, value) in ScriptValues())
+            {
+                if (SlurmScripts.LineProblem(option, value) is { } problem) return ValidationResult.Error(problem);
+            }
+            if (CpusPerTask is not null && Cpus is not >= 1) return ValidationResult.Error("--cpus-per-task must be a whole number, at least 1");
+            return ValidationResult.Success();
+        }
+
+        /// <summary>The flags whose values end up in the scripts, with the option that gave each.</summary>
+        private IEnumerable<(string Option, string Value)> ScriptValues()
+        {
+            yield return ("SCENARIO", Scenario);
+            if (Out is { } o) yield return ("--out", o);
+            if (Partition is { } p) yield return ("--partition", p);
+            if (Account is { } a) yield return ("--account", a);
+            if (Time is { } t) yield return ("--time", t);
+            if (CpusPerTask is { } c) yield return ("--cpus-per-task", c);
+            if (Mem is { } m) yield return ("--mem", m);
+            foreach (string x in Sbatch) yield return ("--sbatch", x);
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -71,9 +94,13 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
         if (shards > plan.RunCount)
             return terminal.BadInput([$"trustsim: --shards {shards} is more than the sweep's {plan.RunCount} runs; use at most {plan.RunCount}"]);
         string folder = Path.GetFullPath(settings.Out ?? RunFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, DateTime.Now));
+        if (FolderProblem(folder) is { } bad) return terminal.BadInput([$"trustsim: {bad}"]);
+        var tool = ToolCommand();
+        if (tool.Select(part => SlurmScripts.LineProblem($"the tool's path {part}", part)).FirstOrDefault(x => x is not null) is { } badTool)
+            return terminal.BadInput([$"trustsim: {badTool}; run trustsim from a path without one"]);
         if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
 
-        var job = new SlurmJob(folder, scenario.Name, shards, ToolCommand(), Directives(settings));
+        var job = new SlurmJob(folder, scenario.Name, shards, tool, Directives(settings));
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, SlurmScripts.LogsFolder));
@@ -104,11 +131,21 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
         if (settings.Partition is { } p) lines.Add($"--partition={p}");
         if (settings.Account is { } a) lines.Add($"--account={a}");
         if (settings.Time is { } t) lines.Add($"--time={t}");
-        if (settings.CpusPerTask is { } c) lines.Add(string.Create(CultureInfo.InvariantCulture, $"--cpus-per-task={c}"));
+        if (settings.Cpus is { } c) lines.Add(string.Create(CultureInfo.InvariantCulture, $"--cpus-per-task={c}"));
         if (settings.Mem is { } m) lines.Add($"--mem={m}");
         lines.AddRange(settings.Sbatch.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()));
         return lines;
     }
+
+    /// <summary>
+    /// Why the absolute cluster folder cannot go into the scripts (its path comes from --out, or from the
+    /// current folder when --out is not given); null when it can.
+    /// </summary>
+    internal static string? FolderProblem(string folder) =>
+        SlurmScripts.LineProblem("--out", folder)
+        ?? (folder.Contains('\\', StringComparison.Ordinal) && !OperatingSystem.IsWindows()
+            ? $"--out: {folder} contains a backslash, which turns off %A/%a/%j in Slurm's log file names; use a folder without one"
+            : null);
 
     /// <summary>
     /// How this process was started, as absolute paths a node can run: a published or apphost

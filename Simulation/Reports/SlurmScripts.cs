@@ -27,9 +27,8 @@ internal static class SlurmScripts
 
     public static string Shard(SlurmJob job)
     {
-        var s = Header(job, $"trustsim-{job.Name}", $"{LogsFolder}/%A_%a.out");
-        s.Insert(s.ToString().IndexOf("#SBATCH --output", StringComparison.Ordinal),
-            string.Create(CultureInfo.InvariantCulture, $"#SBATCH --array=0-{job.Shards - 1}\n"));
+        EnsureOneLine(job);
+        var s = Header(job, $"trustsim-{job.Name}", string.Create(CultureInfo.InvariantCulture, $"--array=0-{job.Shards - 1}"), $"{LogsFolder}/%A_%a.out");
         s.Append($"""
             # One shard of the sweep per array task: the runs with run_id % N == SLURM_ARRAY_TASK_ID.
             K=${"{"}SLURM_ARRAY_TASK_ID:?this is a Slurm array job: submit it with {SubmitScript}{"}"}
@@ -47,8 +46,8 @@ internal static class SlurmScripts
 
     public static string Merge(SlurmJob job)
     {
-        var s = Header(job, $"trustsim-{job.Name}-merge", $"{LogsFolder}/%j-merge.out");
-        s.Insert(s.ToString().IndexOf("#SBATCH --output", StringComparison.Ordinal), "#SBATCH --kill-on-invalid-dep=yes\n");
+        EnsureOneLine(job);
+        var s = Header(job, $"trustsim-{job.Name}-merge", "--kill-on-invalid-dep=yes", $"{LogsFolder}/%j-merge.out");
         s.Append($"""
             # Started by submit.sh with --dependency=afterok:<array job>: runs only when every shard succeeded.
             SHARDS=()
@@ -61,6 +60,7 @@ internal static class SlurmScripts
 
     public static string Submit(SlurmJob job)
     {
+        EnsureOneLine(job);
         string last = (job.Shards - 1).ToString(CultureInfo.InvariantCulture);
         return $$"""
             #!/bin/bash
@@ -95,14 +95,15 @@ internal static class SlurmScripts
             """;
     }
 
-    /// <summary>The common head: shebang, #SBATCH lines, the folder and tool, and a check that the tool is on this node.</summary>
-    private static StringBuilder Header(SlurmJob job, string jobName, string output)
+    /// <summary>The common head: shebang, #SBATCH lines (the job's own option before --output), the folder and tool, and a check that the tool is on this node.</summary>
+    private static StringBuilder Header(SlurmJob job, string jobName, string jobOption, string output)
     {
         var s = new StringBuilder();
         s.Append("#!/bin/bash\n");
         s.Append($"#SBATCH --job-name={jobName}\n");
-        s.Append($"#SBATCH --output={job.Folder}/{output}\n");
-        foreach (string d in job.Directives) s.Append($"#SBATCH {d}\n");
+        s.Append($"#SBATCH {jobOption}\n");
+        s.Append($"#SBATCH {SbatchWord($"--output={FilePattern(job.Folder)}/{output}")}\n");
+        foreach (string d in job.Directives) s.Append($"#SBATCH {SbatchWord(d)}\n");
         s.Append($"# Written by 'trustsim slurm'; submit with {SubmitScript}.\n");
         s.Append("set -euo pipefail\n");
         s.Append($"DIR={Quote(job.Folder)}\n");
@@ -123,6 +124,47 @@ internal static class SlurmScripts
         return s;
     }
 
-    /// <summary>One shell word, single-quoted.</summary>
+    /// <summary>One shell word, single-quoted for POSIX sh (a <c>'</c> is written <c>'\''</c>).</summary>
     public static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be written into a script, naming <paramref name="option"/>:
+    /// it holds a control character (U+0000-U+001F, U+007F-U+009F) or a Unicode line or paragraph
+    /// separator, which would end a #SBATCH line or a shell line and start a new one; null when it can.
+    /// </summary>
+    public static string? LineProblem(string option, string value) =>
+        value.Any(IsLineBreaking) ? $"{option}: contains a control character (line break or tab); Slurm values are one line" : null;
+
+    /// <summary>
+    /// One argument of a #SBATCH line, which sbatch splits itself (not the shell): at whitespace, with
+    /// an unquoted <c>#</c> starting a comment, <c>"</c> and <c>'</c> quoting and <c>\</c> escaping. A word
+    /// without those characters is written as it is; otherwise in double quotes with <c>\</c>, <c>"</c> and
+    /// <c>#</c> escaped, which old sbatch (double quotes only, <c>#</c> a comment even inside them) and new
+    /// sbatch read alike. Line breaks cannot be quoted: <see cref="LineProblem"/> refuses them first.
+    /// </summary>
+    public static string SbatchWord(string word)
+    {
+        if (!word.Any(c => c is ' ' or '"' or '\'' or '\\' or '#')) return word;
+        var s = new StringBuilder("\"");
+        foreach (char c in word)
+        {
+            if (c is '\\' or '"' or '#') s.Append('\\');
+            s.Append(c);
+        }
+        return s.Append('"').ToString();
+    }
+
+    /// <summary>A literal path in a Slurm file name pattern (--output): each <c>%</c> written <c>%%</c>.</summary>
+    public static string FilePattern(string path) => path.Replace("%", "%%", StringComparison.Ordinal);
+
+    private static bool IsLineBreaking(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+
+    /// <summary>The command validates every value; a line break reaching a script is a bug, never a new shell line.</summary>
+    private static void EnsureOneLine(SlurmJob job)
+    {
+        foreach (string value in job.Directives.Concat(job.Tool).Append(job.Folder).Append(job.Name))
+        {
+            if (value.Any(IsLineBreaking)) throw new ArgumentException($"a Slurm script value contains a control character: {value}", nameof(job));
+        }
+    }
 }
