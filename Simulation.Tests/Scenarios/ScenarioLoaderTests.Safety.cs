@@ -64,6 +64,20 @@ public sealed partial class ScenarioLoaderTests
         Assert.Equal("bom", ScenarioLoader.Load(path).Scenario?.Name);
     }
 
+    [Theory]
+    [InlineData("\uFEFFname: bom\n", 1, 1)]
+    [InlineData("name: b\uFEFFom\n", 1, 8)]
+    public void Load_ByteOrderMarkBeyondTheFirst_RefusedWhereItSits(string text, int line, int column)
+    {
+        using var folder = new TempFolder();
+        var path = folder.WriteBytes("bom2.yaml", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)]);
+
+        var problem = Assert.Single(ScenarioLoader.Load(path).Problems);
+
+        Assert.StartsWith("the file holds an invisible byte-order mark (U+FEFF) here", problem.Message);
+        Assert.Equal((line, column), (problem.Line, problem.Column));
+    }
+
     [Fact]
     public void Load_HugeFile_RefusedBeforeReading()
     {

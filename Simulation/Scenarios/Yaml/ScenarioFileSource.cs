@@ -54,6 +54,10 @@ internal static class ScenarioFileSource
         var control = IndexOfControl(text);
         if (control >= 0)
             return Fail(problems, SpotIn(text, control, displayName), $"the file holds a control character (U+{(int)text[control]:X4}); is it binary?");
+        // One leading byte-order mark is allowed; any other would sit invisibly inside a key or value.
+        var mark = text.IndexOf('\uFEFF');
+        if (mark >= 0)
+            return Fail(problems, SpotIn(text, mark, displayName), "the file holds an invisible byte-order mark (U+FEFF) here; remove it (an editor that saves UTF-8 without BOM will)");
         return text;
     }
 
