@@ -82,4 +82,16 @@ public sealed class BadFlagsTests
         string line = FirstLine(CliRunner.Run("sweep", "--resume", folder));
         Assert.StartsWith(Path.Combine(folder, "scenario.yaml") + ":1:1: the scenario has no sweep: section", line);
     }
+
+    [Fact]
+    public void Sweep_ResumeWithAnotherOut_ExitsTwoInsteadOfIgnoringOut()
+    {
+        string resumed = CliRunner.TempFolder();
+        string other = CliRunner.TempFolder();
+
+        var outcome = CliRunner.Run("sweep", "--resume", resumed, "--out", other);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith($"trustsim: --resume {resumed} writes into that folder; --out {other} names another", FirstLine(outcome));
+    }
 }

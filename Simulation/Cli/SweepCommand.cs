@@ -56,11 +56,16 @@ internal sealed class SweepCommand(Terminal terminal) : Command<SweepCommand.Set
         {
             if (Limits.Parallelism("--workers", Workers) is { } workers) return workers;
             if (Resuming && ResumeFolder is null) return ValidationResult.Error("--resume needs the sweep folder: --resume DIR");
+            if (Resuming && !string.IsNullOrEmpty(Resume!.Value) && Out is { } other && !SameFolder(other, Resume.Value))
+                return ValidationResult.Error($"--resume {Resume.Value} writes into that folder; --out {other} names another (give one of them)");
             if (Resuming && Force) return ValidationResult.Error("--resume and --force contradict each other: resume keeps the folder, force starts afresh");
             if (RetryFailed && !Resuming) return ValidationResult.Error("--retry-failed goes with --resume DIR");
             if (!Resuming && string.IsNullOrEmpty(Scenario)) return ValidationResult.Error("give a scenario file (or --resume DIR)");
             return ValidationResult.Success();
         }
+
+        private static bool SameFolder(string a, string b) =>
+            string.Equals(Path.GetFullPath(a).TrimEnd('/'), Path.GetFullPath(b).TrimEnd('/'), StringComparison.Ordinal);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
