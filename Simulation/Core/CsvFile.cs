@@ -7,14 +7,14 @@ internal static class CsvFile
 {
     private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { HasHeader = false };
 
-    /// <summary>The header row followed by every data row, each as its fields.</summary>
+    /// <summary>The header row followed by every data row, each as its raw fields (the formula guard undone).</summary>
     public static IEnumerable<string[]> Rows(string path)
     {
         using FileStream stream = File.OpenRead(path);
         using CsvReader reader = CsvReader.Create(stream, Options, leaveOpen: false);
         foreach (CsvRow row in reader)
         {
-            yield return row.ToArray();
+            yield return Array.ConvertAll(row.ToArray(), CsvText.Raw);
         }
     }
 

@@ -6,6 +6,7 @@ namespace TrustSim.Core;
 /// Writes one CSV file (RFC 4180 quoting, LF line endings, UTF-8 without BOM) atomically.
 /// CsvHelper 34's field-level writer does the quoting; rows come in as already formatted text
 /// because our columns are data-driven lists, not record types its generator could map.
+/// Every field passes through <see cref="CsvText.Cell"/>, so no file we write carries a spreadsheet formula.
 /// </summary>
 internal static class CsvTable
 {
@@ -37,7 +38,7 @@ internal static class CsvTable
     {
         foreach (string field in fields)
         {
-            csv.WriteField(field);
+            csv.WriteField(CsvText.Cell(field));
         }
         csv.EndRecord();
     }
