@@ -50,6 +50,21 @@ public sealed class ScenarioWriterTests
         Assert.Null(reloaded.Shocks[0].Step);
     }
 
+    [Theory]
+    [InlineData("before\u2028after")]
+    [InlineData("before\u2029after")]
+    [InlineData("before\u0085after")]
+    [InlineData("before\uFEFFafter")]
+    public void ToYaml_LineSeparatorsInText_RoundTripOnOneLine(string description)
+    {
+        var original = Load("name: x\n") with { Description = description };
+
+        var written = ScenarioWriter.ToYaml(original);
+
+        Assert.Equal(description, Load(written).Description);
+        Assert.DoesNotContain(written, c => c is '\u2028' or '\u2029' or '\u0085' or '\uFEFF');
+    }
+
     [Fact]
     public void ToYaml_Defaults_WritesEveryKey()
     {

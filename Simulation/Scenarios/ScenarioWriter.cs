@@ -97,7 +97,8 @@ internal static class ScenarioWriter
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+                // YAML reads U+2028/U+2029 as line breaks (and U+FEFF as a byte-order mark), so they are escaped like controls.
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' => $"\\u{(int)c:X4}",
                 _ => c.ToString(),
             });
         }
