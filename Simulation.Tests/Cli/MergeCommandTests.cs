@@ -154,4 +154,29 @@ public sealed class MergeCommandTests
         Assert.Equal(2, wrongShard.ExitCode);
         Assert.Contains("holds shard 1/2", wrongShard.Error);
     }
+
+    [Theory]
+    [InlineData("symlink to a shard")]
+    [InlineData("the shards' parent")]
+    [InlineData("inside a shard")]
+    public void Execute_OutOverlapsAShardHoweverSpelt_RefusesAndLeavesTheShardWhole(string how)
+    {
+        string root = CliRunner.TempFolder();
+        string[] shards = ShardedSweeps.RunShards(root, ShardedSweeps.SmallSweep(root), 2, 0, 1);
+        var journal = Path.Combine(shards[0], "journal.jsonl");
+        var before = File.ReadAllBytes(journal);
+        string output = how switch
+        {
+            "symlink to a shard" => Path.Combine(root, "link"),
+            "the shards' parent" => Path.GetDirectoryName(shards[0])!,
+            _ => Path.Combine(shards[0], "merged"),
+        };
+        if (how == "symlink to a shard") Directory.CreateSymbolicLink(output, shards[0]);
+
+        var outcome = CliRunner.Run(["merge", .. shards, "--out", output, "--force"]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("--out is, holds or lies inside the shard folder", outcome.Error);
+        Assert.Equal(before, File.ReadAllBytes(journal));
+    }
 }

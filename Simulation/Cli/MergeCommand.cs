@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
+using TrustSim.Core;
 using TrustSim.Experiments;
 using TrustSim.Reports;
 
@@ -55,10 +56,10 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
             return ExitCode.RunFailed;
         }
 
-        string full = Path.GetFullPath(folder);
-        if (settings.Shards.Any(s => Path.GetFullPath(s).TrimEnd('/') == full.TrimEnd('/')))
+        // --force clears the folder: never one that is, holds or lies inside an input, however it is spelt (symlinks too).
+        if (settings.Shards.FirstOrDefault(s => RealPath.Overlap(folder, s)) is { } shard)
         {
-            return terminal.BadInput([$"trustsim: {folder}: --out is one of the shard folders; merge into a new folder"]);
+            return terminal.BadInput([$"trustsim: {folder}: --out is, holds or lies inside the shard folder {shard}; merge into a new folder"]);
         }
         if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
         try
