@@ -28,7 +28,9 @@ internal static class ShardOption
     /// <summary>The shard of a resumed folder (none for a whole sweep): its shard.json decides; a --shard that differs is refused.</summary>
     public static Outcome<ShardSpec?> ForResume(SweepCommand.Settings settings, string folder)
     {
-        ShardSpec? shard = ShardManifest.Read(folder)?.Spec;
+        var manifest = ShardManifest.Read(folder);
+        if (!manifest.Ok) return manifest.ConvertError<ShardSpec?>();
+        ShardSpec? shard = manifest.Value?.Spec;
         if (settings.Shard is not { } text) return Outcome<ShardSpec?>.Success(shard);
         ShardSpec? asked = ShardSpec.Parse(text, out string? problem);
         if (problem is null && asked != shard)

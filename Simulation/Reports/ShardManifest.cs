@@ -36,18 +36,39 @@ internal sealed record ShardManifest(string Scenario, string ScenarioSha256, str
     public void Write(string folder) =>
         AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Options) + "\n");
 
-    /// <summary>The manifest in <paramref name="folder"/>, or null when there is none or it is not one.</summary>
-    public static ShardManifest? Read(string folder)
+    /// <summary>
+    /// The manifest in <paramref name="folder"/>; a success holding null when the folder has none; or the
+    /// line that says why the file there is not a shard manifest (bad input: unreadable, or its numbers
+    /// do not describe a shard).
+    /// </summary>
+    public static Outcome<ShardManifest?> Read(string folder)
     {
         string path = Path.Combine(folder, FileName);
-        if (!File.Exists(path)) return null;
+        if (!File.Exists(path)) return Outcome<ShardManifest?>.Success(null);
+        ShardManifest? manifest;
         try
         {
-            return JsonSerializer.Deserialize<ShardManifest>(File.ReadAllText(path), Options);
+            manifest = JsonSerializer.Deserialize<ShardManifest>(File.ReadAllText(path), Options);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return null;
+            // JsonException counts lines and bytes from 0.
+            return Outcome<ShardManifest?>.Failure(
+                $"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON, so not a {FileName} written by 'trustsim sweep --shard'");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Outcome<ShardManifest?>.Failure($"trustsim: {path}: cannot read it: {e.Message}");
+        }
+        string? wrong = manifest switch
+        {
+            null => "it holds no shard description",
+            { Shards: < 1 } m => $"shards = {m.Shards}; a sweep is split into 1 or more shards",
+            { } m when m.Shard < 0 || m.Shard >= m.Shards => $"shard = {m.Shard} is not one of 0 to {m.Shards - 1}",
+            { RunCount: < 0 } m => $"run_count = {m.RunCount} is negative",
+            { RunIds: null } => "run_ids is missing",
+            _ => null,
+        };
+        return wrong is null ? Outcome<ShardManifest?>.Success(manifest) : Outcome<ShardManifest?>.Failure($"trustsim: {path}: {wrong}");
     }
 }

@@ -43,18 +43,21 @@ internal sealed class SweepMerge
             {
                 return Outcome<SweepMerge>.Failure($"trustsim: {folder}: no such folder");
             }
-            if (ShardManifest.Read(folder) is { } manifest)
+            var own = ShardManifest.Read(folder);
+            if (!own.Ok) return own.ConvertError<SweepMerge>();
+            if (own.Value is { } manifest)
             {
                 found.Add((folder, manifest));
                 continue;
             }
-            var inner = Directory.GetDirectories(folder).Order(StringComparer.Ordinal)
-                .Select(d => (d, ShardManifest.Read(d))).Where(x => x.Item2 is not null).ToList();
-            if (inner.Count == 0)
+            var inner = Directory.GetDirectories(folder).Order(StringComparer.Ordinal).Select(d => (d, ShardManifest.Read(d))).ToList();
+            if (inner.FirstOrDefault(x => !x.Item2.Ok) is { Item2: { } bad }) return bad.ConvertError<SweepMerge>();
+            var shards = inner.Where(x => x.Item2.Value is not null).ToList();
+            if (shards.Count == 0)
             {
                 return Outcome<SweepMerge>.Failure($"trustsim: {folder}: not a shard folder (no {ShardManifest.FileName}); shards are written by 'trustsim sweep --shard K/N'");
             }
-            found.AddRange(inner.Select(x => (x.d, x.Item2!)));
+            found.AddRange(shards.Select(x => (x.d, x.Item2.Value!)));
         }
         string scenarioPath = Path.Combine(found[0].Item1, RunFolder.ScenarioFile);
         var loaded = ScenarioLoader.Load(scenarioPath, []);
