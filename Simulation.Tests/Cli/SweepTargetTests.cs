@@ -53,4 +53,19 @@ public sealed class SweepTargetTests
         Assert.Equal((8L, 0, false), (target.Value.Total, target.Value.DoneCount, target.Value.Resumed));
         Assert.True(File.Exists(Path.Combine(root, "sweep", "scenario.yaml")));
     }
+
+    [Fact]
+    public void Open_ResumeAfterTheFolderScenarioWasEdited_SaysItWasEditedNotCompareWithItself()
+    {
+        string root = CliRunner.TempFolder();
+        string folder = Path.Combine(root, "sweep");
+        Assert.True(SweepTarget.Open(new SweepCommand.Settings { Scenario = ShardedSweeps.SmallSweep(root), Out = folder }, DateTime.UtcNow).Ok);
+        string stored = Path.Combine(folder, "scenario.yaml");
+        File.AppendAllText(stored, "# an edit\n");
+
+        var target = SweepTarget.Open(new SweepCommand.Settings { Resume = new FlagValue<string> { IsSet = true, Value = folder } }, DateTime.UtcNow);
+
+        Assert.False(target.Ok);
+        Assert.StartsWith($"trustsim: {stored} was edited after the sweep wrote it", Assert.Single(target.Problems));
+    }
 }

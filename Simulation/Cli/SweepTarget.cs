@@ -61,6 +61,14 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
     private static Outcome<SweepTarget> Resume(SweepCommand.Settings settings, Planned planned, string folder)
     {
         string storedYaml = Normalise(File.ReadAllText(Path.Combine(folder, RunFolder.ScenarioFile)));
+        string stored = Path.Combine(folder, RunFolder.ScenarioFile);
+        if (storedYaml != planned.Yaml && RealPath.Of(planned.ScenarioFile) == RealPath.Of(stored))
+        {
+            // Resumed from the folder's own file: it was edited after the sweep wrote it.
+            return Outcome<SweepTarget>.Failure(
+                $"trustsim: {stored} was edited after the sweep wrote it (the tool writes it in one fixed form); " +
+                "put it back as it was, or start a new sweep with the edited scenario");
+        }
         if (storedYaml != planned.Yaml)
         {
             return Outcome<SweepTarget>.Failure(
