@@ -15,7 +15,8 @@ namespace TrustSim.Engine;
 /// <param name="RecordedBytes">Bytes of one run's recorded steps and events.</param>
 /// <param name="ConcurrentRuns">Runs whose worlds exist at once: min(workers, runs).</param>
 /// <param name="KeptRuns">Runs whose recorded results are held at once.</param>
-internal sealed record MemoryEstimate(int Users, long PopulationBytes, long RecordedBytes, int ConcurrentRuns, int KeptRuns)
+/// <param name="BookkeepingBytes">Bytes that grow with the number of runs rather than their size (a sweep's design points and journal index).</param>
+internal sealed record MemoryEstimate(int Users, long PopulationBytes, long RecordedBytes, int ConcurrentRuns, int KeptRuns, long BookkeepingBytes = 0)
 {
     /// <summary>Bytes per user without a network: concern (float), trust offset (float), state (byte).</summary>
     public const int BytesPerUser = 9;
@@ -38,7 +39,7 @@ internal sealed record MemoryEstimate(int Users, long PopulationBytes, long Reco
     public const long RuntimeOverheadBytes = 100_000_000;
 
     /// <summary>Total estimated bytes.</summary>
-    public long TotalBytes => RuntimeOverheadBytes + ConcurrentRuns * PopulationBytes + KeptRuns * RecordedBytes;
+    public long TotalBytes => RuntimeOverheadBytes + ConcurrentRuns * PopulationBytes + KeptRuns * RecordedBytes + BookkeepingBytes;
 
     /// <summary>
     /// The estimate for <paramref name="concurrentRuns"/> runs of <paramref name="scenario"/> at once, with
@@ -82,6 +83,11 @@ internal sealed record MemoryEstimate(int Users, long PopulationBytes, long Reco
     public string? Refusal(long availableBytes, string what, string parallelism = "--workers")
     {
         if (TotalBytes <= availableBytes) return null;
+        if (BookkeepingBytes > TotalBytes / 2)
+        {
+            return $"{what} needs about {Gigabytes(TotalBytes)}, most of it to keep track of its runs; " +
+                   $"{Gigabytes(availableBytes)} is available: lower the number of design points or sweep.replications";
+        }
         string workers = ConcurrentRuns == 1 ? "1 worker" : $"{ConcurrentRuns} workers";
         string network = PopulationBytes > (long)Users * BytesPerUser ? ", users.network.degree" : "";
         return string.Create(CultureInfo.InvariantCulture,

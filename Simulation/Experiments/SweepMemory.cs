@@ -35,8 +35,18 @@ internal static class SweepMemory
         }
         var biggest = scenario with { Users = users, Time = time };
         int concurrent = (int)Math.Min(Math.Max(1, workers), Math.Max(1, plan.RunCount));
-        return MemoryEstimate.For(biggest, concurrent, concurrent);
+        return MemoryEstimate.For(biggest, concurrent, concurrent) with { BookkeepingBytes = Bookkeeping(plan) };
     }
+
+    /// <summary>Journal index entry per run, the done/completed/failed bits per run, and each design point's values.</summary>
+    public static long Bookkeeping(SweepPlan plan) =>
+        plan.RunCount * JournalIndexBytesPerRun + plan.RunCount * 3 / 8 + (long)plan.Points.Count * (DesignPointBytes + 8L * plan.Parameters.Count);
+
+    /// <summary>The journal index keeps one 8-byte offset per run of the plan.</summary>
+    public const int JournalIndexBytesPerRun = 8;
+
+    /// <summary>A design point object and its values array's header (the values themselves counted apart).</summary>
+    public const int DesignPointBytes = 64;
 
     private static int Largest(SweepPlan plan, int parameter, int cap)
     {
