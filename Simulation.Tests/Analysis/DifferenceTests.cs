@@ -39,4 +39,35 @@ public sealed class DifferenceTests
         Assert.True(d.CiLow > 0 && d.CiHigh > d.Estimate, $"[{d.CiLow}, {d.CiHigh}]");
         Assert.Equal("welch_t", d.Test);
     }
+
+    [Fact]
+    public void Paired_SpreadOfRoundingErrorOnly_HasAnUndefinedEffectSize()
+    {
+        // Stringency 0.1 plus an intervention's 0.2 on side 2, summed in different orders: the differences
+        // vary by 1e-17, which a plain d_z would turn into an effect of about 1e16 standard deviations.
+        double[] a = [0.1, 0.1, 0.1, 0.1];
+        double[] b = [0.1 + 0.2, 0.2 + 0.1, 0.30000000000000004, 0.3];
+        var d = Difference.Paired(a, b);
+        Assert.Equal(0.2, d.Estimate, 12);
+        Assert.True(double.IsNaN(d.EffectSize), $"effect {d.EffectSize}");
+        Assert.Equal(d.Estimate, d.CiLow);
+    }
+
+    [Fact]
+    public void Welch_BothSidesWithoutSpread_HasAnUndefinedEffectSize()
+    {
+        var d = Difference.Welch([0.1, 0.1, 0.1, 0.1], [0.3, 0.30000000000000004, 0.3, 0.3]);
+        Assert.True(double.IsNaN(d.EffectSize));
+        Assert.Equal(0.2, d.Estimate, 12);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    public void Paired_FewerThanThreePairs_GivesTheEstimateOnly(int n)
+    {
+        var d = Difference.Paired(Enumerable.Range(0, n).Select(i => (double)i).ToArray(), Enumerable.Range(0, n).Select(i => i * 1.5 + 1).ToArray());
+        Assert.True(double.IsFinite(d.Estimate));
+        Assert.True(double.IsNaN(d.CiLow) && double.IsNaN(d.P));
+    }
 }

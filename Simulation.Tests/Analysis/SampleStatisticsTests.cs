@@ -31,8 +31,8 @@ public sealed class SampleStatisticsTests
         var moments = new RunningMoments();
         double[] values = [0.31, 0.27, 0.35, 0.29, 0.4];
         foreach (double v in values) moments.Add(v);
-        var streamed = moments.Statistics();
-        var direct = SampleStatistics.Of(values);
+        var streamed = moments.Statistics(TrustSim.Core.ValueDomain.UnitInterval);
+        var direct = SampleStatistics.Of(values, TrustSim.Core.ValueDomain.UnitInterval);
         Assert.Equal(direct.Mean, streamed.Mean, 12);
         Assert.Equal(direct.CiHigh, streamed.CiHigh, 12);
     }

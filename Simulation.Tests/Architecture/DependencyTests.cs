@@ -11,7 +11,7 @@ public sealed class DependencyTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Core"] = [],
-        ["Metrics"] = [],
+        ["Metrics"] = ["Core"],
         ["Scenarios"] = ["Core", "Metrics"],
         ["Model"] = ["Core", "Scenarios"],
         ["Engine"] = ["Core", "Metrics", "Scenarios", "Model"],

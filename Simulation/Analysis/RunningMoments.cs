@@ -1,3 +1,5 @@
+using TrustSim.Core;
+
 namespace TrustSim.Analysis;
 
 /// <summary>Welford's running mean and sum of squared deviations: statistics of a stream without keeping it.</summary>
@@ -15,5 +17,5 @@ internal sealed class RunningMoments
         _squares += delta * (value - _mean);
     }
 
-    public SampleStatistics Statistics() => SampleStatistics.FromMoments(_n, _n == 0 ? double.NaN : _mean, _squares);
+    public SampleStatistics Statistics(ValueDomain domain) => SampleStatistics.FromMoments(_n, _n == 0 ? double.NaN : _mean, _squares, domain);
 }

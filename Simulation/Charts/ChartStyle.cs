@@ -130,4 +130,10 @@ internal static class ChartStyle
         Math.Abs(value) >= 1e5 || (value != 0 && Math.Abs(value) < 1e-3)
             ? value.ToString("0.###e+0", CultureInfo.InvariantCulture)
             : Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A statistic printed inside a chart: three significant digits, which is all a replication mean carries.</summary>
+    public static string Brief(double value) =>
+        Math.Abs(value) >= 1e5 || (value != 0 && Math.Abs(value) < 1e-3)
+            ? value.ToString("0.##e+0", CultureInfo.InvariantCulture)
+            : value.ToString("G3", CultureInfo.InvariantCulture);
 }

@@ -27,8 +27,10 @@ internal static class ResponseChart
             var withCi = keep.Where(k => !double.IsNaN(line.Low[k])).ToArray();
             if (withCi.Length > 0)
             {
-                var bars = plot.Add.ErrorBar(withCi.Select(k => line.X[k] + dodge).ToArray(), withCi.Select(k => line.Mean[k]).ToArray(),
-                    withCi.Select(k => line.Mean[k] - line.Low[k]).ToArray());
+                // Intervals inside a bounded domain are asymmetric near the bound: each side drawn as it is.
+                var bars = new ScottPlot.Plottables.ErrorBar(withCi.Select(k => line.X[k] + dodge).ToArray(), withCi.Select(k => line.Mean[k]).ToArray(),
+                    null, null, withCi.Select(k => line.High[k] - line.Mean[k]).ToArray(), withCi.Select(k => line.Mean[k] - line.Low[k]).ToArray());
+                plot.Add.Plottable(bars);
                 bars.Color = color;
                 bars.LineWidth = 1.5f;
             }

@@ -28,7 +28,7 @@ internal static class CompareTable
             [
                 r["metric"], r["side"], $"{N(r["mean"])} [{N(r["ci_low"])}, {N(r["ci_high"])}]", r["n"],
                 r["difference"].Length == 0 ? "" : $"{N(r["difference"])} [{N(r["difference_ci_low"])}, {N(r["difference_ci_high"])}]",
-                r["p_value"].Length == 0 ? "" : P(r["p_value"]), N(r["effect_size"]),
+                r["p_value"].Length == 0 ? "" : P(r["p_value"]), Effect(r),
             ]);
         }
         var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(t => t[c].Length)).ToArray();
@@ -40,6 +40,10 @@ internal static class CompareTable
         var x when Math.Abs(x) >= 1e5 => x.ToString("0.###e+0", CultureInfo.InvariantCulture),
         var x => x.ToString("0.####", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>An empty effect size beside a difference is undefined (no spread to scale by), and says so.</summary>
+    private static string Effect(IReadOnlyDictionary<string, string> r) =>
+        r["effect_size"].Length > 0 ? N(r["effect_size"]) : r["difference"].Length > 0 && r["p_value"].Length > 0 ? "undefined" : "";
 
     private static string P(string field) => CsvFile.Number(field) is var p && p < 0.0001 ? "<0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -47,9 +47,9 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
                     runs.Add(new ThresholdFolder.RunRow(evaluation, r, seed, value, null, $"{e.GetType().Name}: {e.Message}"));
                 }
             });
-            var s = Analysis.SampleStatistics.Of(values.Where(double.IsFinite).ToArray());
+            var s = Analysis.SampleStatistics.Of(values.Where(double.IsFinite).ToArray(), SummaryMetrics.Columns[metric].Domain);
             terminal.Out.Print($"  evaluation {evaluation}: {parameter.Path} = {Num(value)}: mean {Num(s.Mean)}" +
-                               (s.N > 1 ? $" [95% CI {Num(s.CiLow)}, {Num(s.CiHigh)}]" : "") + $", n = {s.N}");
+                               (s.HasInterval ? $" [95% CI {Num(s.CiLow)}, {Num(s.CiHigh)}]" : "") + $", n = {s.N}");
             return Outcome<IReadOnlyList<double>>.Success(values);
         }
 

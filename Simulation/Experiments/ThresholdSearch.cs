@@ -1,6 +1,7 @@
 using TrustSim.Analysis;
 using TrustSim.Core;
 using TrustSim.Scenarios;
+using TrustSim.Metrics;
 
 namespace TrustSim.Experiments;
 
@@ -38,7 +39,7 @@ internal static class ThresholdSearch
                 return null;
             }
             var finite = outcome.Value.Where(double.IsFinite).ToArray();
-            var e = new ThresholdEvaluation(evaluations.Count, value, SampleStatistics.Of(finite), finite);
+            var e = new ThresholdEvaluation(evaluations.Count, value, SampleStatistics.Of(finite, SummaryMetrics.DomainOf(settings.Metric)), finite);
             evaluations.Add(e);
             return e;
         }

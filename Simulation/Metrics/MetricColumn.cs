@@ -1,4 +1,7 @@
+using TrustSim.Core;
+
 namespace TrustSim.Metrics;
 
 /// <summary>A named column of a result table, read from a record by compiled code (no string-keyed reflection).</summary>
-internal sealed record MetricColumn<T>(string Name, string Description, Func<T, double> Read);
+/// <param name="Domain">The values the metric can take; its intervals and axes stay inside them.</param>
+internal sealed record MetricColumn<T>(string Name, string Description, Func<T, double> Read, ValueDomain Domain);

@@ -1,3 +1,5 @@
+using TrustSim.Core;
+
 namespace TrustSim.Metrics;
 
 /// <summary>The state of the world recorded at the end of one step (and at step 0).</summary>
@@ -62,31 +64,31 @@ internal sealed record StepMetrics
 
     public static IReadOnlyList<MetricColumn<StepMetrics>> Columns { get; } =
     [
-        new("reputation", "platform reputation R (share trusting)", m => m.Reputation),
-        new("anchor", "long-run anchor R*", m => m.Anchor),
-        new("fast_gap", "fast gap gf", m => m.FastGap),
-        new("slow_gap", "slow gap gs", m => m.SlowGap),
-        new("safeguards", "safeguards G", m => m.Safeguards),
-        new("reach", "monthly active users N (people)", m => m.Reach),
-        new("aware", "share of users aware of the service", m => m.Aware),
-        new("adoption", "share of users banking through the messenger", m => m.Adoption),
-        new("partners_none", "share of institutions not partnering", m => m.PartnersNone),
-        new("partners_limited", "share of institutions in Limited", m => m.PartnersLimited),
-        new("partners_full", "share of institutions in Full", m => m.PartnersFull),
-        new("banks_limited", "share of banks in Limited", m => m.BanksLimited),
-        new("banks_full", "share of banks in Full", m => m.BanksFull),
-        new("payments_limited", "share of payment firms in Limited", m => m.PaymentsLimited),
-        new("payments_full", "share of payment firms in Full", m => m.PaymentsFull),
-        new("records_held", "financial records held by the platform D (records)", m => m.RecordsHeld),
-        new("stringency", "regulator's stringency S", m => m.Stringency),
-        new("breach_hazard", "breach probability this step h", m => m.BreachHazard),
-        new("breaches", "breaches applied this step", m => m.Breaches),
-        new("shock_drop", "reputation lost to this step's shocks", m => m.ShockDrop),
-        new("exits", "institutions leaving for None this step", m => m.Exits),
-        new("switches", "institutions changing mode by choice this step", m => m.Switches),
-        new("reputation_none", "mean own reputation of institutions in None", m => m.ReputationNone),
-        new("reputation_limited", "mean own reputation of institutions in Limited", m => m.ReputationLimited),
-        new("reputation_full", "mean own reputation of institutions in Full", m => m.ReputationFull),
-        new("welfare", "cumulative welfare summed over institutions", m => m.Welfare),
+        new("reputation", "platform reputation R (share trusting)", m => m.Reputation, ValueDomain.UnitInterval),
+        new("anchor", "long-run anchor R*", m => m.Anchor, ValueDomain.UnitInterval),
+        new("fast_gap", "fast gap gf", m => m.FastGap, ValueDomain.Real),
+        new("slow_gap", "slow gap gs", m => m.SlowGap, ValueDomain.Real),
+        new("safeguards", "safeguards G", m => m.Safeguards, ValueDomain.UnitInterval),
+        new("reach", "monthly active users N (people)", m => m.Reach, ValueDomain.NonNegative),
+        new("aware", "share of users aware of the service", m => m.Aware, ValueDomain.UnitInterval),
+        new("adoption", "share of users banking through the messenger", m => m.Adoption, ValueDomain.UnitInterval),
+        new("partners_none", "share of institutions not partnering", m => m.PartnersNone, ValueDomain.UnitInterval),
+        new("partners_limited", "share of institutions in Limited", m => m.PartnersLimited, ValueDomain.UnitInterval),
+        new("partners_full", "share of institutions in Full", m => m.PartnersFull, ValueDomain.UnitInterval),
+        new("banks_limited", "share of banks in Limited", m => m.BanksLimited, ValueDomain.UnitInterval),
+        new("banks_full", "share of banks in Full", m => m.BanksFull, ValueDomain.UnitInterval),
+        new("payments_limited", "share of payment firms in Limited", m => m.PaymentsLimited, ValueDomain.UnitInterval),
+        new("payments_full", "share of payment firms in Full", m => m.PaymentsFull, ValueDomain.UnitInterval),
+        new("records_held", "financial records held by the platform D (records)", m => m.RecordsHeld, ValueDomain.NonNegative),
+        new("stringency", "regulator's stringency S", m => m.Stringency, ValueDomain.NonNegative),
+        new("breach_hazard", "breach probability this step h", m => m.BreachHazard, ValueDomain.UnitInterval),
+        new("breaches", "breaches applied this step", m => m.Breaches, ValueDomain.NonNegative),
+        new("shock_drop", "reputation lost to this step's shocks", m => m.ShockDrop, ValueDomain.Real),
+        new("exits", "institutions leaving for None this step", m => m.Exits, ValueDomain.NonNegative),
+        new("switches", "institutions changing mode by choice this step", m => m.Switches, ValueDomain.NonNegative),
+        new("reputation_none", "mean own reputation of institutions in None", m => m.ReputationNone, ValueDomain.NonNegative),
+        new("reputation_limited", "mean own reputation of institutions in Limited", m => m.ReputationLimited, ValueDomain.NonNegative),
+        new("reputation_full", "mean own reputation of institutions in Full", m => m.ReputationFull, ValueDomain.NonNegative),
+        new("welfare", "cumulative welfare summed over institutions", m => m.Welfare, ValueDomain.Real),
     ];
 }

@@ -1,3 +1,5 @@
+using TrustSim.Core;
+
 namespace TrustSim.Metrics;
 
 /// <summary>One replication's outcome in a few numbers.</summary>
@@ -27,22 +29,26 @@ internal sealed record SummaryMetrics
 
     public static IReadOnlyList<MetricColumn<SummaryMetrics>> Columns { get; } =
     [
-        new("final_reputation", "platform reputation at the last step", m => m.FinalReputation),
-        new("min_reputation", "lowest platform reputation", m => m.MinReputation),
-        new("final_anchor", "long-run anchor at the last step", m => m.FinalAnchor),
-        new("final_aware", "share of users aware at the last step", m => m.FinalAware),
-        new("final_adoption", "share of users adopting at the last step", m => m.FinalAdoption),
-        new("final_partners_limited", "share of institutions in Limited at the last step", m => m.FinalPartnersLimited),
-        new("final_partners_full", "share of institutions in Full at the last step", m => m.FinalPartnersFull),
-        new("peak_exits_2_steps", "most institutions leaving for None within two consecutive steps", m => m.PeakExits2Steps),
-        new("records_held_final", "records held by the platform at the last step", m => m.RecordsHeldFinal),
-        new("peak_records_held", "most records held at any step", m => m.PeakRecordsHeld),
-        new("final_reach", "monthly active users at the last step", m => m.FinalReach),
-        new("final_stringency", "regulator's stringency at the last step", m => m.FinalStringency),
-        new("breaches", "breaches over the run", m => m.Breaches),
-        new("mode_switches", "mode changes by choice over the run", m => m.ModeSwitches),
-        new("bank_moves_to_full_after_shock", "bank moves into Full after the first negative shock", m => m.BankMovesToFullAfterShock),
-        new("welfare_banks", "cumulative welfare of banks", m => m.WelfareBanks),
-        new("welfare_payments", "cumulative welfare of payment firms", m => m.WelfarePayments),
+        new("final_reputation", "platform reputation at the last step", m => m.FinalReputation, ValueDomain.UnitInterval),
+        new("min_reputation", "lowest platform reputation", m => m.MinReputation, ValueDomain.UnitInterval),
+        new("final_anchor", "long-run anchor at the last step", m => m.FinalAnchor, ValueDomain.UnitInterval),
+        new("final_aware", "share of users aware at the last step", m => m.FinalAware, ValueDomain.UnitInterval),
+        new("final_adoption", "share of users adopting at the last step", m => m.FinalAdoption, ValueDomain.UnitInterval),
+        new("final_partners_limited", "share of institutions in Limited at the last step", m => m.FinalPartnersLimited, ValueDomain.UnitInterval),
+        new("final_partners_full", "share of institutions in Full at the last step", m => m.FinalPartnersFull, ValueDomain.UnitInterval),
+        new("peak_exits_2_steps", "most institutions leaving for None within two consecutive steps", m => m.PeakExits2Steps, ValueDomain.NonNegative),
+        new("records_held_final", "records held by the platform at the last step", m => m.RecordsHeldFinal, ValueDomain.NonNegative),
+        new("peak_records_held", "most records held at any step", m => m.PeakRecordsHeld, ValueDomain.NonNegative),
+        new("final_reach", "monthly active users at the last step", m => m.FinalReach, ValueDomain.NonNegative),
+        new("final_stringency", "regulator's stringency at the last step", m => m.FinalStringency, ValueDomain.NonNegative),
+        new("breaches", "breaches over the run", m => m.Breaches, ValueDomain.NonNegative),
+        new("mode_switches", "mode changes by choice over the run", m => m.ModeSwitches, ValueDomain.NonNegative),
+        new("bank_moves_to_full_after_shock", "bank moves into Full after the first negative shock", m => m.BankMovesToFullAfterShock, ValueDomain.NonNegative),
+        new("welfare_banks", "cumulative welfare of banks", m => m.WelfareBanks, ValueDomain.Real),
+        new("welfare_payments", "cumulative welfare of payment firms", m => m.WelfarePayments, ValueDomain.Real),
     ];
+
+    /// <summary>The value domain of a summary metric named in a table; Real for a name that is not one (a ratio, a difference).</summary>
+    public static ValueDomain DomainOf(string name) =>
+        Columns.FirstOrDefault(c => c.Name == name)?.Domain ?? ValueDomain.Real;
 }

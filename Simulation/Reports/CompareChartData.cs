@@ -1,3 +1,4 @@
+using TrustSim.Analysis;
 using TrustSim.Charts;
 using TrustSim.Core;
 
@@ -34,13 +35,13 @@ internal static class CompareChartData
             jobs.Add(new ChartJob(spec.FileName, () => FanChart.Render(spec)));
         }
         var reference = sides[0];
-        var sd = rows.Where(r => r["side"] == reference).ToDictionary(r => r["metric"], r => CsvFile.Number(r["sd"]));
+        var spread = rows.Where(r => r["side"] == reference).ToDictionary(r => r["metric"], r => (Sd: CsvFile.Number(r["sd"]), Mean: CsvFile.Number(r["mean"])));
         var dots = new List<DifferenceDot>();
         var skipped = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var r in rows.Where(r => r["side"] != reference && r["difference"].Length > 0))
         {
-            double scale = sd.GetValueOrDefault(r["metric"], double.NaN);
-            if (!(scale > 0))
+            var (scale, mean) = spread.GetValueOrDefault(r["metric"], (double.NaN, double.NaN));
+            if (Difference.NegligibleSpread(scale, mean))
             {
                 skipped.Add(r["metric"]);
                 continue;
@@ -48,7 +49,7 @@ internal static class CompareChartData
             dots.Add(new DifferenceDot(r["metric"], r["side"], CsvFile.Number(r["difference"]) / scale,
                 CsvFile.Number(r["difference_ci_low"]) / scale, CsvFile.Number(r["difference_ci_high"]) / scale));
         }
-        string note = skipped.Count == 0 ? "" : $"not shown (no spread in {reference}): {string.Join(", ", skipped)}";
+        string note = skipped.Count == 0 ? "" : $"undefined, so not shown (no spread in {reference} to scale by): {string.Join(", ", skipped)}";
         jobs.Add(new ChartJob(DifferenceChart.FileName, () => DifferenceChart.Render("Differences between the sides, per summary metric", reference, dots, note)));
         return jobs;
     }

@@ -36,7 +36,7 @@ internal static class CompareFolder
             for (int k = 0; k < sides.Count; k++)
             {
                 var values = sides[k].Runs.Select(r => column.Read(r.Summary)).ToArray();
-                var stats = SampleStatistics.Of(values.Where(double.IsFinite).ToArray());
+                var stats = SampleStatistics.Of(values.Where(double.IsFinite).ToArray(), column.Domain);
                 Difference? d = k == 0 ? null : Paired(sides[0], sides[k]) ? Difference.Paired(reference, values) : Difference.Welch(reference, values);
                 rows.Add(Row(column.Name, sides[k].Label, "", stats, d));
             }

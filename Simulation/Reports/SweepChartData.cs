@@ -78,7 +78,7 @@ internal static class SweepChartData
         string file = $"response-{metric}-vs-{FileSafe(parameters[k])}.png";
         string title = $"{name}: {metric} against {parameters[k]}";
         string yLabel = MetricLabel(metric);
-        string ci = replications > 1 ? $"bars: 95% CI of the mean (t), {replications} replications per point" : "one replication per point: no CI";
+        string ci = IntervalNote(metric, replications);
         if (!grid || parameters.Length == 1)
         {
             var ordered = points.OrderBy(p => p.Values[k]).ToList();
@@ -102,8 +102,13 @@ internal static class SweepChartData
         var marginal = Marginal(Path.Combine(folder, SweepTables.RunsFile), parameters[k], metric);
         return new ResponseChartSpec(file, title, parameters[k], yLabel,
             [Line("", marginal.Keys, marginal.Values)], true,
-            "marginal means over the other parameters; bars: 95% CI (t) over their runs");
+            $"marginal means over the other parameters; bars: 95% CI ({IntervalMethod.For(SummaryMetrics.DomainOf(metric)).Caption}) over their runs");
     }
+
+    /// <summary>What a response chart's bars are, or why there are none.</summary>
+    internal static string IntervalNote(string metric, int replications) => replications >= SampleStatistics.MinimumForInterval
+        ? $"bars: 95% CI of the mean ({IntervalMethod.For(SummaryMetrics.DomainOf(metric)).Caption}), {replications} replications per point"
+        : $"points only: {replications} replication{(replications == 1 ? "" : "s")} per point are too few for an interval (it needs {SampleStatistics.MinimumForInterval})";
 
     private static ResponseLine Line(string label, IEnumerable<double> x, IEnumerable<SampleStatistics> stats)
     {
@@ -130,21 +135,41 @@ internal static class SweepChartData
             if (!groups.TryGetValue(x, out RunningMoments? moments)) groups[x] = moments = new RunningMoments();
             moments.Add(CsvFile.Number(fields[m]));
         }
-        return new SortedDictionary<double, SampleStatistics>(groups.ToDictionary(g => g.Key, g => g.Value.Statistics()));
+        return new SortedDictionary<double, SampleStatistics>(groups.ToDictionary(g => g.Key, g => g.Value.Statistics(SummaryMetrics.DomainOf(metric))));
     }
 
     private static HeatmapSpec Heatmap(string name, string[] parameters, string metric, List<PointRow> points)
     {
         double[] xs = points.Select(p => p.Values[0]).Distinct().Order().ToArray();
         double[] ys = points.Select(p => p.Values[1]).Distinct().Order().ToArray();
-        var values = new double[ys.Length, xs.Length];
-        for (int r = 0; r < ys.Length; r++) for (int c = 0; c < xs.Length; c++) values[r, c] = double.NaN;
+        var (values, low, high) = (new double[ys.Length, xs.Length], new double[ys.Length, xs.Length], new double[ys.Length, xs.Length]);
+        var text = new string[ys.Length, xs.Length];
+        for (int r = 0; r < ys.Length; r++) for (int c = 0; c < xs.Length; c++) (values[r, c], low[r, c], high[r, c], text[r, c]) = (double.NaN, double.NaN, double.NaN, "");
         foreach (PointRow p in points)
         {
-            values[Array.IndexOf(ys, p.Values[1]), Array.IndexOf(xs, p.Values[0])] = p.Metrics[metric].Mean;
+            var (r, c) = (Array.IndexOf(ys, p.Values[1]), Array.IndexOf(xs, p.Values[0]));
+            SampleStatistics s = p.Metrics[metric];
+            (values[r, c], low[r, c], high[r, c]) = (s.Mean, s.CiLow, s.CiHigh);
+            text[r, c] = double.IsNaN(s.Mean) ? "" : s.HasInterval
+                ? $"{ChartStyle.Brief(s.Mean)}\n[{ChartStyle.Brief(s.CiLow)}, {ChartStyle.Brief(s.CiHigh)}]"
+                : ChartStyle.Brief(s.Mean);
         }
-        return new HeatmapSpec($"heatmap-{metric}.png", $"{name}: mean {metric}", parameters[0], xs, parameters[1], ys, values,
-            $"Mean {MetricLabel(metric)}");
+        return new HeatmapSpec($"heatmap-{metric}.png", $"{name}: mean {metric}", parameters[0], xs, parameters[1], ys, values, low, high, text,
+            $"Mean {metric}", NoiseNote(metric, points.Select(p => p.Metrics[metric]).ToArray()));
+    }
+
+    /// <summary>What the cells print, and whether their differences are beyond noise (one-way ANOVA across cells).</summary>
+    internal static string NoiseNote(string metric, IReadOnlyList<SampleStatistics> cells)
+    {
+        int n = cells.Select(c => c.N).DefaultIfEmpty(0).Max();
+        string what = n >= SampleStatistics.MinimumForInterval
+            ? $"cells: mean [95% CI, {IntervalMethod.For(SummaryMetrics.DomainOf(metric)).Caption}], n = {n} a cell"
+            : $"cells: mean of n = {n} (too few for an interval)";
+        var anova = OneWayAnova.Of(cells);
+        if (!anova.IsDefined) return $"{what}; whether cells differ beyond noise cannot be tested";
+        string p = anova.P < 0.001 ? "p < 0.001" : FormattableString.Invariant($"p = {anova.P:0.###}");
+        string verdict = anova.P < 0.05 ? "the cells differ beyond noise" : "differences between cells are within noise";
+        return FormattableString.Invariant($"{what}; {verdict} (one-way ANOVA F({anova.BetweenDf}, {anova.WithinDf}) = {anova.F:0.##}, {p})");
     }
 
     private static List<FanChartSpec> Fans(string folder, Scenario scenario, string[] parameters, List<PointRow> points)

@@ -48,7 +48,8 @@ internal static class SweepTables
 
     /// <summary>
     /// One row per design point: its parameter values, then for each chosen metric the mean, sample
-    /// sd, 95% Student's t interval and n over the point's completed replications.
+    /// sd, 95% interval (inside the metric's domain, see IntervalMethod) and n over the point's
+    /// completed replications; fewer than SampleStatistics.MinimumForInterval of them get no interval.
     /// </summary>
     public static void WritePoints(string path, SweepPlan plan, IReadOnlyList<int> metrics, IEnumerable<JournalEntry> entries) =>
         CsvTable.Write(path, PointsHeader(plan, metrics), PointRows(plan, metrics, entries));
@@ -80,7 +81,7 @@ internal static class SweepTables
         row.AddRange(plan.Points[point].Values.Select(CsvText.Number));
         for (int k = 0; k < metrics.Count; k++)
         {
-            SampleStatistics s = SampleStatistics.Of(values[k]);
+            SampleStatistics s = SampleStatistics.Of(values[k], SummaryMetrics.Columns[metrics[k]].Domain);
             row.AddRange([CsvText.Number(s.Mean), CsvText.Number(s.Sd), CsvText.Number(s.CiLow), CsvText.Number(s.CiHigh), CsvText.Integer(s.N)]);
             values[k].Clear();
         }
