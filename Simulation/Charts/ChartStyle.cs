@@ -115,14 +115,21 @@ internal static class ChartStyle
 
     public static byte[] ToPng(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
 
-    /// <summary>A small note in the lower right corner of the data area (what the bars mean, how values were pooled).</summary>
+    /// <summary>
+    /// A footnote under the x axis (what the bars mean, how values were pooled, what could not be
+    /// computed): outside the data area, so it never covers a point or a whisker.
+    /// </summary>
     public static void Caption(Plot plot, string text)
     {
-        var note = plot.Add.Annotation(text, Alignment.LowerRight);
-        note.LabelStyle.FontSize = 11;
-        note.LabelStyle.BackgroundColor = Colors.White.WithAlpha(0.85);
-        note.LabelStyle.BorderColor = Colors.Transparent;
-        note.LabelStyle.ShadowColor = Colors.Transparent;
+        var footnote = plot.Axes.AddBottomAxis();
+        footnote.LabelText = text;
+        footnote.LabelFontSize = 12;
+        footnote.LabelStyle.Bold = false;
+        footnote.LabelFontColor = Grey;
+        footnote.TickGenerator = new NumericManual();
+        footnote.FrameLineStyle.Width = 0;
+        footnote.MajorTickStyle.Length = 0;
+        footnote.MinorTickStyle.Length = 0;
     }
 
     /// <summary>A parameter value as a tick label: up to four significant digits, no exponent for everyday sizes.</summary>
