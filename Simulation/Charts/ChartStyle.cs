@@ -130,6 +130,9 @@ internal static class ChartStyle
         footnote.FrameLineStyle.Width = 0;
         footnote.MajorTickStyle.Length = 0;
         footnote.MinorTickStyle.Length = 0;
+        // An axis with no ticks is sized as if empty, which lets its label ride up into the x axis label above.
+        int lines = text.Count(c => c == '\n') + 1;
+        footnote.MinimumSize = 17 * lines - 8;
     }
 
     /// <summary>A parameter value as a tick label: up to four significant digits, no exponent for everyday sizes.</summary>

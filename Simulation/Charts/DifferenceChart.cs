@@ -41,8 +41,7 @@ internal static class DifferenceChart
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int m = 0; m < metrics.Length; m++) ticks.AddMajor(metrics.Length - 1 - m, metrics[m]);
         plot.Axes.Left.TickGenerator = ticks;
-        // Room under the last row for the caption, so it never covers a dot.
-        plot.Axes.SetLimitsY(note.Length > 0 ? -1.5 : -0.7, Math.Max(metrics.Length, 1) - 0.3);
+        plot.Axes.SetLimitsY(-0.7, Math.Max(metrics.Length, 1) - 0.3);
         if (note.Length > 0) ChartStyle.Caption(plot, note);
         ChartStyle.LegendBelow(plot);
         return ChartStyle.ToPng(plot);

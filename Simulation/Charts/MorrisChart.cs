@@ -28,7 +28,8 @@ internal static class MorrisChart
                 whisker.LineWidth = 1.5f;
                 right = Math.Max(right, muStar.CiHigh);
             }
-            var dot = plot.Add.Marker(muStar.Value, y, MarkerShape.FilledCircle, 10, ChartStyle.Blue);
+            // A hollow dot: mu*'s interval is too wide for the data to rank this parameter.
+            var dot = plot.Add.Marker(muStar.Value, y, spec.Unsettled.Contains(muStar) ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 10, ChartStyle.Blue);
             var label = plot.Add.Text(parameter, muStar.Value, y);
             label.LabelFontSize = 12;
             label.LabelOffsetX = 6;

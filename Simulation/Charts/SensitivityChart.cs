@@ -19,7 +19,14 @@ internal static class SensitivityChart
                 var row = spec.Rows.FirstOrDefault(r => r.Parameter == parameters[p] && r.Index == index);
                 if (row is null || double.IsNaN(row.Value)) continue;
                 bool ci = double.IsFinite(row.CiLow) && double.IsFinite(row.CiHigh);
-                bars.Add(new Bar { Position = p + offset, Value = row.Value, Size = 0.38, FillColor = color, LineWidth = 0 });
+                // An estimate the data do not pin down is hatched: the reader sees at once which bars to distrust.
+                bool unsettled = spec.Unsettled.Contains(row);
+                bars.Add(new Bar
+                {
+                    Position = p + offset, Value = row.Value, Size = 0.38, LineWidth = unsettled ? 1.5f : 0, LineColor = color,
+                    FillColor = unsettled ? color.WithAlpha(0.25) : color,
+                    FillHatch = unsettled ? new ScottPlot.Hatches.Striped() : null, FillHatchColor = color,
+                });
                 // Percentile intervals are not symmetric about the estimate: draw their real ends as whiskers.
                 if (ci) whiskers.Add((p + offset, row.CiLow, row.CiHigh));
                 low = Math.Min(low, ci ? row.CiLow : row.Value);
@@ -37,7 +44,9 @@ internal static class SensitivityChart
                 line.LineWidth = 1.5f;
             }
         }
+        // A Sobol index is a share of variance: the lines at 0 and 1 show at a glance an estimate outside what is possible.
         plot.Add.HorizontalLine(0, 1, ChartStyle.Grey);
+        plot.Add.HorizontalLine(1, 1, ChartStyle.Grey, LinePattern.Dotted);
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int p = 0; p < parameters.Length; p++) ticks.AddMajor(p, parameters[p]);
         plot.Axes.Bottom.TickGenerator = ticks;
@@ -47,6 +56,8 @@ internal static class SensitivityChart
         plot.Axes.SetLimitsY(Math.Max(-1.5, Math.Min(0, low)) - 0.05, Math.Min(2.5, Math.Max(1, high)) + 0.05);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "S1 (first order: alone)", FillColor = ChartStyle.Blue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "ST (total: with interactions)", FillColor = ChartStyle.Orange });
+        if (spec.Unsettled.Count > 0)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "hatched: not settled at this N", FillColor = ChartStyle.Grey.WithAlpha(0.25), FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = ChartStyle.Grey });
         ChartStyle.LegendBelow(plot);
         ChartStyle.Caption(plot, clipped ? spec.Note + "; whiskers clipped to [-1.5, 2.5]: see sensitivity.csv" : spec.Note);
         return ChartStyle.ToPng(plot);

@@ -62,20 +62,34 @@ internal static class SensitivityFolder
             var rows = table.Where(r => r.Metric == metric).Select(r => r.Row).ToList();
             if (rows.Any(r => r.Index == "S1"))
             {
+                var shown = rows.Where(r => r.Index is "S1" or "ST").ToList();
+                var unsettled = shown.Select(r => SensitivityWarnings.Assess("sobol", r, samples, SensitivityWarnings.SobolFloor, powerOfTwo: true))
+                    .OfType<SensitivityWarnings.Unsettled>().ToList();
                 var spec = new SensitivityChartSpec($"sensitivity-{metric}.png", $"{scenarioName}: Sobol indices of {metric}", metric,
-                    rows.Where(r => r.Index is "S1" or "ST").ToList(),
-                    $"N = {samples} base samples, {replications} replication(s) per point; whiskers: 95% bootstrap CI");
+                    shown, unsettled.Select(u => u.Row).ToList(),
+                    $"N = {samples} base samples, {replications} replication(s) per point; whiskers: 95% bootstrap CI" + Advice(unsettled, shown.Count, samples, "hatched"));
                 jobs.Add(new ChartJob(spec.FileName, () => SensitivityChart.Render(spec)));
             }
             else if (rows.Any(r => r.Index == "mu_star"))
             {
+                var muStar = rows.Where(r => r.Index == "mu_star").ToList();
+                double floor = MorrisIndices.FloorShare * muStar.Select(r => r.Value).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+                var unsettled = floor > 0
+                    ? muStar.Select(r => SensitivityWarnings.Assess("morris", r, samples, floor, powerOfTwo: false)).OfType<SensitivityWarnings.Unsettled>().ToList()
+                    : [];
                 var spec = new SensitivityChartSpec($"morris-{metric}.png", $"{scenarioName}: Morris screening of {metric}", metric,
-                    rows, $"r = {samples} trajectories; whiskers: 95% bootstrap CI of mu*");
+                    rows, unsettled.Select(u => u.Row).ToList(),
+                    $"r = {samples} trajectories; whiskers: 95% bootstrap CI of mu*" + Advice(unsettled, muStar.Count, samples, "hollow"));
                 jobs.Add(new ChartJob(spec.FileName, () => MorrisChart.Render(spec)));
             }
         }
         return ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), jobs);
     }
+
+    /// <summary>The footnote's second line: how many estimates have not settled and what sample size would settle them.</summary>
+    private static string Advice(IReadOnlyList<SensitivityWarnings.Unsettled> unsettled, int shown, int samples, string marking) =>
+        unsettled.Count == 0 ? "" :
+        $"\n{marking}: {unsettled.Count} of {shown} estimates not settled at N = {samples}; about sweep.samples = {unsettled.Max(u => u.Needed)} would settle them (see the warnings in manifest.json)";
 
     /// <summary>sensitivity.csv back as rows.</summary>
     public static List<(string Metric, SensitivityRow Row)> Read(string path)
