@@ -43,9 +43,9 @@ internal static class CalibrationFitChart
             observed.LegendText = points.Any(t => t.Se is > 0) ? "Observed (± se)" : "Observed";
         }
 
-        ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series, 0, 1);
         SetRange(plot, series, points, column);
         ChartStyle.LegendBelow(plot);
+        ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
         return ChartStyle.ToPng(plot);
     }
 

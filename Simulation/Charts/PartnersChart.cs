@@ -33,14 +33,14 @@ internal static class PartnersChart
             Layer(plot, series.X, zero, fullTop, ChartStyle.Green, "Full");
             Layer(plot, series.X, fullTop, limitedTop, ChartStyle.Orange, "Limited");
             Layer(plot, series.X, limitedTop, noneTop, ChartStyle.Grey, "None");
-            // The events institutions react to (scandals, fines, bans, warnings), as on the reputation chart.
-            ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series, 0, 1);
         }
 
         ChartStyle.SetDateRange(plot, series);
         plot.Axes.SetLimitsY(0, 1);
         ChartStyle.ShareTicks(plot.Axes.Left);
         ChartStyle.LegendBelow(plot);
+        // The events institutions react to (scandals, fines, bans, warnings), as on the reputation chart.
+        ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
         return ChartStyle.ToPng(plot);
     }
 

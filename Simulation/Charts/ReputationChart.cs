@@ -29,11 +29,12 @@ internal static class ReputationChart
             ChartStyle.NoData(plot, "reputation values");
         }
 
-        ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series, 0, 1);
         ChartStyle.SetDateRange(plot, series);
         plot.Axes.SetLimitsY(0, 1);
+        ShockMarkers.DrawRandom(plot, results, series);
         ChartStyle.ShareTicks(plot.Axes.Left);
         ChartStyle.LegendBelow(plot);
+        ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
         return ChartStyle.ToPng(plot);
     }
 }

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 using TrustSim.Engine;
 using TrustSim.Model;
 using TrustSim.Scenarios;
@@ -8,14 +9,16 @@ namespace TrustSim.Charts;
 /// <summary>A dated, labelled event to mark on a time chart.</summary>
 internal sealed record ShockMarker(DateOnly Date, string Label);
 
+/// <summary>A label as drawn: its text and its box in image pixels.</summary>
+internal sealed record PlacedLabel(string Text, double Left, double Top, double Right, double Bottom);
+
 /// <summary>
-/// Picks the events worth a vertical marker and draws them with labels staggered in rows so
-/// neighbouring labels do not overlap.
+/// Picks the events worth a vertical marker and draws them with labels measured in the chart's font
+/// and placed so that no two overlap and none is cut.
 /// </summary>
 internal static class ShockMarkers
 {
-    private const int MaxLabelChars = 22;
-    private const int Rows = 3;
+    private const int MaxLabelChars = 40;
 
     private static readonly HashSet<EventKind> Marked = [EventKind.Shock, EventKind.Commitment, EventKind.Intervention];
 
@@ -47,47 +50,124 @@ internal static class ShockMarkers
         return FromSchedule(scenario, series);
     }
 
-    /// <summary>Dashed vertical lines with short labels near the top of the y range [yLow, yHigh].</summary>
-    public static void Draw(Plot plot, IReadOnlyList<ShockMarker> markers, RunSeries series, double yLow, double yHigh)
+    /// <summary>
+    /// Dashed vertical lines at the markers, each with its label placed by <see cref="LabelLayout"/> in
+    /// rows from the top of the data area, so no two labels overlap and none is cut at an edge. Call it
+    /// after the axis limits, legend and captions are set: it lays the chart out to learn where the data
+    /// area is. When the full labels would need more than <see cref="MaxRows"/> rows (a dense schedule),
+    /// the lines are numbered instead and a footnote says what each number is.
+    /// </summary>
+    /// <returns>Every label placed, in pixels of a <see cref="ChartStyle.Width"/> x <see cref="ChartStyle.Height"/> image.</returns>
+    public static IReadOnlyList<PlacedLabel> Draw(Plot plot, IReadOnlyList<ShockMarker> markers, RunSeries series)
     {
         if (series.Count == 0)
         {
-            return;
+            return [];
         }
         // Events after a stopped run's last step (or before its start) have no place on its axis.
-        markers = markers.Where(m => series.Dates[0] <= m.Date && m.Date <= series.Dates[^1]).ToList();
-        double xFirst = series.X[0];
-        double xLast = series.X[^1];
-        // Rough label width in x units: about 7 px per character over a ~850 px wide data area.
-        double unitsPerChar = Math.Max(xLast - xFirst, 28) * 7.0 / 850.0;
-        var rowEnds = Enumerable.Repeat(double.NegativeInfinity, Rows).ToArray();
-
-        // Every line first, then every label, so no later line is drawn across an earlier label.
+        var limits = plot.Axes.GetLimits();
+        markers = markers.Where(m => series.Dates[0] <= m.Date && m.Date <= series.Dates[^1])
+            .Where(m => limits.Left <= ToX(m.Date) && ToX(m.Date) <= limits.Right).ToList();
+        if (markers.Count == 0)
+        {
+            return [];
+        }
         foreach (ShockMarker marker in markers)
         {
             var line = plot.Add.VerticalLine(ToX(marker.Date), 1.5f, ChartStyle.Marker.WithAlpha(0.8), LinePattern.Dashed);
             line.LegendText = "";
         }
-        foreach (ShockMarker marker in markers)
+        var texts = markers.Select(m => m.Label).ToList();
+        var (boxes, area, pixels) = Layout(plot, markers, texts);
+        if (LabelLayout.RowsUsed(boxes) > MaxRows)
         {
-            double x = ToX(marker.Date);
-            int row = Array.FindIndex(rowEnds, end => end < x);
-            if (row < 0)
-            {
-                row = Array.IndexOf(rowEnds, rowEnds.Min());
-            }
-            rowEnds[row] = x + (marker.Label.Length + 2) * unitsPerChar;
-
-            double y = yHigh - (yHigh - yLow) * (0.015 + 0.06 * row);
-            var text = plot.Add.Text(marker.Label, x, y);
-            text.LabelFontSize = 11;
+            // Numbers are short enough to fit beside dense lines; the footnote (added before the final
+            // layout, since it takes height from the data area) says what they stand for.
+            texts = markers.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            ChartStyle.Caption(plot, Key(markers));
+            (boxes, area, pixels) = Layout(plot, markers, texts);
+        }
+        var placed = new List<PlacedLabel>();
+        for (int i = 0; i < markers.Count; i++)
+        {
+            var text = plot.Add.Text(texts[i], ToX(markers[i].Date), limits.Top);
+            text.LabelFontSize = FontSize;
             text.LabelFontColor = ChartStyle.Marker;
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
-            text.LabelPadding = 2;
+            text.LabelPadding = Padding;
             text.Alignment = Alignment.UpperLeft;
-            text.OffsetX = 3;
+            double top = area.Top + TopMargin + boxes[i].Row * RowHeight;
+            text.OffsetX = (float)(boxes[i].Left - pixels[i]);
+            text.OffsetY = (float)(top - area.Top);
+            placed.Add(new PlacedLabel(texts[i], boxes[i].Left, top, boxes[i].Right, top + RowHeight - RowGap));
         }
+        return placed;
     }
+
+    /// <summary>
+    /// Breaches and random scandals, which strike at different dates in each replication: a tick at the
+    /// foot of the chart for every date on which any replication had one, darker the more replications
+    /// did, so a dip in the band can be traced to its cause without burying the chart in lines.
+    /// </summary>
+    public static void DrawRandom(Plot plot, IReadOnlyList<RunResult> results, RunSeries series)
+    {
+        if (series.Count == 0 || results.Count == 0) return;
+        var byDate = results
+            .SelectMany(r => r.Events.Where(e => e.Kind == EventKind.Breach || (e.Kind == EventKind.Shock && e.Label.Length == 0 && e.Subject != "fine"))
+                .Select(e => e.Date).Distinct())
+            .GroupBy(d => d).Select(g => (Date: g.Key, Share: g.Count() / (double)results.Count)).OrderBy(p => p.Date).ToList();
+        if (byDate.Count == 0) return;
+        var limits = plot.Axes.GetLimits();
+        double bottom = limits.Bottom + 0.015 * (limits.Top - limits.Bottom);
+        foreach (var (date, share) in byDate)
+        {
+            var tick = plot.Add.Marker(ToX(date), bottom, MarkerShape.FilledTriangleUp, 9, ChartStyle.Marker.WithAlpha(0.35 + 0.65 * share));
+            tick.LegendText = "";
+        }
+        var key = plot.Add.Marker(double.NaN, double.NaN, MarkerShape.FilledTriangleUp, 9, ChartStyle.Marker);
+        key.LegendText = results.Count > 1 ? "Breach or random scandal (darker: in more replications)" : "Breach or random scandal";
+    }
+
+    /// <summary>Most rows of full labels before the lines are numbered instead.</summary>
+    public const int MaxRows = 4;
+
+    private const float FontSize = 11;
+    private const float Padding = 2;
+    private const double RowHeight = 19;
+    private const double RowGap = 2;
+    private const double TopMargin = 3;
+
+    private static (IReadOnlyList<LabelBox> Boxes, PixelRect Area, double[] Pixels) Layout(Plot plot, IReadOnlyList<ShockMarker> markers, IReadOnlyList<string> texts)
+    {
+        plot.RenderInMemory(ChartStyle.Width, ChartStyle.Height);
+        PixelRect area = plot.LastRender.DataRect;
+        double[] pixels = markers.Select(m => (double)plot.GetPixel(new Coordinates(ToX(m.Date), 0)).X).ToArray();
+        using var font = new SKFont(Fonts.GetTypeface(ChartFont.Ensure(), false, false), FontSize);
+        // The drawn box is the text plus its padding on both sides; one pixel more absorbs rounding.
+        var widths = texts.Select(t => (double)font.MeasureText(t) + 2 * Padding + 1).ToArray();
+        return (LabelLayout.Place(pixels, widths, area.Left, area.Right, offset: 3, gap: 4), area, pixels);
+    }
+
+    /// <summary>The footnote of a numbered chart: "1 ICO fine; 2 F8 commitment; ...", in lines short enough for the width.</summary>
+    private static string Key(IReadOnlyList<ShockMarker> markers)
+    {
+        var lines = new List<string>();
+        var current = "";
+        for (int i = 0; i < markers.Count; i++)
+        {
+            string entry = $"{i + 1} {markers[i].Label} ({markers[i].Date:yyyy-MM-dd})";
+            if (current.Length > 0 && current.Length + entry.Length + 3 > KeyLineChars)
+            {
+                lines.Add(current);
+                current = "";
+            }
+            current = current.Length == 0 ? entry : $"{current};  {entry}";
+        }
+        lines.Add(current);
+        return string.Join('\n', lines);
+    }
+
+    private const int KeyLineChars = 140;
 
     public static double ToX(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
 
