@@ -1,52 +1,78 @@
 using ScottPlot;
 using TrustSim.Engine;
+using TrustSim.Metrics;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Charts;
 
-/// <summary>adoption.png: shares of users aware and adopting (left axis) and the platform's reach in billions (right axis).</summary>
+/// <summary>
+/// adoption.png: three panels over one date axis: the share of users aware of the service, the share
+/// banking through the messenger, and the platform's reach. Each has its own scale: adoption is often a
+/// hundredth of awareness and would be a flat line on a shared axis.
+/// </summary>
 internal static class AdoptionChart
 {
     public const string FileName = "adoption.png";
     private const double Billion = 1e-9;
 
+    private sealed record Panel(string Name, string YLabel, Func<StepMetrics, double> Read, Color Color, double Factor);
+
     public static byte[] Render(Scenario scenario, IReadOnlyList<RunResult> results)
     {
         var series = new RunSeries(results);
-        using Plot plot = ChartStyle.NewPlot($"{scenario.Name}: awareness, adoption and reach",
-            "Share of users (0-1)", scenario);
         bool several = series.Replications > 1;
+        Panel[] panels =
+        [
+            new("Aware of the service", "Aware (share)", m => m.Aware, ChartStyle.Orange, 1),
+            new("Banking through the messenger", "Adopting (share)", m => m.Adoption, ChartStyle.Blue, 1),
+            new("Reach: monthly active users", "Users (billions)", m => m.Reach, ChartStyle.Grey, Billion),
+        ];
+        var plots = new List<Plot>();
+        try
+        {
+            for (int k = 0; k < panels.Length; k++)
+            {
+                bool first = k == 0, last = k == panels.Length - 1;
+                Plot plot = first
+                    ? ChartStyle.NewDatePlot($"{scenario.Name}: awareness, adoption and reach", "", panels[k].YLabel)
+                    : ChartStyle.NewDatePlot("", "", panels[k].YLabel);
+                plots.Add(plot);
+                Draw(plot, series, panels[k], several);
+                // One date axis for the figure: tick labels under the bottom panel only.
+                if (!last) plot.Axes.Bottom.TickLabelStyle.IsVisible = false;
+                if (last)
+                {
+                    plot.XLabel(ChartStyle.DateAxisLabel(scenario), size: 14);
+                    if (several) ChartStyle.Caption(plot, $"lines: mean of {series.Replications} replications; bands: 5-95% of them");
+                }
+            }
+            return ChartStyle.ToPng(plots);
+        }
+        finally
+        {
+            foreach (Plot plot in plots) plot.Dispose();
+        }
+    }
 
+    private static void Draw(Plot plot, RunSeries series, Panel panel, bool several)
+    {
+        double[] mean = SeriesDrawing.Scale(series.Mean(panel.Read), panel.Factor);
+        double[] high = several ? SeriesDrawing.Scale(series.Quantile(panel.Read, 0.95), panel.Factor) : mean;
         if (several)
         {
-            SeriesDrawing.Band(plot, series.X, series.Quantile(m => m.Aware, 0.05), series.Quantile(m => m.Aware, 0.95),
-                ChartStyle.Orange, "");
-            SeriesDrawing.Band(plot, series.X, series.Quantile(m => m.Adoption, 0.05), series.Quantile(m => m.Adoption, 0.95),
-                ChartStyle.Blue, $"5-95% bands, {series.Replications} replications");
+            SeriesDrawing.Band(plot, series.X, SeriesDrawing.Scale(series.Quantile(panel.Read, 0.05), panel.Factor), high, panel.Color, "");
         }
-        bool any = SeriesDrawing.Line(plot, series.X, series.Mean(m => m.Aware), ChartStyle.Orange,
-            several ? "Aware of the service (mean share)" : "Aware of the service (share)");
-        any |= SeriesDrawing.Line(plot, series.X, series.Mean(m => m.Adoption), ChartStyle.Blue,
-            several ? "Banking through the messenger (mean share)" : "Banking through the messenger (share)");
-
-        double[] reach = SeriesDrawing.Scale(series.Mean(m => m.Reach), Billion);
-        any |= SeriesDrawing.Line(plot, series.X, reach, ChartStyle.Grey, "Reach, right axis (billions)",
-            width: 1.5f, pattern: LinePattern.Dashed, yAxis: plot.Axes.Right);
-        plot.Axes.Right.Label.Text = "Monthly active users (billions)";
-        plot.Axes.Right.Label.FontSize = 14;
-        if (!any)
+        if (!SeriesDrawing.Line(plot, series.X, mean, panel.Color, panel.Name))
         {
-            ChartStyle.NoData(plot, "adoption values");
+            ChartStyle.NoData(plot, $"{panel.Name.ToLowerInvariant()} values");
         }
-
         ChartStyle.SetDateRange(plot, series);
-        // Zoomed to the data (capped at 1): adoption is often a few percent and would be a flat line on 0-1.
-        double shareTop = series.Mean(m => m.Aware).Concat(series.Mean(m => m.Adoption))
-            .Concat(several ? series.Quantile(m => m.Aware, 0.95) : []).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max();
-        plot.Axes.SetLimitsY(0, shareTop > 0 ? Math.Min(1, shareTop * 1.1) : 1, plot.Axes.Left);
-        double top = reach.Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max();
-        plot.Axes.SetLimitsY(0, top > 0 ? top * 1.1 : 1, plot.Axes.Right);
-        ChartStyle.LegendBelow(plot);
-        return ChartStyle.ToPng(plot);
+        // Each panel zoomed to its own data from zero, so a share of a few percent still shows its shape.
+        double top = high.Concat(mean).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        plot.Axes.SetLimitsY(0, top > 0 ? (panel.Factor == 1 ? Math.Min(1, top * 1.1) : top * 1.1) : 1);
+        // Same width of left axis in every panel, so the panels' data areas line up under one another.
+        plot.Axes.Left.MinimumSize = 80;
+        plot.Legend.Alignment = Alignment.UpperLeft;
+        plot.ShowLegend();
     }
 }

@@ -115,6 +115,18 @@ internal static class ChartStyle
 
     public static byte[] ToPng(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
 
+    /// <summary>Panels stacked top to bottom in one image of the usual size, sharing the x range each was given.</summary>
+    public static byte[] ToPng(IReadOnlyList<Plot> panels)
+    {
+        var figure = new Multiplot();
+        // A new multiplot holds one blank plot of its own: replace it with the first panel.
+        figure.Reset(panels[0]);
+        foreach (Plot panel in panels.Skip(1)) figure.AddPlot(panel);
+        figure.Layout = new ScottPlot.MultiplotLayouts.Rows();
+        using var image = figure.Render(Width, Height);
+        return image.GetImageBytes(ImageFormat.Png);
+    }
+
     /// <summary>
     /// A footnote under the x axis (what the bars mean, how values were pooled, what could not be
     /// computed): outside the data area, so it never covers a point or a whisker.
