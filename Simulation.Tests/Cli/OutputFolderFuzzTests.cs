@@ -9,7 +9,8 @@ namespace TrustSim.Tests.Cli;
 /// a line replaced by garbage (seeded, so a failure repeats): plot and compare must refuse with exit 2 and a
 /// message naming the file, or read it, and never fail with an unexpected error or a stack trace.
 /// </summary>
-public sealed class OutputFolderFuzzTests(OutputFolders folders) : IClassFixture<OutputFolders>
+[Collection(OutputFoldersCollection.Name)]
+public sealed class OutputFolderFuzzTests(OutputFolders folders)
 {
     private const int CasesPerFile = 10;
 

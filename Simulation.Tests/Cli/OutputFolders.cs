@@ -1,8 +1,15 @@
 namespace TrustSim.Tests.Cli;
 
+/// <summary>The test classes that corrupt copies of <see cref="OutputFolders"/>, which is made once for all of them.</summary>
+[CollectionDefinition(Name)]
+public sealed class OutputFoldersCollection : ICollectionFixture<OutputFolders>
+{
+    public const string Name = "OutputFolders";
+}
+
 /// <summary>
 /// One small folder of every kind the tool writes (run, second run, sweep, comparison, calibration, threshold
-/// sweep), made once for a test class by the CLI itself, for tests that corrupt copies of them.
+/// sweep), made once by the CLI itself, for tests that corrupt copies of them.
 /// </summary>
 public sealed class OutputFolders : IDisposable
 {

@@ -45,6 +45,6 @@ public sealed class PlotCommandTests
     {
         var result = CliRunner.Run("plot", CliRunner.TempFolder());
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not a run or sweep folder", result.Error);
+        Assert.Contains("not a TrustSim output folder (no manifest.json)", result.Error);
     }
 }
