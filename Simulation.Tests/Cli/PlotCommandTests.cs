@@ -41,10 +41,32 @@ public sealed class PlotCommandTests
     }
 
     [Fact]
+    public void Execute_MergedSweepWithChartsDeleted_RedrawsTheSameCharts()
+    {
+        string root = CliRunner.TempFolder();
+        string scenario = ShardedSweeps.SmallSweep(root);
+        string[] shards = ShardedSweeps.RunShards(root, scenario, 2, 0, 1);
+        string merged = Path.Combine(root, "merged");
+        var merge = CliRunner.Run(["merge", .. shards, "--out", merged]);
+        Assert.True(merge.ExitCode == 0, merge.Error);
+        string charts = Path.Combine(merged, "charts");
+        var before = Directory.GetFiles(charts).ToDictionary(f => Path.GetFileName(f)!, File.ReadAllBytes);
+        Directory.Delete(charts, recursive: true);
+
+        var result = CliRunner.Run("plot", merged);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var after = Directory.GetFiles(charts).ToDictionary(f => Path.GetFileName(f)!, File.ReadAllBytes);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, bytes) in before) Assert.True(bytes.SequenceEqual(after[name]), name);
+        Assert.Contains("of the sweep drawn", result.Out);
+    }
+
+    [Fact]
     public void Execute_NotARunFolder_ExitsTwo()
     {
         var result = CliRunner.Run("plot", CliRunner.TempFolder());
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not a run or sweep folder", result.Error);
+        Assert.Contains("not a TrustSim output folder (no manifest.json)", result.Error);
     }
 }

@@ -73,7 +73,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             CsvTable.Write(path, CompareFolder.Header, CompareFolder.RunRows(sides));
             CsvTable.Write(Path.Combine(folder, CompareFolder.BandsFile), CompareFolder.BandsHeader, CompareFolder.BandRows(sides));
         }
-        var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
+        var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder, sides.Select(s => s.Label).ToList()));
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
 
         var paired = sides.Skip(1).Select(s => CompareFolder.Paired(sides[0], s)).ToArray();
@@ -94,23 +94,6 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         terminal.Out.Print($"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
         if (sides.Any(s => s.Kind == "scenario")) terminal.Out.Print($"Common random numbers: {note}.");
         terminal.Out.Print($"Written to {folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
-        return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
-    }
-
-    /// <summary>Redraws a comparison folder's charts from its data files (for <c>plot</c>).</summary>
-    public static int Redraw(string folder, Terminal terminal)
-    {
-        ChartSetResult charts;
-        try
-        {
-            charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder));
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or KeyNotFoundException)
-        {
-            return terminal.BadInput([$"trustsim: {folder}: cannot read the comparison's data files: {e.Message}"]);
-        }
-        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
-        terminal.Out.Print($"{charts.Written.Count} chart{(charts.Written.Count == 1 ? "" : "s")} drawn in {Path.Combine(folder, RunFolder.ChartsFolder)}");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 }

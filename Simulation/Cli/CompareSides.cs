@@ -3,6 +3,7 @@ using Spectre.Console;
 using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Reports;
+using TrustSim.Scenarios;
 
 namespace TrustSim.Cli;
 
@@ -81,30 +82,49 @@ internal static class CompareSides
     private static Outcome<CompareSide> OpenRun(string folder, ref (ulong Seed, int Replications)? common)
     {
         var scenarioPath = System.IO.Path.Combine(folder, RunFolder.ScenarioFile);
-        var loaded = File.Exists(scenarioPath) ? ScenarioInput.Load(scenarioPath, []) : null;
-        if (loaded?.Value is not { } scenario)
-            return Outcome<CompareSide>.Failure([.. loaded?.Problems ?? [], $"trustsim: {folder}: no readable {RunFolder.ScenarioFile}"]);
         IReadOnlyList<RunResult> runs;
+        ulong seed;
+        Scenario scenario;
         try
         {
-            runs = RunFolderReader.Read(folder);
+            var loaded = OutputFolderCharts.LoadWritten(scenarioPath);
+            if (!loaded.Ok) return loaded.ConvertError<CompareSide>();
+            scenario = loaded.Value;
+            seed = ManifestReader.Read(folder).MasterSeed;
+            runs = RunFolderReader.Read(folder, scenario);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or ArgumentException)
+        catch (DataFileException e)
         {
-            return Outcome<CompareSide>.Failure($"trustsim: {folder}: cannot read the run's data files: {e.Message}");
+            return Outcome<CompareSide>.Failure($"trustsim: {e.Message}");
         }
-        var seed = ManifestJson.Read(System.IO.Path.Combine(folder, ManifestJson.FileName))?.MasterSeed ?? scenario.Seed;
         common ??= (seed, runs.Count);
         return Outcome<CompareSide>.Success(new CompareSide(scenario.Name, folder, "run", scenario, RunEnvironment.Sha256OfFile(scenarioPath), seed, runs));
     }
 
+    /// <summary>A finished sweep folder: its scenario, and points.csv checked against manifest.json now, before anything is written.</summary>
     private static Outcome<CompareSide> OpenSweep(string folder)
     {
         var scenarioPath = System.IO.Path.Combine(folder, RunFolder.ScenarioFile);
-        var loaded = ScenarioInput.Load(scenarioPath, []);
-        if (loaded.Value is not { Sweep: not null } scenario)
-            return Outcome<CompareSide>.Failure([.. loaded.Problems, $"trustsim: {folder}: its {RunFolder.ScenarioFile} has no sweep section"]);
-        return Outcome<CompareSide>.Success(new CompareSide(scenario.Name, folder, "sweep", scenario, RunEnvironment.Sha256OfFile(scenarioPath), scenario.Seed, []));
+        IReadOnlyList<SweepChartData.PointRow> points;
+        Scenario scenario;
+        try
+        {
+            var loaded = OutputFolderCharts.LoadWritten(scenarioPath);
+            if (!loaded.Ok) return loaded.ConvertError<CompareSide>();
+            scenario = loaded.Value;
+            if (scenario.Sweep is not { } sweep)
+                return Outcome<CompareSide>.Failure($"trustsim: {scenarioPath}: has no sweep section, so {folder} is not a sweep folder");
+            var manifest = ManifestReader.Read(folder);
+            ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed, RunStatus.Failed);
+            var info = manifest.Sweep ?? throw new DataFileException($"{System.IO.Path.Combine(folder, ManifestJson.FileName)}: has no sweep section, so {folder} is not a sweep folder");
+            points = SweepChartData.ReadPoints(System.IO.Path.Combine(folder, SweepTables.PointsFile), sweep.Parameters.Select(p => p.Path).ToArray(),
+                SweepFolder.ReportedMetrics(sweep).Select(m => Metrics.SummaryMetrics.Columns[m].Name).ToArray(), info.Points, info.Replications);
+        }
+        catch (DataFileException e)
+        {
+            return Outcome<CompareSide>.Failure($"trustsim: {e.Message}");
+        }
+        return Outcome<CompareSide>.Success(new CompareSide(scenario.Name, folder, "sweep", scenario, RunEnvironment.Sha256OfFile(scenarioPath), scenario.Seed, [], points));
     }
 
     private static List<CompareSide> Unique(List<CompareSide> sides)

@@ -74,7 +74,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         ThresholdFolder.WriteRuns(Path.Combine(folder, SweepTables.RunsFile), parameter, runs, target.Plan.Replications);
         var info = new ThresholdManifest(parameter, settings.Metric, settings.Level, result.Evaluations.Count, result.Bracketed,
             Finite(result.Threshold), Finite(result.Interval.Low), Finite(result.Interval.High), result.Low.Value, result.High.Value);
-        var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), [Chart(folder, target.Scenario, info)]);
+        var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), [Chart(folder, target.Scenario, info, target.Plan.Replications)]);
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
         int failed = runs.Count(r => r.Summary is null);
         var ended = DateTime.UtcNow;
@@ -105,18 +105,18 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         return failed == 0 && charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 
-    /// <summary>The chart job, from threshold.csv and what the search found (plot reads it from manifest.json).</summary>
-    public static ChartJob Chart(string folder, Scenario scenario, ThresholdManifest? found)
+    /// <summary>The chart job, from threshold.csv (checked against the count of evaluations) and what the search found (plot reads it from manifest.json).</summary>
+    public static ChartJob Chart(string folder, Scenario scenario, ThresholdManifest found, int replications)
     {
         var t = scenario.Sweep!.Threshold;
-        var rows = ThresholdFolder.Read(Path.Combine(folder, ThresholdFolder.FileName));
+        var rows = ThresholdFolder.Read(Path.Combine(folder, ThresholdFolder.FileName), found.Evaluations, replications);
         var parameter = scenario.Sweep.Parameters[0].Path;
-        string note = found is null ? "" : found.Bracketed
+        string note = found.Bracketed
             ? $"threshold {Num(found.Threshold ?? double.NaN)}, 95% CI [{Num(found.CiLow ?? double.NaN)}, {Num(found.CiHigh ?? double.NaN)}]; numbers: evaluation order"
             : "level not bracketed by the bounds: no threshold";
         var spec = new ThresholdChartSpec($"threshold-{t.Metric}.png", $"{scenario.Name}: where {t.Metric} crosses {Num(t.Level)}",
             parameter, MetricLabel(t.Metric), rows.Select(r => (r.Index, r.Value, r.Mean, r.Low, r.High)).ToList(), t.Level,
-            found?.Threshold ?? double.NaN, found?.CiLow ?? double.NaN, found?.CiHigh ?? double.NaN, note);
+            found.Threshold ?? double.NaN, found.CiLow ?? double.NaN, found.CiHigh ?? double.NaN, note);
         return new ChartJob(spec.FileName, () => ThresholdChart.Render(spec));
     }
 

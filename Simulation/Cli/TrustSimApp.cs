@@ -43,7 +43,7 @@ internal static class TrustSimApp
                 .WithExample("compare", "scenarios/cambridge-analytica.yaml", "scenarios/limited-partnership-policy.yaml")
                 .WithExample("compare", "output/sweep-a/20250101-120000", "output/sweep-b/20250101-130000", "--out", "output/a-vs-b");
             config.AddCommand<PlotCommand>("plot")
-                .WithDescription("Redraw the charts of a run, sweep or comparison folder from its data files.")
+                .WithDescription("Redraw the charts of a run, sweep, comparison or calibration folder from its data files (checked first).")
                 .WithExample("plot", "output/repeated-scandals/20250101-120000");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")

@@ -1,31 +1,20 @@
-using CsvHelper;
-
 namespace TrustSim.Core;
 
-/// <summary>Reads back the CSV files TrustSim writes (for plot and compare), row by row, streaming.</summary>
+/// <summary>Small helpers over <see cref="CsvSheet"/> for files already checked, or for tests.</summary>
 internal static class CsvFile
 {
-    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { HasHeader = false };
-
-    /// <summary>The header row followed by every data row, each as its raw fields (the formula guard undone).</summary>
+    /// <summary>The header row followed by every data row, each as its raw fields (the formula guard undone); rows as long as the header.</summary>
     public static IEnumerable<string[]> Rows(string path)
     {
-        using FileStream stream = File.OpenRead(path);
-        using CsvReader reader = CsvReader.Create(stream, Options, leaveOpen: false);
-        foreach (CsvRow row in reader)
+        using var sheet = CsvSheet.Open(path, []);
+        yield return sheet.Header.Select(CsvText.Raw).ToArray();
+        while (sheet.Next())
         {
-            yield return Array.ConvertAll(row.ToArray(), CsvText.Raw);
+            yield return Enumerable.Range(0, sheet.Header.Count).Select(sheet.Text).ToArray();
         }
     }
 
-    /// <summary>A column's index in a header; throws with the file's name when it is missing.</summary>
-    public static int Column(string path, string[] header, string name)
-    {
-        int index = Array.IndexOf(header, name);
-        return index >= 0 ? index : throw new InvalidDataException($"{path}: no column '{name}'");
-    }
-
-    /// <summary>A number as CsvText wrote it; an empty field is NaN.</summary>
+    /// <summary>A number as CsvText wrote it, from a field a <see cref="CsvSheet"/> has already checked; an empty field is NaN.</summary>
     public static double Number(string field) =>
         field.Length == 0 ? double.NaN : double.Parse(field, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 }

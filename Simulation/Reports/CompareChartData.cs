@@ -7,19 +7,21 @@ namespace TrustSim.Reports;
 /// <summary>The charts of a comparison folder, built from its data files alone (comparison.csv, bands.csv), so compare and plot draw the same.</summary>
 internal static class CompareChartData
 {
-    public static IReadOnlyList<ChartJob> Jobs(string folder)
+    /// <summary>
+    /// The chart jobs of a comparison of <paramref name="sides"/> (labels, side 1 first), its data files read and
+    /// checked now (a <see cref="DataFileException"/> when they are not what compare wrote), drawn when the jobs run.
+    /// </summary>
+    public static IReadOnlyList<ChartJob> Jobs(string folder, IReadOnlyList<string> sides)
     {
-        var rows = CompareFolder.ReadTable(Path.Combine(folder, CompareFolder.FileName));
+        var rows = CompareFolder.ReadComparison(Path.Combine(folder, CompareFolder.FileName), sides);
         bool sweep = rows.Any(r => r["point"].Length > 0);
-        return sweep ? SweepJobs(rows) : RunJobs(folder, rows);
+        return sweep ? SweepJobs(rows) : RunJobs(folder, rows, sides);
     }
 
-    private static List<ChartJob> RunJobs(string folder, List<Dictionary<string, string>> rows)
+    private static List<ChartJob> RunJobs(string folder, List<Dictionary<string, string>> rows, IReadOnlyList<string> sides)
     {
         var jobs = new List<ChartJob>();
-        var sides = rows.Select(r => r["side"]).Distinct().ToArray();
-        var bandsPath = Path.Combine(folder, CompareFolder.BandsFile);
-        var bands = File.Exists(bandsPath) ? CompareFolder.ReadTable(bandsPath) : [];
+        var bands = CompareFolder.ReadBands(Path.Combine(folder, CompareFolder.BandsFile), sides);
         foreach (var series in CompareFolder.KeySeries)
         {
             var fans = sides.Select(side =>

@@ -47,8 +47,7 @@ internal static class CompareFolder
     /// <summary>comparison.csv of sweep sides: every point of every side, with Welch differences where side 1 has the same point.</summary>
     public static List<IReadOnlyList<string>> SweepRows(IReadOnlyList<CompareSide> sides, IReadOnlyList<string> metrics)
     {
-        var tables = sides.Select(s => SweepChartData.ReadPoints(Path.Combine(s.Path, SweepTables.PointsFile),
-            s.Scenario.Sweep!.Parameters.Select(p => p.Path).ToArray(), metrics)).ToArray();
+        var tables = sides.Select(s => s.Points ?? throw new InvalidOperationException("a sweep side is opened with its points")).ToArray();
         var keys = sides.Select((s, k) => tables[k].Select(p => PointKey(s, p)).ToArray()).ToArray();
         var rows = new List<IReadOnlyList<string>>();
         foreach (var metric in metrics)
@@ -104,16 +103,87 @@ internal static class CompareFolder
     private static double Quantile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN
         : MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(sorted, q, MathNet.Numerics.Statistics.QuantileDefinition.R7);
 
-    /// <summary>A CSV file back as header-keyed rows.</summary>
+    /// <summary>A CSV file back as header-keyed rows (every row as long as the header).</summary>
     public static List<Dictionary<string, string>> ReadTable(string path)
     {
+        using var sheet = CsvSheet.Open(path, []);
         var rows = new List<Dictionary<string, string>>();
-        string[]? header = null;
-        foreach (var fields in CsvFile.Rows(path))
+        while (sheet.Next()) rows.Add(Keyed(sheet));
+        return rows;
+    }
+
+    /// <summary>
+    /// comparison.csv back, checked: every column, each metric a summary metric, each side one of
+    /// <paramref name="sides"/> (manifest.json's), a point empty or <c>path=number;...</c>, every statistic
+    /// a finite number or empty, n a count, each (metric, side, point) once; for runs (no points), one row
+    /// per summary metric and side.
+    /// </summary>
+    public static List<Dictionary<string, string>> ReadComparison(string path, IReadOnlyList<string> sides)
+    {
+        using var sheet = CsvSheet.Open(path, Header);
+        var metrics = SummaryMetrics.Columns.Select(c => c.Name).ToArray();
+        int metric = sheet.Column("metric"), side = sheet.Column("side"), point = sheet.Column("point"), n = sheet.Column("n");
+        int[] numbers = ((string[])["mean", "sd", "ci_low", "ci_high", "difference", "difference_ci_low", "difference_ci_high", "p_value", "effect_size"])
+            .Select(sheet.Column).ToArray();
+        var seen = new HashSet<(string, string, string)>();
+        var rows = new List<Dictionary<string, string>>();
+        while (sheet.Next())
         {
-            if (header is null) header = fields;
-            else rows.Add(header.Select((h, i) => (h, v: i < fields.Length ? fields[i] : "")).ToDictionary(x => x.h, x => x.v));
+            var key = (sheet.Word(metric, metrics), sheet.Word(side, sides, "manifest.json"), sheet.Text(point));
+            if (key.Item3.Length > 0) PointValues(sheet, point);
+            foreach (int c in numbers) sheet.NumberOrMissing(c);
+            sheet.Int(n, 0, int.MaxValue);
+            if (!seen.Add(key)) throw sheet.Problem($"a second row for metric {key.Item1}, side {key.Item2}{(key.Item3.Length > 0 ? $", point {key.Item3}" : "")}");
+            rows.Add(Keyed(sheet));
+        }
+        if (rows.Count == 0) throw sheet.FileProblem("no rows (a truncated file?)");
+        bool sweep = rows.Any(r => r["point"].Length > 0);
+        if (sweep && rows.Any(r => r["point"].Length == 0)) throw sheet.FileProblem("rows with a design point mixed with rows without one");
+        if (!sweep && rows.Count != metrics.Length * sides.Count)
+            throw sheet.FileProblem($"{rows.Count} rows where {sides.Count} sides of {metrics.Length} summary metrics make {metrics.Length * sides.Count} (a truncated file?)");
+        return rows;
+    }
+
+    /// <summary>
+    /// bands.csv back, checked: every column, each side one of <paramref name="sides"/>, each series a key
+    /// series, step and n counts, a date, and the mean and percentiles finite numbers or empty.
+    /// </summary>
+    public static List<Dictionary<string, string>> ReadBands(string path, IReadOnlyList<string> sides)
+    {
+        using var sheet = CsvSheet.Open(path, BandsHeader);
+        int side = sheet.Column("side"), series = sheet.Column("series"), step = sheet.Column("step"), date = sheet.Column("date"), n = sheet.Column("n");
+        int[] numbers = ((string[])["mean", "p05", "p95"]).Select(sheet.Column).ToArray();
+        var rows = new List<Dictionary<string, string>>();
+        while (sheet.Next())
+        {
+            sheet.Word(side, sides, "manifest.json");
+            sheet.Word(series, KeySeries);
+            sheet.Int(step, 0, int.MaxValue);
+            sheet.Date(date);
+            foreach (int c in numbers) sheet.NumberOrMissing(c);
+            sheet.Int(n, 0, int.MaxValue);
+            rows.Add(Keyed(sheet));
         }
         return rows;
     }
+
+    /// <summary>A design point's key (path=value pairs joined by ';') as values by path; each value a finite number.</summary>
+    public static Dictionary<string, double> PointValues(CsvSheet sheet, int column)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (string pair in sheet.Text(column).Split(';'))
+        {
+            string[] kv = pair.Split('=', 2);
+            if (kv.Length != 2 || kv[0].Length == 0 || double.IsNaN(ParseFinite(kv[1])) || !values.TryAdd(kv[0], ParseFinite(kv[1])))
+                throw sheet.Problem(column, $"'{pair}' is not a parameter=number pair, once per parameter");
+        }
+        return values;
+    }
+
+    private static double ParseFinite(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x) && double.IsFinite(x)
+            ? x : double.NaN;
+
+    private static Dictionary<string, string> Keyed(CsvSheet sheet) =>
+        sheet.Header.Select((h, i) => (h, v: sheet.Text(i))).ToDictionary(x => x.h, x => x.v);
 }

@@ -7,8 +7,9 @@ namespace TrustSim.Reports;
 /// <param name="Label">Scenario name, made unique with " (2)", " (3)"...</param>
 /// <param name="Kind">run, sweep or scenario.</param>
 /// <param name="Runs">Replications with their time series and summaries (empty for a sweep side).</param>
+/// <param name="Points">A sweep side's points.csv, read and checked when the side was opened (empty for runs).</param>
 internal sealed record CompareSide(string Label, string Path, string Kind, Scenario Scenario, string? Sha256, ulong MasterSeed,
-    IReadOnlyList<RunResult> Runs)
+    IReadOnlyList<RunResult> Runs, IReadOnlyList<SweepChartData.PointRow>? Points = null)
 {
     public IReadOnlyList<ulong> Seeds => Runs.Select(r => r.Seed).ToArray();
 }

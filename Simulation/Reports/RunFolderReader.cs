@@ -1,90 +1,152 @@
-using System.Globalization;
 using System.Reflection;
 using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Metrics;
 using TrustSim.Model;
+using TrustSim.Scenarios;
 
 namespace TrustSim.Reports;
 
 /// <summary>
 /// Reads a run folder's timeseries.csv, summary.csv and events.csv back into run results, so its
-/// charts can be redrawn from the data files alone. Columns are matched to record properties by
-/// name (snake_case), so a column added to the writers is read back without a change here.
+/// charts can be redrawn and its replications compared from the data files alone. Everything read is
+/// checked against manifest.json and scenario.yaml: every column by name, one summary row and
+/// steps + 1 time-series rows for each of the manifest's replications, with its seed, and every number.
+/// A file that does not hold that is a <see cref="DataFileException"/> naming it and the line, never zeros.
+/// Columns are matched to record properties by name (snake_case), so a column added to the writers is
+/// read back without a change here.
 /// </summary>
 internal static class RunFolderReader
 {
-    public static IReadOnlyList<RunResult> Read(string folder)
+    /// <summary>The replications of the run folder <paramref name="folder"/>, whose resolved scenario is <paramref name="scenario"/>.</summary>
+    public static IReadOnlyList<RunResult> Read(string folder, Scenario scenario)
     {
-        var steps = new SortedDictionary<int, List<StepMetrics>>();
-        ReadTable(Path.Combine(folder, RunCsv.TimeseriesFile), (header, fields, column) =>
-        {
-            var step = new StepMetrics
-            {
-                Step = int.Parse(fields[column("step")], CultureInfo.InvariantCulture),
-                Date = DateOnly.ParseExact(fields[column("date")], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            };
-            Fill(step, header, fields, 3);
-            Add(steps, int.Parse(fields[column("replication")], CultureInfo.InvariantCulture), step);
-        });
-        var summaries = new Dictionary<int, (ulong Seed, SummaryMetrics Summary)>();
-        ReadTable(Path.Combine(folder, RunCsv.SummaryFile), (header, fields, column) =>
-        {
-            var summary = new SummaryMetrics();
-            Fill(summary, header, fields, 2);
-            summaries[int.Parse(fields[column("replication")], CultureInfo.InvariantCulture)] =
-                (ulong.Parse(fields[column("seed")], CultureInfo.InvariantCulture), summary);
-        });
-        var events = new Dictionary<int, List<EventRecord>>();
-        string eventsPath = Path.Combine(folder, RunCsv.EventsFile);
-        if (File.Exists(eventsPath))
-        {
-            ReadTable(eventsPath, (_, fields, column) =>
-            {
-                var e = new EventRecord(int.Parse(fields[column("step")], CultureInfo.InvariantCulture),
-                    DateOnly.ParseExact(fields[column("date")], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Enum.Parse<EventKind>(fields[column("kind")].Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
-                    fields[column("subject")], fields[column("detail")], fields[column("label")]);
-                Add(events, int.Parse(fields[column("replication")], CultureInfo.InvariantCulture), e);
-            });
-        }
-        return steps.Select(s => new RunResult(s.Key, summaries.GetValueOrDefault(s.Key).Seed, s.Value,
-            summaries.GetValueOrDefault(s.Key).Summary ?? new SummaryMetrics(), events.GetValueOrDefault(s.Key) ?? [], [])).ToList();
+        Manifest manifest = ManifestReader.Read(folder);
+        ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
+        string manifestPath = Path.Combine(folder, ManifestJson.FileName);
+        var seeds = manifest.Replications.ToDictionary(r => r.Replication, r => r.Seed);
+        int replications = manifest.Replications.Count;
+        if (replications == 0 || seeds.Count != replications || seeds.Keys.Any(r => r < 0 || r >= replications))
+            throw new DataFileException($"{manifestPath}: its replications are not numbered 0 to {Math.Max(0, replications - 1)} once each");
+
+        var steps = ReadTimeseries(Path.Combine(folder, RunCsv.TimeseriesFile), replications, scenario.Time.Steps + 1, RunFolder.ScenarioFile);
+        var summaries = ReadSummary(Path.Combine(folder, RunCsv.SummaryFile), seeds);
+        var events = ReadEvents(Path.Combine(folder, RunCsv.EventsFile), replications, scenario.Time.Steps);
+        return Enumerable.Range(0, replications)
+            .Select(r => new RunResult(r, seeds[r], steps[r], summaries[r], events[r], [])).ToList();
     }
 
-    private static void Add<T>(IDictionary<int, List<T>> map, int key, T value)
+    /// <summary>
+    /// Replications from a time-series file and an events file alone (a calibration folder's replications at the
+    /// fit), one for each of <paramref name="seeds"/>, each with steps 0 to <paramref name="lastStep"/>; no summaries.
+    /// </summary>
+    public static IReadOnlyList<RunResult> ReadSeries(string timeseriesPath, string eventsPath, IReadOnlyList<ulong> seeds, int lastStep, string scenarioFile)
     {
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        list.Add(value);
+        if (seeds.Count == 0) throw new DataFileException($"{timeseriesPath}: manifest.json lists no replications to read");
+        var steps = ReadTimeseries(timeseriesPath, seeds.Count, lastStep + 1, scenarioFile);
+        var events = ReadEvents(eventsPath, seeds.Count, lastStep);
+        return Enumerable.Range(0, seeds.Count).Select(r => new RunResult(r, seeds[r], steps[r], new SummaryMetrics(), events[r], [])).ToList();
     }
 
-    private static void ReadTable(string path, Action<string[], string[], Func<string, int>> row)
+    private static List<StepMetrics>[] ReadTimeseries(string path, int replications, int stepsPerReplication, string scenarioFile)
     {
-        string[]? header = null;
-        foreach (string[] fields in CsvFile.Rows(path))
+        var steps = new List<StepMetrics>[replications];
+        using var sheet = CsvSheet.Open(path, RunCsv.TimeseriesHeader);
+        int replication = sheet.Column("replication"), step = sheet.Column("step"), date = sheet.Column("date");
+        var fill = Filler.For<StepMetrics>(sheet, first: 3);
+        int current = -1;
+        while (sheet.Next())
         {
-            if (header is null)
+            int r = sheet.Int(replication, 0, replications - 1);
+            if (r != current)
             {
-                header = fields;
-                continue;
+                if (current >= 0) RequireAllSteps(sheet, current, steps[current].Count, stepsPerReplication, scenarioFile);
+                if (steps[r] is not null || r < current) throw sheet.Problem(replication, $"replication {r} appears again after other replications (rows are written one replication at a time)");
+                steps[r] = new List<StepMetrics>(stepsPerReplication);
+                current = r;
             }
-            string[] h = header;
-            row(h, fields, name => CsvFile.Column(path, h, name));
+            int expected = steps[r].Count;
+            var row = new StepMetrics { Step = sheet.Int(step, expected, expected), Date = sheet.Date(date) };
+            fill(sheet, row);
+            steps[r].Add(row);
         }
-        if (header is null) throw new InvalidDataException($"{path}: empty file");
+        if (current >= 0) RequireAllSteps(sheet, current, steps[current].Count, stepsPerReplication, scenarioFile);
+        int missing = Array.FindIndex(steps, s => s is null);
+        if (missing >= 0) throw sheet.FileProblem($"no rows for replication {missing} of the {replications} in manifest.json ({sheet.Rows} rows read; a truncated file?)");
+        return steps;
     }
 
-    /// <summary>Sets each numeric property whose name matches a column from <paramref name="first"/> on (underscores ignored).</summary>
-    private static void Fill(object record, string[] header, string[] fields, int first)
+    private static void RequireAllSteps(CsvSheet sheet, int replication, int count, int expected, string scenarioFile)
     {
-        var properties = record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite && (p.PropertyType == typeof(double) || p.PropertyType == typeof(int)))
-            .ToDictionary(p => p.Name.ToLowerInvariant(), StringComparer.Ordinal);
-        for (int c = first; c < header.Length && c < fields.Length; c++)
+        if (count != expected)
+            throw sheet.FileProblem($"replication {replication} has {count} rows where {scenarioFile}'s time.steps gives {expected} (steps 0 to {expected - 1})");
+    }
+
+    private static SummaryMetrics[] ReadSummary(string path, IReadOnlyDictionary<int, ulong> seeds)
+    {
+        var summaries = new SummaryMetrics[seeds.Count];
+        using var sheet = CsvSheet.Open(path, RunCsv.SummaryHeader);
+        int replication = sheet.Column("replication"), seed = sheet.Column("seed");
+        var fill = Filler.For<SummaryMetrics>(sheet, first: 2);
+        while (sheet.Next())
         {
-            if (!properties.TryGetValue(header[c].Replace("_", "", StringComparison.Ordinal), out PropertyInfo? p)) continue;
-            double value = CsvFile.Number(fields[c]);
-            p.SetValue(record, p.PropertyType == typeof(int) ? (object)(int)value : value);
+            int r = sheet.Int(replication, 0, seeds.Count - 1);
+            if (summaries[r] is not null) throw sheet.Problem(replication, $"replication {r} appears twice");
+            if (sheet.Unsigned(seed) != seeds[r]) throw sheet.Problem(seed, $"replication {r}'s seed differs from manifest.json's ({seeds[r]})");
+            var summary = new SummaryMetrics();
+            fill(sheet, summary);
+            summaries[r] = summary;
+        }
+        int missing = Array.FindIndex(summaries, s => s is null);
+        if (missing >= 0) throw sheet.FileProblem($"{sheet.Rows} rows for the {seeds.Count} replications in manifest.json (replication {missing} has none)");
+        return summaries;
+    }
+
+    private static List<EventRecord>[] ReadEvents(string path, int replications, int lastStep)
+    {
+        var events = Enumerable.Range(0, replications).Select(_ => new List<EventRecord>()).ToArray();
+        using var sheet = CsvSheet.Open(path, RunCsv.EventsHeader);
+        int replication = sheet.Column("replication"), step = sheet.Column("step"), date = sheet.Column("date"), kind = sheet.Column("kind");
+        int subject = sheet.Column("subject"), detail = sheet.Column("detail"), label = sheet.Column("label");
+        while (sheet.Next())
+        {
+            int r = sheet.Int(replication, 0, replications - 1);
+            var e = new EventRecord(sheet.Int(step, 0, lastStep), sheet.Date(date), Kind(sheet, kind), sheet.Text(subject), sheet.Text(detail), sheet.Text(label));
+            events[r].Add(e);
+        }
+        return events;
+    }
+
+    private static readonly IReadOnlyDictionary<string, EventKind> Kinds =
+        Enum.GetValues<EventKind>().ToDictionary(k => CsvText.Enum(k), StringComparer.Ordinal);
+
+    private static EventKind Kind(CsvSheet sheet, int column) => Kinds[sheet.Word(column, Kinds.Keys.ToArray())];
+
+    /// <summary>
+    /// Sets each numeric property whose name matches a column from the first metric column on (underscores
+    /// ignored); a column of an int property must hold a whole number that fits, a double column a finite
+    /// number or nothing (an undefined metric).
+    /// </summary>
+    private static class Filler
+    {
+        public static Action<CsvSheet, object> For<T>(CsvSheet sheet, int first)
+        {
+            var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite && (p.PropertyType == typeof(double) || p.PropertyType == typeof(int)))
+                .ToDictionary(p => p.Name.ToLowerInvariant(), StringComparer.Ordinal);
+            var columns = new List<(int Column, PropertyInfo Property)>();
+            for (int c = first; c < sheet.Header.Count; c++)
+            {
+                if (properties.TryGetValue(sheet.Header[c].Replace("_", "", StringComparison.Ordinal), out PropertyInfo? p)) columns.Add((c, p));
+            }
+            return (s, record) =>
+            {
+                foreach (var (c, p) in columns)
+                {
+                    object value = p.PropertyType == typeof(int) ? (object)s.Int(c, int.MinValue, int.MaxValue) : s.NumberOrMissing(c);
+                    p.SetValue(record, value);
+                }
+            };
         }
     }
 }

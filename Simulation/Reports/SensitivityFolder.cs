@@ -52,8 +52,12 @@ internal static class SensitivityFolder
         return new SensitivityOutcome(warnings, charts);
     }
 
-    /// <summary>Draws the sensitivity charts from sensitivity.csv alone (for <c>plot</c>).</summary>
-    public static ChartSetResult DrawCharts(string folder, string scenarioName, int samples, int replications)
+    /// <summary>Draws the sensitivity charts from sensitivity.csv alone.</summary>
+    public static ChartSetResult DrawCharts(string folder, string scenarioName, int samples, int replications) =>
+        ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), Jobs(folder, scenarioName, samples, replications));
+
+    /// <summary>The sensitivity charts, sensitivity.csv read and checked now, drawn when the jobs run (for <c>plot</c>).</summary>
+    public static IReadOnlyList<ChartJob> Jobs(string folder, string scenarioName, int samples, int replications)
     {
         var table = Read(Path.Combine(folder, FileName));
         var jobs = new List<ChartJob>();
@@ -83,7 +87,7 @@ internal static class SensitivityFolder
                 jobs.Add(new ChartJob(spec.FileName, () => MorrisChart.Render(spec)));
             }
         }
-        return ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), jobs);
+        return jobs;
     }
 
     /// <summary>The footnote's second line: how many estimates have not settled and what sample size would settle them.</summary>
@@ -91,22 +95,20 @@ internal static class SensitivityFolder
         unsettled.Count == 0 ? "" :
         $"\n{marking}: {unsettled.Count} of {shown} estimates not settled at N = {samples}; about sweep.samples = {unsettled.Max(u => u.Needed)} would settle them (see the warnings in manifest.json)";
 
-    /// <summary>sensitivity.csv back as rows.</summary>
+    /// <summary>The index names the estimators write (Sobol: S1, ST, S2; Morris: mu, mu_star, sigma).</summary>
+    private static readonly string[] Indices = ["S1", "ST", "S2", "mu", "mu_star", "sigma"];
+
+    /// <summary>sensitivity.csv back as rows; a value or bound is a number (an index of a metric without variance can be infinite) or empty.</summary>
     public static List<(string Metric, SensitivityRow Row)> Read(string path)
     {
         var lines = new List<(string Metric, SensitivityRow Row)>();
-        string[]? header = null;
-        int[] c = [];
-        foreach (var fields in CsvFile.Rows(path))
+        using var sheet = CsvSheet.Open(path, Header);
+        int[] c = Header.Select(sheet.Column).ToArray();
+        var metrics = SummaryMetrics.Columns.Select(m => m.Name).ToArray();
+        while (sheet.Next())
         {
-            if (header is null)
-            {
-                header = fields;
-                c = Header.Select(h => CsvFile.Column(path, fields, h)).ToArray();
-                continue;
-            }
-            lines.Add((fields[c[0]], new SensitivityRow(fields[c[1]], fields[c[2]],
-                CsvFile.Number(fields[c[3]]), CsvFile.Number(fields[c[4]]), CsvFile.Number(fields[c[5]]))));
+            lines.Add((sheet.Word(c[0], metrics), new SensitivityRow(sheet.Text(c[1]), sheet.Word(c[2], Indices),
+                sheet.Estimate(c[3]), sheet.Estimate(c[4]), sheet.Estimate(c[5]))));
         }
         return lines;
     }

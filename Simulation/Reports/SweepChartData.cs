@@ -18,12 +18,20 @@ internal static class SweepChartData
     /// <summary>Most design points for which fan charts are drawn.</summary>
     public const int MaxFanPoints = 8;
 
-    public static SweepChartSpecs Build(string folder, Scenario scenario)
+    /// <summary>The specs of a sweep folder being written (no manifest yet): points.csv is checked for shape, not count.</summary>
+    public static SweepChartSpecs Build(string folder, Scenario scenario) => Build(folder, scenario, null);
+
+    /// <summary>
+    /// The specs from a finished folder's files, checked against <paramref name="expected"/> (manifest.json's
+    /// sweep section) when given: points.csv has its points, runs.csv its runs, timeseries.parquet only its
+    /// points and replications. A file that does not is a <see cref="DataFileException"/> naming it.
+    /// </summary>
+    public static SweepChartSpecs Build(string folder, Scenario scenario, SweepInfo? expected)
     {
-        SweepSettings sweep = scenario.Sweep ?? throw new InvalidDataException($"{folder}: scenario.yaml has no sweep section");
+        SweepSettings sweep = scenario.Sweep ?? throw new DataFileException($"{Path.Combine(folder, "scenario.yaml")}: has no sweep section");
         var parameters = sweep.Parameters.Select(p => p.Path).ToArray();
         IReadOnlyList<string> metrics = SweepFolder.ChartedMetrics(sweep);
-        var points = ReadPoints(Path.Combine(folder, SweepTables.PointsFile), parameters, metrics);
+        var points = ReadPoints(Path.Combine(folder, SweepTables.PointsFile), parameters, metrics, expected?.Points, expected?.Replications);
         bool grid = sweep.Design == SweepDesign.Grid;
         string name = scenario.Name;
 
@@ -32,7 +40,7 @@ internal static class SweepChartData
         {
             foreach (string metric in metrics)
             {
-                responses.Add(Response(folder, name, parameters, k, metric, points, grid, sweep.Replications));
+                responses.Add(Response(folder, name, parameters, k, metric, points, grid, sweep.Replications, expected?.Runs));
             }
         }
         var heatmaps = new List<HeatmapSpec>();
@@ -40,40 +48,48 @@ internal static class SweepChartData
         {
             heatmaps.AddRange(metrics.Select(m => Heatmap(name, parameters, m, points)));
         }
-        var fans = points.Count <= MaxFanPoints ? Fans(folder, scenario, parameters, points) : [];
+        var fans = points.Count <= MaxFanPoints ? Fans(folder, scenario, parameters, points, expected?.Replications ?? int.MaxValue) : [];
         return new SweepChartSpecs(responses, heatmaps, fans);
     }
 
     /// <summary>A design point as points.csv gives it: parameter values and each metric's statistics.</summary>
     internal sealed record PointRow(int Point, double[] Values, IReadOnlyDictionary<string, SampleStatistics> Metrics);
 
-    internal static List<PointRow> ReadPoints(string path, IReadOnlyList<string> parameters, IReadOnlyList<string> metrics)
+    /// <summary>
+    /// points.csv back: one row per design point, numbered 0, 1, 2... in order, each parameter a finite number,
+    /// each statistic a finite number or empty (undefined), n a count of at most <paramref name="replications"/>;
+    /// <paramref name="points"/> rows when given.
+    /// </summary>
+    internal static List<PointRow> ReadPoints(string path, IReadOnlyList<string> parameters, IReadOnlyList<string> metrics,
+        int? points = null, int? replications = null)
     {
         var rows = new List<PointRow>();
-        string[]? header = null;
-        int[] parameterColumns = [];
-        foreach (string[] fields in CsvFile.Rows(path))
+        string[] statistics = [.. metrics.SelectMany(m => SweepTables.StatisticSuffixes.Select(s => $"{m}_{s}"))];
+        using var sheet = CsvSheet.Open(path, ["point", .. parameters, .. statistics]);
+        int point = sheet.Column("point");
+        int[] parameterColumns = parameters.Select(sheet.Column).ToArray();
+        int[] statisticColumns = statistics.Select(sheet.Column).ToArray();
+        int most = replications ?? int.MaxValue;
+        while (sheet.Next())
         {
-            if (header is null)
-            {
-                header = fields;
-                parameterColumns = parameters.Select(p => CsvFile.Column(path, header, p)).ToArray();
-                foreach (string m in metrics) CsvFile.Column(path, header, $"{m}_mean");
-                continue;
-            }
+            int id = sheet.Int(point, rows.Count, rows.Count);
+            if (points is { } count && id >= count) throw sheet.Problem($"more rows than the {count} design points in manifest.json");
             var stats = new Dictionary<string, SampleStatistics>();
-            foreach (string m in metrics)
+            for (int k = 0; k < metrics.Count; k++)
             {
-                double Get(string suffix) => CsvFile.Number(fields[Array.IndexOf(header, $"{m}_{suffix}")]);
-                stats[m] = new SampleStatistics(Get("mean"), Get("sd"), Get("ci_low"), Get("ci_high"), (int)Get("n"));
+                int at = k * SweepTables.StatisticSuffixes.Count;
+                double Get(int i) => sheet.NumberOrMissing(statisticColumns[at + i]);
+                stats[metrics[k]] = new SampleStatistics(Get(0), Get(1), Get(2), Get(3), sheet.Int(statisticColumns[at + 4], 0, most));
             }
-            rows.Add(new PointRow((int)CsvFile.Number(fields[0]), parameterColumns.Select(c => CsvFile.Number(fields[c])).ToArray(), stats));
+            rows.Add(new PointRow(id, parameterColumns.Select(sheet.Number).ToArray(), stats));
         }
+        if (points is { } expected && rows.Count != expected)
+            throw sheet.FileProblem($"{rows.Count} rows for the {expected} design points in manifest.json (a truncated file?)");
         return rows;
     }
 
     private static ResponseChartSpec Response(string folder, string name, string[] parameters, int k, string metric,
-        List<PointRow> points, bool grid, int replications)
+        List<PointRow> points, bool grid, int replications, long? runs)
     {
         string file = $"response-{metric}-vs-{FileSafe(parameters[k])}.png";
         string title = $"{name}: {metric} against {parameters[k]}";
@@ -99,7 +115,7 @@ internal static class SweepChartData
                 return new ResponseChartSpec(file, title, parameters[k], yLabel, lines, true, ci);
             }
         }
-        var marginal = Marginal(Path.Combine(folder, SweepTables.RunsFile), parameters[k], metric);
+        var marginal = Marginal(Path.Combine(folder, SweepTables.RunsFile), parameters[k], metric, runs);
         return new ResponseChartSpec(file, title, parameters[k], yLabel,
             [Line("", marginal.Keys, marginal.Values)], true,
             $"marginal means over the other parameters; bars: 95% CI ({IntervalMethod.For(SummaryMetrics.DomainOf(metric)).Caption}) over their runs");
@@ -116,25 +132,28 @@ internal static class SweepChartData
         return new ResponseLine(label, x.ToArray(), s.Select(v => v.Mean).ToArray(), s.Select(v => v.CiLow).ToArray(), s.Select(v => v.CiHigh).ToArray());
     }
 
-    /// <summary>Each value of a parameter with the statistics of a metric over every completed run at it, streamed from runs.csv.</summary>
-    private static SortedDictionary<double, SampleStatistics> Marginal(string runsPath, string parameter, string metric)
+    /// <summary>
+    /// Each value of a parameter with the statistics of a metric over every completed run at it, streamed from
+    /// runs.csv; run ids are 0, 1, 2... in order, <paramref name="runs"/> of them when given.
+    /// </summary>
+    private static SortedDictionary<double, SampleStatistics> Marginal(string runsPath, string parameter, string metric, long? runs)
     {
         var groups = new SortedDictionary<double, RunningMoments>();
-        string[]? header = null;
-        int p = 0, m = 0, status = 0;
-        foreach (string[] fields in CsvFile.Rows(runsPath))
+        using var sheet = CsvSheet.Open(runsPath, ["run_id", parameter, metric, "status"]);
+        int id = sheet.Column("run_id"), p = sheet.Column(parameter), m = sheet.Column(metric), status = sheet.Column("status");
+        string[] statuses = ["completed", "failed"];
+        while (sheet.Next())
         {
-            if (header is null)
-            {
-                header = fields;
-                (p, m, status) = (CsvFile.Column(runsPath, header, parameter), CsvFile.Column(runsPath, header, metric), CsvFile.Column(runsPath, header, "status"));
-                continue;
-            }
-            if (fields[status] != "completed") continue;
-            double x = CsvFile.Number(fields[p]);
+            long expected = sheet.Rows - 1;
+            sheet.Integer(id, expected, expected);
+            if (runs is { } count && expected >= count) throw sheet.Problem($"more rows than the {count} runs in manifest.json");
+            if (sheet.Word(status, statuses) != "completed") continue;
+            double x = sheet.Number(p);
             if (!groups.TryGetValue(x, out RunningMoments? moments)) groups[x] = moments = new RunningMoments();
-            moments.Add(CsvFile.Number(fields[m]));
+            moments.Add(sheet.NumberOrMissing(m));
         }
+        if (runs is { } total && sheet.Rows != total)
+            throw sheet.FileProblem($"{sheet.Rows} rows for the {total} runs in manifest.json (a truncated file?)");
         return new SortedDictionary<double, SampleStatistics>(groups.ToDictionary(g => g.Key, g => g.Value.Statistics(SummaryMetrics.DomainOf(metric))));
     }
 
@@ -172,13 +191,17 @@ internal static class SweepChartData
         return FormattableString.Invariant($"{what}; {verdict} (one-way ANOVA F({anova.BetweenDf}, {anova.WithinDf}) = {anova.F:0.##}, {p})");
     }
 
-    private static List<FanChartSpec> Fans(string folder, Scenario scenario, string[] parameters, List<PointRow> points)
+    private static List<FanChartSpec> Fans(string folder, Scenario scenario, string[] parameters, List<PointRow> points, int replications)
     {
         string[] series = ["reputation", "partners_full"];
         var byPoint = points.ToDictionary(p => p.Point, _ => new List<(DateOnly[] Dates, double[][] Values)>());
-        TimeseriesParquet.ReadRuns(Path.Combine(folder, TimeseriesParquet.FileName), series, (point, _, dates, values) =>
+        string path = Path.Combine(folder, TimeseriesParquet.FileName);
+        TimeseriesParquet.ReadRuns(path, series, (point, replication, dates, values) =>
         {
-            if (byPoint.TryGetValue(point, out var runs)) runs.Add((dates, values));
+            if (!byPoint.TryGetValue(point, out var runs)) throw new DataFileException($"{path}: a run of design point {point}, which points.csv does not have");
+            if (replication < 0 || replication >= replications)
+                throw new DataFileException($"{path}: a run of replication {replication}, outside the sweep's 0 to {replications - 1}");
+            runs.Add((dates, values));
         });
         string xLabel = ChartStyle.DateAxisLabel(scenario);
         return

@@ -34,23 +34,24 @@ internal static class ThresholdFolder
         ]));
     }
 
-    /// <summary>threshold.csv back, for plot.</summary>
-    public static List<(int Index, double Value, double Mean, double Low, double High, int N)> Read(string path)
+    /// <summary>
+    /// threshold.csv back, for plot: evaluations numbered 0, 1, 2... in order, <paramref name="evaluations"/>
+    /// of them (manifest.json's count), the value a finite number, the mean and interval finite or empty, n at
+    /// most <paramref name="replications"/>.
+    /// </summary>
+    public static List<(int Index, double Value, double Mean, double Low, double High, int N)> Read(string path, int evaluations, int replications)
     {
         var rows = new List<(int, double, double, double, double, int)>();
-        string[]? header = null;
-        int[] c = [];
-        foreach (var fields in CsvFile.Rows(path))
+        using var sheet = CsvSheet.Open(path, Header);
+        int[] c = Header.Select(sheet.Column).ToArray();
+        while (sheet.Next())
         {
-            if (header is null)
-            {
-                header = fields;
-                c = Header.Select(h => CsvFile.Column(path, fields, h)).ToArray();
-                continue;
-            }
-            rows.Add(((int)CsvFile.Number(fields[c[0]]), CsvFile.Number(fields[c[1]]), CsvFile.Number(fields[c[2]]),
-                CsvFile.Number(fields[c[3]]), CsvFile.Number(fields[c[4]]), (int)CsvFile.Number(fields[c[5]])));
+            int index = sheet.Int(c[0], rows.Count, rows.Count);
+            if (index >= evaluations) throw sheet.Problem($"more rows than the {evaluations} evaluations in manifest.json");
+            rows.Add((index, sheet.Number(c[1]), sheet.NumberOrMissing(c[2]), sheet.NumberOrMissing(c[3]), sheet.NumberOrMissing(c[4]),
+                sheet.Int(c[5], 0, replications)));
         }
+        if (rows.Count != evaluations) throw sheet.FileProblem($"{rows.Count} rows for the {evaluations} evaluations in manifest.json (a truncated file?)");
         return rows;
     }
 }

@@ -28,6 +28,9 @@ internal static class TimeseriesParquet
 
     public static ParquetSchema Schema { get; } = new([Point, Replication, Step, Date, .. Metrics]);
 
+    /// <summary>More rows than any group we write (one run of the most steps a scenario may have): a larger count is corruption, not a reason to allocate.</summary>
+    private const long MaxGroupRows = 100_001 + RowGroupRows;
+
     /// <summary>Options fixed here (not library defaults) so the bytes do not change with a default.</summary>
     private static readonly ParquetOptions Options = new() { CompressionMethod = CompressionMethod.Snappy };
 
@@ -103,19 +106,34 @@ internal static class TimeseriesParquet
     /// <summary>
     /// Reads selected metric columns back, one row group at a time, for charts: calls
     /// <paramref name="visit"/> for each run with point, replication, dates and the chosen columns' values.
+    /// A file that is not the Parquet we write (truncated, bytes flipped, a column missing, an infinite
+    /// value) is a <see cref="DataFileException"/> naming it, whatever Parquet.Net threw.
     /// </summary>
-    public static void ReadRuns(string path, IReadOnlyList<string> metrics, Action<int, int, DateOnly[], double[][]> visit) =>
-        ReadRunsAsync(path, metrics, visit).GetAwaiter().GetResult();
+    public static void ReadRuns(string path, IReadOnlyList<string> metrics, Action<int, int, DateOnly[], double[][]> visit)
+    {
+        var fields = metrics.Select(m => Metrics.FirstOrDefault(f => f.Name == m)
+            ?? throw new ArgumentException($"no time series metric '{m}'", nameof(metrics))).ToArray();
+        if (!File.Exists(path)) throw new DataFileException($"{path}: missing (the folder is incomplete, or not a finished sweep folder)");
+        try
+        {
+            ReadRunsAsync(path, fields, visit).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not (DataFileException or OperationCanceledException or OutOfMemoryException))
+        {
+            // Parquet.Net reports corrupt input with many exception types (its own, IO, Thrift, Snappy, index and
+            // argument errors); to the user each is the same thing: this file is not what the sweep wrote.
+            throw new DataFileException($"{path}: not a readable timeseries.parquet ({e.GetType().Name}: {e.Message})", e);
+        }
+    }
 
-    private static async Task ReadRunsAsync(string path, IReadOnlyList<string> metrics, Action<int, int, DateOnly[], double[][]> visit)
+    private static async Task ReadRunsAsync(string path, DataField<double>[] fields, Action<int, int, DateOnly[], double[][]> visit)
     {
         await using FileStream stream = File.OpenRead(path);
         await using ParquetReader reader = await ParquetReader.CreateAsync(stream);
-        var fields = metrics.Select(m => Metrics.FirstOrDefault(f => f.Name == m)
-            ?? throw new ArgumentException($"no time series metric '{m}'", nameof(metrics))).ToArray();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            if (group.RowCount is < 0 or > MaxGroupRows) throw new DataFileException($"{path}: row group {g} claims {group.RowCount} rows");
             int rows = (int)group.RowCount;
             var point = new int[rows];
             var replication = new int[rows];
@@ -128,6 +146,9 @@ internal static class TimeseriesParquet
             {
                 values[k] = new double[rows];
                 await group.ReadAsync(fields[k], values[k].AsMemory());
+                // The sweep writes NaN for an undefined value, never an infinity: one here is a flipped bit.
+                if (Array.FindIndex(values[k], double.IsInfinity) is var bad and >= 0)
+                    throw new DataFileException($"{path}: row group {g}, row {bad}, column {fields[k].Name}: an infinite value");
             }
             // A group holds whole runs back to back; a run ends where point or replication changes.
             for (int start = 0, end; start < rows; start = end)
