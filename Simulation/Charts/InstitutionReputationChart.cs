@@ -1,57 +1,54 @@
 using ScottPlot;
 using TrustSim.Engine;
+using TrustSim.Metrics;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Charts;
 
 /// <summary>
-/// institution-reputation.png: mean own reputation of the institutions in each mode. A mode with
-/// no institutions has no mean (NaN): its line breaks there instead of bridging the gap.
+/// institution-reputation.png: the institutions' own reputation Q (1 = untarnished) on its whole
+/// scale. The main line is the mean over every institution, with a 5-95% band over replications: it
+/// moves only when Q does. The thin lines are the means of those now in each mode; they also move when
+/// institutions switch mode (a switch changes who is averaged), which the footnote says.
 /// </summary>
 internal static class InstitutionReputationChart
 {
     public const string FileName = "institution-reputation.png";
 
+    /// <summary>Mean Q over all institutions: the mode shares are counts, so the mode means weighted by them give it exactly.</summary>
+    public static double AllInstitutions(StepMetrics m) =>
+        Weighted(m.PartnersNone, m.ReputationNone) + Weighted(m.PartnersLimited, m.ReputationLimited) + Weighted(m.PartnersFull, m.ReputationFull);
+
+    private static double Weighted(double share, double mean) => share > 0 ? share * mean : 0;
+
     public static byte[] Render(Scenario scenario, IReadOnlyList<RunResult> results)
     {
         var series = new RunSeries(results);
-        string averaged = series.Replications > 1 ? $", mean of {series.Replications} replications" : "";
-        using Plot plot = ChartStyle.NewPlot($"{scenario.Name}: institution reputation by mode{averaged}",
-            "Mean own reputation Q of its institutions", scenario);
-
-        double[] none = series.Mean(m => m.ReputationNone);
-        double[] limited = series.Mean(m => m.ReputationLimited);
-        double[] full = series.Mean(m => m.ReputationFull);
-        bool any = SeriesDrawing.Line(plot, series.X, full, ChartStyle.Green, "Full");
-        any |= SeriesDrawing.Line(plot, series.X, limited, ChartStyle.Orange, "Limited");
-        any |= SeriesDrawing.Line(plot, series.X, none, ChartStyle.Grey, "None");
+        using Plot plot = ChartStyle.NewPlot($"{scenario.Name}: institutions' own reputation",
+            "Own reputation Q (1 = untarnished)", scenario);
+        bool several = series.Replications > 1;
+        if (several)
+        {
+            SeriesDrawing.Band(plot, series.X, series.Quantile(AllInstitutions, 0.05), series.Quantile(AllInstitutions, 0.95),
+                ChartStyle.Blue, $"All institutions: 5-95% of {series.Replications} replications");
+        }
+        bool any = SeriesDrawing.Line(plot, series.X, series.Mean(AllInstitutions), ChartStyle.Blue,
+            several ? "All institutions (mean)" : "All institutions");
+        any |= SeriesDrawing.Line(plot, series.X, series.Mean(m => m.ReputationFull), ChartStyle.Green, "Those in Full", width: 1.2f, pattern: LinePattern.Dashed);
+        any |= SeriesDrawing.Line(plot, series.X, series.Mean(m => m.ReputationLimited), ChartStyle.Orange, "Those in Limited", width: 1.2f, pattern: LinePattern.Dashed);
+        any |= SeriesDrawing.Line(plot, series.X, series.Mean(m => m.ReputationNone), ChartStyle.Grey, "Those in None", width: 1.2f, pattern: LinePattern.Dashed);
         if (!any)
         {
             ChartStyle.NoData(plot, "institution reputation values");
         }
-
         ChartStyle.SetDateRange(plot, series);
-        SetYRange(plot, none.Concat(limited).Concat(full).Where(v => !double.IsNaN(v)).ToList());
+        // Q starts at Q0 (1 by default) and only falls: the whole scale shows how much of it is lost.
+        double top = series.Mean(AllInstitutions).Concat(series.Mean(m => m.ReputationNone)).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.04);
+        ChartStyle.ShareTicks(plot.Axes.Left);
         ChartStyle.LegendBelow(plot);
+        ChartStyle.Caption(plot, "dashed: mean of those in each mode now, which also moves when institutions switch mode");
+        ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
         return ChartStyle.ToPng(plot);
-    }
-
-    /// <summary>
-    /// The data's own range with a margin, so differences between modes are visible and a line
-    /// at Q = 1 does not vanish under the frame; never below 0 for values that are shares.
-    /// </summary>
-    private static void SetYRange(Plot plot, List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            plot.Axes.SetLimitsY(0, 1);
-            ChartStyle.ShareTicks(plot.Axes.Left);
-            return;
-        }
-        double low = values.Min();
-        double high = values.Max();
-        double pad = Math.Max((high - low) * 0.08, 0.02);
-        double bottom = low >= 0 ? Math.Max(0, low - pad) : low - pad;
-        plot.Axes.SetLimitsY(bottom, high + pad);
     }
 }
