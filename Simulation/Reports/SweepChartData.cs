@@ -99,7 +99,7 @@ internal static class SweepChartData
         {
             var ordered = points.OrderBy(p => p.Values[k]).ToList();
             var line = Line("", ordered.Select(p => p.Values[k]), ordered.Select(p => p.Metrics[metric]));
-            return new ResponseChartSpec(file, title, parameters[k], yLabel, [line], grid, ci);
+            return new ResponseChartSpec(file, title, ScenarioKeyCatalog.AxisLabel(parameters[k]), yLabel, [line], grid, ci);
         }
         if (parameters.Length == 2)
         {
@@ -112,11 +112,11 @@ internal static class SweepChartData
                     var ordered = g.OrderBy(p => p.Values[k]).ToList();
                     return Line($"{parameters[other]} = {ChartStyle.Number(g.Key)}", ordered.Select(p => p.Values[k]), ordered.Select(p => p.Metrics[metric]));
                 }).ToList();
-                return new ResponseChartSpec(file, title, parameters[k], yLabel, lines, true, ci);
+                return new ResponseChartSpec(file, title, ScenarioKeyCatalog.AxisLabel(parameters[k]), yLabel, lines, true, ci);
             }
         }
         var marginal = Marginal(Path.Combine(folder, SweepTables.RunsFile), parameters[k], metric, runs);
-        return new ResponseChartSpec(file, title, parameters[k], yLabel,
+        return new ResponseChartSpec(file, title, ScenarioKeyCatalog.AxisLabel(parameters[k]), yLabel,
             [Line("", marginal.Keys, marginal.Values)], true,
             $"marginal means over the other parameters; bars: 95% CI ({IntervalMethod.For(SummaryMetrics.DomainOf(metric)).Caption}) over their runs");
     }
@@ -173,7 +173,7 @@ internal static class SweepChartData
                 ? $"{ChartStyle.Brief(s.Mean)}\n[{ChartStyle.Brief(s.CiLow)}, {ChartStyle.Brief(s.CiHigh)}]"
                 : ChartStyle.Brief(s.Mean);
         }
-        return new HeatmapSpec($"heatmap-{metric}.png", $"{name}: mean {metric}", parameters[0], xs, parameters[1], ys, values, low, high, text,
+        return new HeatmapSpec($"heatmap-{metric}.png", $"{name}: mean {metric}", ScenarioKeyCatalog.AxisLabel(parameters[0]), xs, ScenarioKeyCatalog.AxisLabel(parameters[1]), ys, values, low, high, text,
             $"Mean {metric}", NoiseNote(metric, points.Select(p => p.Metrics[metric]).ToArray()));
     }
 

@@ -67,4 +67,30 @@ internal static class ScenarioKeyCatalog
     };
 
     private static string N(double value) => RangeText.Number(value);
+
+    /// <summary>
+    /// An axis label for a swept path: the key's meaning and unit from its [Parameter] attribute, then
+    /// the path itself so the reader can find it in the scenario (<c>random scandals per year
+    /// (per year): scandals.rate</c>). A list index (<c>shocks.0.severity</c>) and a distribution's own
+    /// key (<c>bank_theta.min</c>) are looked up as the documented key they stand for; a path the
+    /// catalogue does not know is returned as it is.
+    /// </summary>
+    public static string AxisLabel(string path)
+    {
+        var parts = path.Split('.');
+        var normalised = string.Join('.', parts.Select(p => p.All(char.IsAsciiDigit) ? null : p).Where(p => p is not null));
+        var listPath = System.Text.RegularExpressions.Regex.Replace(path, @"\.(\d+)(?=\.|$)", "[]");
+        var entries = Labels.Value;
+        var parameter = entries.GetValueOrDefault(listPath) ?? entries.GetValueOrDefault(normalised);
+        if (parameter is null && parts.Length > 1 && entries.GetValueOrDefault(string.Join('.', parts[..^1])) is { } owner)
+            parameter = owner; // a distribution's min/max/mean: the quantity is the distribution's
+        if (parameter is null) return path;
+        var unit = parameter.Unit.Length > 0 ? $" ({parameter.Unit})" : "";
+        return $"{Capitalised(parameter.Meaning)}{unit}: {path}";
+    }
+
+    private static readonly Lazy<Dictionary<string, ParameterAttribute>> Labels = new(() =>
+        Entries().Where(e => e.Parameter is not null).GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.First().Parameter!));
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
