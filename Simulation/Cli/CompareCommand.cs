@@ -59,6 +59,8 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         }
         if (!opened.Ok) return terminal.BadInput(opened.Problems);
         var sides = opened.Value;
+        string? mismatch = CompareSides.EndMismatch(sides);
+        if (mismatch is not null) terminal.Error.Print($"trustsim: note: {mismatch}");
 
         bool sweep = sides[0].Kind == "sweep";
         var path = Path.Combine(folder, CompareFolder.FileName);
@@ -81,6 +83,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         string note = sides.Any(s => s.Kind == "scenario")
             ? $"scenario files were run with the first side's master seed ({sides[0].MasterSeed}) and replication count ({sides[0].Runs.Count}), so replication r has the same seed on every side"
             : sweep ? "sweep points matched by parameter values; differences by Welch's t from points.csv" : "run folders as given";
+        if (mismatch is not null) note = $"{note}; {mismatch}";
         var manifest = RunEnvironment.ForRun(RunEnvironment.CommandLine(context.Arguments), null, sides[0].Scenario, [], started, DateTime.UtcNow,
             RunStatus.Completed) with
         {

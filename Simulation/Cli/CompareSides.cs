@@ -16,6 +16,18 @@ internal static class CompareSides
 {
     private enum Kind { Run, Sweep, Scenario }
 
+    /// <summary>
+    /// A plain sentence when the sides end on different dates (or start on different ones): their final
+    /// values, peaks and totals then describe different stretches of time, which a reader must know.
+    /// </summary>
+    public static string? EndMismatch(IReadOnlyList<CompareSide> sides)
+    {
+        var spans = sides.Select(s => (s.Label, Start: s.Scenario.Time.Start, End: ScenarioSchedule.DateOf(s.Scenario.Time, s.Scenario.Time.Steps), s.Scenario.Time.Steps)).ToList();
+        if (spans.All(p => p.Start == spans[0].Start && p.End == spans[0].End)) return null;
+        var described = string.Join("; ", spans.Select(p => $"{p.Label}: {p.Start:yyyy-MM-dd} to {p.End:yyyy-MM-dd}, {p.Steps} steps"));
+        return $"the sides cover different dates ({described}): final values, peaks and totals compare different stretches of time";
+    }
+
     /// <summary>The sides, or the lines that say why not (bad input, exit 2). Scenario sides are run here, saying so on <paramref name="output"/>.</summary>
     public static Outcome<IReadOnlyList<CompareSide>> Open(IReadOnlyList<string> paths, IReadOnlyList<string> overrides, int workers,
         IAnsiConsole output, CancellationToken cancel)
