@@ -122,12 +122,9 @@ public sealed class RegularFileTests
     }
 
     [Fact]
-    public void Refusal_RegularFileAndDevice_NullAndTheReason()
+    public void OpenRead_DevNull_Refused()
     {
-        using var folder = new TempFolder();
-
-        Assert.Null(RegularFile.Refusal(folder.Write("a.csv", "step,value\n")));
-        Assert.Equal("is a character device, not a regular file", RegularFile.Refusal("/dev/null"));
+        Assert.Equal(["is a character device, not a regular file"], RegularFile.OpenRead("/dev/null").Problems);
     }
 
     /// <summary>The result of <paramref name="work"/>, failing the test when it takes over ten seconds (a hang on a FIFO).</summary>

@@ -47,10 +47,6 @@ internal static class RegularFile
     /// </summary>
     public static Outcome<FileStream> OpenRead(string path) => Open(path, long.MaxValue);
 
-    /// <summary>Why <paramref name="path"/> would not be read, or null when it is a regular file: for checks made long before the read.</summary>
-    public static string? Refusal(string path) =>
-        Stat(path) is { } status ? RefusalOf(status, long.MaxValue) : ManagedRefusal(path);
-
     private static Outcome<FileStream> Open(string path, long maxBytes)
     {
         if (string.IsNullOrEmpty(path) || path.Contains('\0', StringComparison.Ordinal))
