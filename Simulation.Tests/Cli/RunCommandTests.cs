@@ -68,20 +68,4 @@ public sealed class RunCommandTests
         Assert.Contains("no/such/scenario.yaml", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
     }
-
-    [Fact]
-    public void Execute_ChartCannotBeWritten_SaysSoOnceAndExitsOne()
-    {
-        // A folder where charts/reputation.png is a directory: that chart cannot be written, the others can.
-        string folder = CliRunner.TempFolder();
-        Directory.CreateDirectory(Path.Combine(folder, "charts", "reputation.png"));
-
-        var outcome = CliRunner.Run(["run", Scenario, "--out", folder, "--force", .. Small]);
-
-        Assert.Equal(1, outcome.ExitCode);
-        var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"trustsim: {Path.Combine(folder, "charts", "reputation.png")}: chart not drawn: ", line);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(line, "chart not drawn"));
-        Assert.True(File.Exists(Path.Combine(folder, "charts", "partners.png")));
-    }
 }

@@ -50,6 +50,7 @@ public sealed class SweepTargetTests
         var target = SweepTarget.Open(settings, DateTime.UtcNow);
 
         Assert.True(target.Ok, string.Join("\n", target.Problems));
+        using var opened = target.Value;
         Assert.Equal((8L, 0, false), (target.Value.Total, target.Value.DoneCount, target.Value.Resumed));
         Assert.True(File.Exists(Path.Combine(root, "sweep", "scenario.yaml")));
     }
@@ -59,7 +60,10 @@ public sealed class SweepTargetTests
     {
         string root = CliRunner.TempFolder();
         string folder = Path.Combine(root, "sweep");
-        Assert.True(SweepTarget.Open(new SweepCommand.Settings { Scenario = ShardedSweeps.SmallSweep(root), Out = folder }, DateTime.UtcNow).Ok);
+        using (var started = SweepTarget.Open(new SweepCommand.Settings { Scenario = ShardedSweeps.SmallSweep(root), Out = folder }, DateTime.UtcNow).Value!)
+        {
+            // Disposed: the folder's lock is released, as when the sweep command ends.
+        }
         string stored = Path.Combine(folder, "scenario.yaml");
         File.AppendAllText(stored, "# an edit\n");
 

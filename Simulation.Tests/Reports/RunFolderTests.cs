@@ -77,6 +77,19 @@ public sealed class RunFolderTests
     }
 
     [Fact]
+    public void Write_ChartPathIsAFolder_ReportsThatChartOnceAndWritesTheOthers()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "charts", "reputation.png"));
+
+        RunFolderResult written = RunFolder.Write(temp.Path, SyntheticRuns.Scenario(), "name: synthetic\n", SyntheticRuns.Realistic(2, 20), Manifest());
+
+        Assert.StartsWith($"{Path.Combine(temp.Path, "charts", "reputation.png")}: chart not drawn: ", Assert.Single(written.ChartProblems));
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(temp.Path, "charts"), "*.png").Length);
+        Assert.True(File.Exists(temp.File("manifest.json")));
+    }
+
+    [Fact]
     public void Write_SameResultsTwice_DataFilesByteIdentical()
     {
         using var first = new TempFolder();
