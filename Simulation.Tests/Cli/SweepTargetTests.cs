@@ -72,4 +72,22 @@ public sealed class SweepTargetTests
         Assert.False(target.Ok);
         Assert.StartsWith($"trustsim: {stored} was edited after the sweep wrote it", Assert.Single(target.Problems));
     }
+
+    [Fact]
+    public void Open_ForceOverAFinishedSweep_EmptiesItAndWritesARunningManifest()
+    {
+        // A sweep is written in place (it is resumed there): --force empties the old one first, so a kill
+        // later leaves a new sweep that says it is unfinished, never a mix of two.
+        string root = CliRunner.TempFolder();
+        string folder = Path.Combine(root, "sweep");
+        string scenario = ShardedSweeps.SmallSweep(root);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", folder).ExitCode);
+
+        using (var target = SweepTarget.Open(new SweepCommand.Settings { Scenario = scenario, Out = folder, Force = true }, DateTime.UtcNow).Value!)
+        {
+            Assert.Equal(["manifest.json", "scenario.yaml"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            var manifest = TrustSim.Reports.ManifestJson.Read(Path.Combine(folder, "manifest.json"))!;
+            Assert.Equal((TrustSim.Reports.RunStatus.Running, "grid", 8L), (manifest.Status, manifest.Sweep!.Design, manifest.Sweep.Runs));
+        }
+    }
 }
