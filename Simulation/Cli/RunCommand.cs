@@ -67,6 +67,8 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         var memory = MemoryEstimate.For(scenario, Math.Min(workers, scenario.Replications), scenario.Replications);
         if (MemoryCheck.Refusal(memory, "this run") is { } refusal) return terminal.BadInput([refusal]);
 
+        // Ctrl-C and SIGTERM are caught from here on: the staging folder made next is then removed, not left behind.
+        using var signals = new InterruptSignals(cancellationToken);
         // The new run is built beside --out and swapped in at the end: a kill leaves the old folder or the new, never a mix.
         string commandLine = RunEnvironment.CommandLine(context.Arguments);
         OutputRequest Request(string folder) => new(folder, OutputKind.Run, settings.Force, OutputMode.Staged, [settings.Scenario],
@@ -92,7 +94,6 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         }
 
         IReadOnlyList<RunResult> results;
-        using var signals = new InterruptSignals(cancellationToken);
         try
         {
             results = RunProgress.Run(terminal.Out, scenario, workers, signals.Token, settings.Threads ?? 1);
