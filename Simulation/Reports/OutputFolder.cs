@@ -91,7 +91,9 @@ internal sealed partial class OutputFolder : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return Refuse($"{folder}: cannot create the folder: cannot write its lock file {FolderLock.PathOf(real)} beside it: {e.Message}");
+            // The lock lives beside the folder, so the folder above it must be writable even to resume in place.
+            string what = request.Mode == OutputMode.Resume ? "cannot lock the folder" : "cannot create the folder";
+            return Refuse($"{folder}: {what}: cannot write its lock file {FolderLock.PathOf(real)} beside it: {e.Message}");
         }
         if (taken is null)
         {
