@@ -129,7 +129,16 @@ internal sealed partial class OutputFolder : IDisposable
         else
         {
             Directory.Move(_real, trash);
-            Directory.Move(WorkFolder, _real);
+            try
+            {
+                Directory.Move(WorkFolder, _real);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The old folder goes back: the command fails with the folder as it was.
+                Directory.Move(trash, _real);
+                throw;
+            }
         }
         _committed = true;
         DeleteQuietly(trash);
@@ -163,6 +172,8 @@ internal sealed partial class OutputFolder : IDisposable
             if (request.Mode == OutputMode.InPlace) return Outcome<OutputFolder>.Success(new OutputFolder(folder, real, folder, folderLock));
 
             string staging = Sibling(real, "new");
+            // Recover removed every staging folder of trustsim's; one still there holds someone else's files.
+            if (Directory.Exists(staging)) return Refuse($"{folder}: cannot build the new folder beside it: {staging} is in the way");
             Directory.CreateDirectory(staging);
             return Outcome<OutputFolder>.Success(new OutputFolder(folder, real, staging, folderLock));
         }
