@@ -14,7 +14,7 @@ public sealed class ForbiddenCodeTests
     private static readonly (string User, string Target, string Why)[] Exempt =
     [
         ("TrustSim.Core.AtomicFile", "System.Guid::NewGuid", "a unique temporary file name, never part of any data"),
-        ("TrustSim.Reports.RunFolder", "System.Guid::NewGuid", "the name of an empty write probe, deleted at once"),
+        ("TrustSim.Reports.OutputFolder", "System.Guid::NewGuid", "the name of an empty write probe, deleted at once"),
         ("TrustSim.Core.RandomStream", "System.Random::.ctor", "its base constructor: every draw method is overridden, so the base generator is never used"),
     ];
 

@@ -45,4 +45,24 @@ public sealed class CalibrateCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--force", result.Error);
     }
+
+    [Fact]
+    public void Execute_ForceOverItsOwnFolder_ReplacesItButNotARunFolder()
+    {
+        string root = CliRunner.TempFolder();
+        string folder = Path.Combine(root, "fit");
+        string[] args = ["calibrate", Ponemon, "--out", folder, "--set", "calibrate.budget=8", "--set", "calibrate.starts=1"];
+        Assert.Equal(0, CliRunner.Run(args).ExitCode);
+        string run = Path.Combine(root, "run");
+        Assert.Equal(0, CliRunner.Run("run", Path.Combine(folder, "fitted.yaml"), "--out", run, "--replications", "1").ExitCode);
+
+        var again = CliRunner.Run([.. args, "--force"]);
+        var overRun = CliRunner.Run(["calibrate", Ponemon, "--out", run, "--force", "--set", "calibrate.budget=8", "--set", "calibrate.starts=1"]);
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal("completed", JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json"))).RootElement.GetProperty("status").GetString());
+        Assert.Equal(2, overRun.ExitCode);
+        Assert.StartsWith($"trustsim: {run}: is a run folder (manifest.json), not a calibration folder", overRun.Error);
+        Assert.True(File.Exists(Path.Combine(run, "summary.csv")));
+    }
 }

@@ -135,4 +135,41 @@ public sealed class CompareCommandTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.Matches(@"bad\.yaml:2:\d+: ", outcome.Error);
     }
+
+    [Fact]
+    public void Compare_OutIsOneOfTheSidesEvenWithForce_ExitsTwoAndKeepsItsManifest()
+    {
+        string root = CliRunner.TempFolder();
+        string a = Path.Combine(root, "a");
+        Assert.Equal(0, CliRunner.Run("run", Path.Combine(Scenarios, "baseline.yaml"), "--out", a, "--set", "users.count=200", "--set", "time.steps=5").ExitCode);
+        var manifest = File.ReadAllBytes(Path.Combine(a, "manifest.json"));
+
+        var outcome = CliRunner.Run("compare", a, a, "--out", a, "--force");
+        var inside = CliRunner.Run("compare", a, a, "--out", Path.Combine(a, "comparison"));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith($"trustsim: {a}: is, holds or lies inside {a}, an input of this command", outcome.Error);
+        Assert.Equal(2, inside.ExitCode);
+        Assert.Equal(manifest, File.ReadAllBytes(Path.Combine(a, "manifest.json")));
+        Assert.False(Directory.Exists(Path.Combine(a, "comparison")));
+    }
+
+    [Fact]
+    public void Compare_ForceOverAnEarlierComparison_ReplacesIt()
+    {
+        string root = CliRunner.TempFolder();
+        string a = Path.Combine(Scenarios, "baseline.yaml");
+        string folder = Path.Combine(root, "c");
+        string[] args = ["compare", a, a, "--set", "users.count=200", "--set", "time.steps=5", "--set", "replications=2", "--out", folder];
+        Assert.Equal(0, CliRunner.Run(args).ExitCode);
+
+        var again = CliRunner.Run([.. args, "--force"]);
+        var run = CliRunner.Run("run", a, "--out", folder, "--force", "--set", "users.count=200", "--set", "time.steps=5");
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains($"Written to {folder}: comparison.csv", again.Out);
+        Assert.True(File.Exists(Path.Combine(folder, "comparison.csv")));
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"trustsim: {folder}: is a comparison folder (manifest.json), not a run folder", run.Error);
+    }
 }

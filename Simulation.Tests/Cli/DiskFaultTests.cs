@@ -40,7 +40,7 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
         Assert.Empty(Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories));
 
     [Fact]
-    public void Run_DiskFullWhileWriting_ExitsOneAndKeepsTheWholeFilesWritten()
+    public void Run_DiskFullWhileReplacingARun_ExitsOneAndKeepsTheOldRunWhole()
     {
         var (disk, reason) = SmallDisk.Mount(kilobytes: 512);
         if (disk is null)
@@ -50,22 +50,26 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
         }
         using (disk)
         {
-            string root = CliRunner.TempFolder();
-            string[] args = ["run", Path.Combine(Scenarios, "baseline.yaml"), "--replications", "12", "--workers", "2",
-                "--set", "users.count=300", "--set", "time.steps=520"];
-            var full = CliRunner.Run([.. args, "--out", Path.Combine(disk.Path, "run")]);
-            var roomy = CliRunner.Run([.. args, "--out", Path.Combine(root, "run")]);
+            string folder = Path.Combine(disk.Path, "run");
+            string[] args = ["run", Path.Combine(Scenarios, "baseline.yaml"), "--workers", "2", "--set", "users.count=300", "--out", folder];
+            var small = CliRunner.Run([.. args, "--replications", "1", "--set", "time.steps=10"]);
+            Assert.True(small.ExitCode == 0, small.Error);
+            var before = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
 
-            Assert.True(roomy.ExitCode == 0, roomy.Error);
+            var full = CliRunner.Run([.. args, "--replications", "12", "--set", "time.steps=520", "--force"]);
+
             Assert.True(full.ExitCode == 1, $"exit {full.ExitCode}: {full.Error}");
             Assert.Contains("writing the run folder failed", full.Error);
             Assert.Contains("No space left on device", full.Error);
+            Assert.Contains($"{folder} is as it was before the run", full.Error);
             Assert.DoesNotContain("   at ", full.Error);
-            // scenario.yaml made it and is whole; the big time series did not, and left no partial file under its name.
-            Assert.Equal(File.ReadAllBytes(Path.Combine(root, "run", "scenario.yaml")), File.ReadAllBytes(Path.Combine(disk.Path, "run", "scenario.yaml")));
-            Assert.False(File.Exists(Path.Combine(disk.Path, "run", "timeseries.csv")));
-            Assert.False(File.Exists(Path.Combine(disk.Path, "run", "manifest.json")));
-            AssertNoTemporaryFiles(Path.Combine(disk.Path, "run"));
+            Assert.DoesNotContain(".run.new-", full.Error);
+            // The new run was built beside the folder and dropped; the old one is there, byte for byte, and nothing else is.
+            var after = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+            Assert.Equal(before.Keys.Order(), after.Keys.Order());
+            foreach (var (file, bytes) in before) Assert.True(bytes.SequenceEqual(after[file]), file);
+            Assert.Equal(["run"], Directory.EnumerateDirectories(disk.Path).Select(Path.GetFileName));
+            AssertNoTemporaryFiles(disk.Path);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace TrustSim.Tests.Cli;
 
 /// <summary>
@@ -32,5 +34,47 @@ public sealed class MemoryRefusalTests
         Assert.Single(outcome.Error.TrimEnd().Split('\n'));
         Assert.False(Directory.Exists(folder), "nothing is written when the run is refused");
         Assert.True(allocated < 200_000_000, $"{allocated:N0} bytes allocated before the refusal");
+    }
+
+    /// <summary>
+    /// Issue 14, item 15: 100,000 banks and 100,000 payment firms over 100 replications held about
+    /// 90 MB a replication (outcomes and mode-switch events) that the guard did not count, and ran
+    /// out of memory at the end. Run as a child process whose GC heap is capped at 8 GiB (as on a
+    /// laptop), so the refusal does not depend on this machine's memory: exit 2, one line, nothing written.
+    /// </summary>
+    [Fact]
+    public async Task Execute_HundredThousandBanksAndPaymentsHundredReplications_RefusedUpFrontAsAChildProcess()
+    {
+        string folder = Path.Combine(CliRunner.TempFolder(), "out");
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["DOTNET_GCHeapHardLimit"] = "0x200000000";
+        foreach (string arg in (string[])[TrustsimProcess.Dll, "run", Path.Combine(Scenarios, "baseline.yaml"), "--out", folder, "--workers", "2",
+                     "--replications", "100", "--set", "institutions.generated.banks=100000", "--set", "institutions.generated.payments=100000"])
+            info.ArgumentList.Add(arg);
+
+        using var child = Process.Start(info)!;
+        var error = child.StandardError.ReadToEndAsync();
+        var output = child.StandardOutput.ReadToEndAsync();
+        using var minute = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await child.WaitForExitAsync(minute.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            Assert.Fail("the run was not refused within a minute");
+        }
+
+        Assert.Equal(2, child.ExitCode);
+        Assert.Equal("trustsim: this run needs about 15.6 GB (2e5 institutions x 100 runs held, 2 workers); 8.6 GB is available: " +
+                     "lower institutions.generated.banks, institutions.generated.payments, the replications or --workers", (await error).TrimEnd('\n'));
+        Assert.Equal("", await output);
+        Assert.False(Directory.Exists(folder), "nothing is written when the run is refused");
     }
 }

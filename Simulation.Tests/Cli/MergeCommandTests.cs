@@ -39,6 +39,28 @@ public sealed class MergeCommandTests
     }
 
     [Fact]
+    public void Execute_ForceOverAnEarlierMerge_ReplacesItButNotARunFolder()
+    {
+        string root = CliRunner.TempFolder();
+        string[] shards = ShardedSweeps.RunShards(root, ShardedSweeps.SmallSweep(root), 2, 0, 1);
+        string merged = Path.Combine(root, "m");
+        Assert.Equal(0, CliRunner.Run(["merge", .. shards, "--out", merged]).ExitCode);
+        File.WriteAllText(Path.Combine(merged, "charts", "stale.png"), "old");
+        string run = Path.Combine(root, "run");
+        Assert.Equal(0, CliRunner.Run("run", Path.Combine(Paths.RepositoryRoot(), "scenarios", "baseline.yaml"), "--out", run,
+            "--set", "users.count=200", "--set", "time.steps=5").ExitCode);
+
+        var again = CliRunner.Run(["merge", .. shards, "--out", merged, "--force"]);
+        var overRun = CliRunner.Run(["merge", .. shards, "--out", run, "--force"]);
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(9, File.ReadAllLines(Path.Combine(merged, "runs.csv")).Length);
+        Assert.False(File.Exists(Path.Combine(merged, "charts", "stale.png")));
+        Assert.Equal(2, overRun.ExitCode);
+        Assert.StartsWith($"trustsim: {run}: is a run folder (manifest.json), not a sweep folder", overRun.Error);
+    }
+
+    [Fact]
     public void Execute_ShardMissing_ExitsOneNamingItsRunsAndWritesNothing()
     {
         string root = CliRunner.TempFolder();

@@ -24,6 +24,27 @@ public sealed class PlotCommandTests
     }
 
     [Fact]
+    public void Execute_ChartCannotBeWritten_SaysSoOnceAndExitsOne()
+    {
+        // A run folder where charts/reputation.png is a directory: that chart cannot be written, the others can.
+        // (A run itself builds its folder afresh beside --out, where nothing can stand in the way.)
+        string folder = Path.Combine(CliRunner.TempFolder(), "run");
+        Assert.Equal(0, CliRunner.Run("run", Path.Combine(Scenarios, "cambridge-analytica.yaml"), "--out", folder,
+            "--replications", "2", "--set", "users.count=500", "--set", "time.steps=180").ExitCode);
+        File.Delete(Path.Combine(folder, "charts", "reputation.png"));
+        Directory.CreateDirectory(Path.Combine(folder, "charts", "reputation.png"));
+        File.Delete(Path.Combine(folder, "charts", "partners.png"));
+
+        var outcome = CliRunner.Run("plot", folder);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"trustsim: {Path.Combine(folder, "charts", "reputation.png")}: chart not drawn: ", line);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(line, "chart not drawn"));
+        Assert.True(File.Exists(Path.Combine(folder, "charts", "partners.png")));
+    }
+
+    [Fact]
     public void Execute_SweepFolderWithChartsDeleted_RedrawsEveryChart()
     {
         string dir = Path.Combine(CliRunner.TempFolder(), "sweep");

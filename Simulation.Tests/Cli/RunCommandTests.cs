@@ -69,19 +69,71 @@ public sealed class RunCommandTests
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    private static string ManifestSeed(string folder) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json"))).RootElement.GetProperty("master_seed").ToString();
+
     [Fact]
-    public void Execute_ChartCannotBeWritten_SaysSoOnceAndExitsOne()
+    public void Execute_ForceOverARun_ReplacesItWholly()
     {
-        // A folder where charts/reputation.png is a directory: that chart cannot be written, the others can.
-        string folder = CliRunner.TempFolder();
-        Directory.CreateDirectory(Path.Combine(folder, "charts", "reputation.png"));
+        string root = CliRunner.TempFolder();
+        string folder = Path.Combine(root, "run");
+        Assert.Equal(0, CliRunner.Run(["run", Scenario, "--out", folder, "--seed", "1", .. Small]).ExitCode);
+        File.WriteAllText(Path.Combine(folder, "charts", "from-the-old-run.png"), "old");
 
-        var outcome = CliRunner.Run(["run", Scenario, "--out", folder, "--force", .. Small]);
+        var outcome = CliRunner.Run(["run", Scenario, "--out", folder, "--seed", "2", "--force", .. Small]);
 
-        Assert.Equal(1, outcome.ExitCode);
-        var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"trustsim: {Path.Combine(folder, "charts", "reputation.png")}: chart not drawn: ", line);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(line, "chart not drawn"));
-        Assert.True(File.Exists(Path.Combine(folder, "charts", "partners.png")));
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Equal("2", ManifestSeed(folder));
+        Assert.False(File.Exists(Path.Combine(folder, "charts", "from-the-old-run.png")));
+        Assert.Equal([".run.trustsim.lock", "run"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Execute_ForceIntoASweepFolder_ExitsTwoNamingItAndKeepsIt()
+    {
+        string root = CliRunner.TempFolder();
+        string sweep = Path.Combine(root, "sweep");
+        Assert.Equal(0, CliRunner.Run("sweep", ShardedSweeps.SmallSweep(root), "--out", sweep).ExitCode);
+        var before = Directory.EnumerateFileSystemEntries(sweep).Order(StringComparer.Ordinal).ToList();
+        var runs = File.ReadAllBytes(Path.Combine(sweep, "runs.csv"));
+
+        var outcome = CliRunner.Run(["run", Scenario, "--out", sweep, "--force", .. Small]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal($"trustsim: {sweep}: is a sweep folder (manifest.json), not a run folder; --force replaces only a run folder: " +
+                     "choose another --out, or delete that folder yourself", outcome.Error.Trim());
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(sweep).Order(StringComparer.Ordinal));
+        Assert.Equal(runs, File.ReadAllBytes(Path.Combine(sweep, "runs.csv")));
+    }
+
+    [Fact]
+    public void Execute_ForceIntoAFolderThatIsNotTrustsims_ExitsTwoAndTouchesNothing()
+    {
+        // `run --out ~ --force` must never empty a home folder.
+        string root = CliRunner.TempFolder();
+        string home = Path.Combine(root, "home");
+        Directory.CreateDirectory(Path.Combine(home, "Documents"));
+        File.WriteAllText(Path.Combine(home, ".bashrc"), "alias x=y");
+        File.WriteAllText(Path.Combine(home, "Documents", "thesis.tex"), "precious");
+
+        var outcome = CliRunner.Run(["run", Scenario, "--out", home, "--force", .. Small]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith($"trustsim: {home}: is not empty and is not a trustsim output folder (it holds .bashrc, Documents)", outcome.Error);
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(home, "Documents", "thesis.tex")));
+        Assert.Equal(["home"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Execute_ForceIntoTheFolderHoldingTheScenario_ExitsTwo()
+    {
+        string folder = Path.Combine(CliRunner.TempFolder(), "run");
+        Assert.Equal(0, CliRunner.Run(["run", Scenario, "--out", folder, .. Small]).ExitCode);
+        string own = Path.Combine(folder, "scenario.yaml");
+
+        var outcome = CliRunner.Run(["run", own, "--out", folder, "--force", "--replications", "1"]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith($"trustsim: {folder}: is, holds or lies inside {own}, an input of this command", outcome.Error);
     }
 }

@@ -57,4 +57,22 @@ public sealed class SlurmCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--shards", result.Error);
     }
+
+    [Fact]
+    public void Execute_ForceOverItsOwnFolderWithShardsAndAMergedSweep_EmptiesItFirst()
+    {
+        string root = CliRunner.TempFolder();
+        string dir = Path.Combine(root, "cluster");
+        string scenario = ShardedSweeps.SmallSweep(root);
+        Assert.Equal(0, CliRunner.Run("slurm", scenario, "--shards", "2", "--out", dir).ExitCode);
+        // What the job leaves: shard folders, logs, the merged sweep and its lock file.
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", Path.Combine(dir, "merged")).ExitCode);
+        File.WriteAllText(Path.Combine(dir, "logs", "shard-1.out"), "log");
+
+        var again = CliRunner.Run("slurm", scenario, "--shards", "2", "--out", dir, "--force");
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "merged")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(dir, "logs")));
+    }
 }

@@ -50,6 +50,7 @@ public sealed class SweepTargetTests
         var target = SweepTarget.Open(settings, DateTime.UtcNow);
 
         Assert.True(target.Ok, string.Join("\n", target.Problems));
+        using var opened = target.Value;
         Assert.Equal((8L, 0, false), (target.Value.Total, target.Value.DoneCount, target.Value.Resumed));
         Assert.True(File.Exists(Path.Combine(root, "sweep", "scenario.yaml")));
     }
@@ -59,7 +60,10 @@ public sealed class SweepTargetTests
     {
         string root = CliRunner.TempFolder();
         string folder = Path.Combine(root, "sweep");
-        Assert.True(SweepTarget.Open(new SweepCommand.Settings { Scenario = ShardedSweeps.SmallSweep(root), Out = folder }, DateTime.UtcNow).Ok);
+        using (var started = SweepTarget.Open(new SweepCommand.Settings { Scenario = ShardedSweeps.SmallSweep(root), Out = folder }, DateTime.UtcNow).Value!)
+        {
+            // Disposed: the folder's lock is released, as when the sweep command ends.
+        }
         string stored = Path.Combine(folder, "scenario.yaml");
         File.AppendAllText(stored, "# an edit\n");
 
@@ -67,5 +71,23 @@ public sealed class SweepTargetTests
 
         Assert.False(target.Ok);
         Assert.StartsWith($"trustsim: {stored} was edited after the sweep wrote it", Assert.Single(target.Problems));
+    }
+
+    [Fact]
+    public void Open_ForceOverAFinishedSweep_EmptiesItAndWritesARunningManifest()
+    {
+        // A sweep is written in place (it is resumed there): --force empties the old one first, so a kill
+        // later leaves a new sweep that says it is unfinished, never a mix of two.
+        string root = CliRunner.TempFolder();
+        string folder = Path.Combine(root, "sweep");
+        string scenario = ShardedSweeps.SmallSweep(root);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", folder).ExitCode);
+
+        using (var target = SweepTarget.Open(new SweepCommand.Settings { Scenario = scenario, Out = folder, Force = true }, DateTime.UtcNow).Value!)
+        {
+            Assert.Equal(["manifest.json", "scenario.yaml"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            var manifest = TrustSim.Reports.ManifestJson.Read(Path.Combine(folder, "manifest.json"))!;
+            Assert.Equal((TrustSim.Reports.RunStatus.Running, "grid", 8L), (manifest.Status, manifest.Sweep!.Design, manifest.Sweep.Runs));
+        }
     }
 }

@@ -122,4 +122,23 @@ public sealed class ThresholdCommandTests
         Assert.Contains("platform.scar = 3 is outside [0, 1]", outcome.Error);
         Assert.Contains("evaluation 0: platform.scar = 0", outcome.Out);
     }
+
+    [Fact]
+    public void Sweep_ForceOverAnEarlierSearch_ReplacesItWhole()
+    {
+        // A search keeps no journal: it is built beside the folder and swapped in, as a run is.
+        string root = CliRunner.TempFolder();
+        string folder = Path.Combine(root, "t");
+        string scenario = Synthetic(root, Search);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", folder, "--workers", "2").ExitCode);
+        File.WriteAllText(Path.Combine(folder, "charts", "stale.png"), "old");
+
+        var again = CliRunner.Run("sweep", scenario, "--out", folder, "--workers", "2", "--force");
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains($"Data: threshold.csv, runs.csv in {folder};", again.Out);
+        Assert.False(File.Exists(Path.Combine(folder, "charts", "stale.png")));
+        Assert.Contains("\"status\": \"completed\"", File.ReadAllText(Path.Combine(folder, "manifest.json")), StringComparison.Ordinal);
+        Assert.Equal([".t.trustsim.lock", "synthetic.yaml", "t"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

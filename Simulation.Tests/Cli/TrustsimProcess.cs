@@ -63,6 +63,9 @@ internal sealed class TrustsimProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The child's process id (it names the run's staging folder, <c>.NAME.new-PID</c>, and its lock note).</summary>
+    public int Id => _process.Id;
+
     public string Out { get { lock (_out) return _out.ToString(); } }
 
     public string Error { get { lock (_error) return _error.ToString(); } }

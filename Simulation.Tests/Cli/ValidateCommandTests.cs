@@ -1,3 +1,5 @@
+using TrustSim.Tests.Core;
+
 namespace TrustSim.Tests.Cli;
 
 public sealed class ValidateCommandTests
@@ -59,5 +61,48 @@ public sealed class ValidateCommandTests
         var result = CliRunner.Run("validate", CliRunner.TempFolder());
         Assert.Equal(2, result.ExitCode);
         Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    /// <summary>
+    /// Issue 14, item 3, as a process: a FIFO hung validate forever and extends: /dev/zero read about
+    /// a gigabyte first. The tool is a child process, so a hang fails the test instead of stopping it.
+    /// </summary>
+    [Fact]
+    public void Execute_FifoScenarioAndBasesThatAreDevicesOrFifos_ExitTwoAtOnceNamingEach()
+    {
+        using var folder = new TempFolder();
+        var fifo = RegularFileTests.MakeFifo(folder, "fifo.yaml");
+        var zero = folder.Write("zero.yaml", "name: zero\nextends: /dev/zero\n");
+        var pipe = folder.Write("pipe.yaml", "name: pipe\nextends: fifo.yaml\n");
+
+        using var child = TrustsimProcess.Start("validate", fifo, zero, pipe, folder.Path);
+        int code = child.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+        [
+            $"{fifo}:1:1: the file is a FIFO (named pipe), not a regular file",
+            $"{zero}:2:10: base scenario '/dev/zero' is a character device, not a regular file (/dev/zero)",
+            $"{pipe}:2:10: base scenario 'fifo.yaml' is a FIFO (named pipe), not a regular file ({fifo})",
+            $"{folder.Path}:1:1: the file is a folder, not a regular file",
+            "4 problems found.",
+        ], child.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Execute_ExtendsAFileOfSecrets_NeverQuotesMoreThanTwoShortExcerpts()
+    {
+        using var folder = new TempFolder();
+        var secrets = folder.Write("secrets", string.Concat(Enumerable.Range(0, 30).Select(i => $"secret{i:D2}-{new string('s', 60)}: x\n")));
+        var path = folder.Write("a.yaml", "name: a\nextends: secrets\n");
+
+        var result = CliRunner.Run("validate", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("secret00-", result.Error);
+        Assert.Contains("secret01-", result.Error);
+        Assert.DoesNotContain("secret02", result.Error);
+        Assert.DoesNotContain(new string('s', 41), result.Error);
+        Assert.Contains($"{secrets}:30:1: (extends: on {path} line 2) ... the same at 27 more lines, the last at line 30", result.Error);
     }
 }

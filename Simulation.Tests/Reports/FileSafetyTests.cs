@@ -12,7 +12,8 @@ public sealed partial class FileSafetyTests
     private static readonly (string File, string Line, string Why)[] Allowed =
     [
         ("SweepJournal.cs", "new FileStream(path, FileMode.OpenOrCreate", "the journal is appended line by line and flushed; readers tolerate a torn last line"),
-        ("RunFolder.cs", "File.WriteAllBytes(probe, [])", "an empty write probe, deleted at once, never a final file"),
+        ("OutputFolder.cs", "File.WriteAllBytes(probe, [])", "an empty write probe, deleted at once, never a final file"),
+        ("FolderLock.cs", "new FileStream(path, onlyIfNew", "the lock file beside an output folder: held open for the command, it holds a note naming the holder, never data"),
         ("EngineBenchmark.cs", "File.WriteAllText(\"/proc/self/clear_refs\"", "a kernel control file, not an output"),
     ];
 

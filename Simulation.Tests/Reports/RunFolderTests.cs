@@ -8,54 +8,6 @@ public sealed class RunFolderTests
     private static readonly string[] DataFiles = ["scenario.yaml", "timeseries.csv", "summary.csv", "events.csv", "institutions.csv"];
 
     [Fact]
-    public void Prepare_MissingFolder_CreatesItAndReturnsNoProblem()
-    {
-        using var temp = new TempFolder();
-        string folder = Path.Combine(temp.Path, "out", "run");
-
-        Assert.Null(RunFolder.Prepare(folder, force: false));
-        Assert.True(Directory.Exists(folder));
-    }
-
-    [Fact]
-    public void Prepare_NonEmptyFolderWithoutForce_ReturnsProblem()
-    {
-        using var temp = new TempFolder();
-        File.WriteAllText(temp.File("x.txt"), "x");
-
-        string? problem = RunFolder.Prepare(temp.Path, force: false);
-
-        Assert.NotNull(problem);
-        Assert.Contains("--force", problem, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Prepare_NonEmptyFolderWithForce_ReturnsNoProblem()
-    {
-        using var temp = new TempFolder();
-        File.WriteAllText(temp.File("x.txt"), "x");
-
-        Assert.Null(RunFolder.Prepare(temp.Path, force: true));
-    }
-
-    [Fact]
-    public void Prepare_EmptyExistingFolder_ReturnsNoProblem()
-    {
-        using var temp = new TempFolder();
-
-        Assert.Null(RunFolder.Prepare(temp.Path, force: false));
-    }
-
-    [Fact]
-    public void Prepare_PathIsAFile_ReturnsProblem()
-    {
-        using var temp = new TempFolder();
-        File.WriteAllText(temp.File("x.txt"), "x");
-
-        Assert.NotNull(RunFolder.Prepare(temp.File("x.txt"), force: true));
-    }
-
-    [Fact]
     public void DefaultPath_FreeName_IsScenarioThenTimestamp()
     {
         using var temp = new TempFolder();
@@ -79,6 +31,33 @@ public sealed class RunFolderTests
     }
 
     [Fact]
+    public void DefaultPath_NameWhoseLockFileExists_AddsSuffix()
+    {
+        // A name another command holds (or held, and was killed before writing anything) is not shared.
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "s"));
+        File.WriteAllText(Path.Combine(temp.Path, "s", ".20260304-050607.trustsim.lock"), "");
+
+        string path = RunFolder.DefaultPath(temp.Path, "s", new DateTime(2026, 3, 4, 5, 6, 7));
+
+        Assert.Equal(Path.Combine(temp.Path, "s", "20260304-050607-2"), path);
+    }
+
+    [Fact]
+    public void Start_Folder_WritesARunningManifestOnly()
+    {
+        using var temp = new TempFolder();
+        string folder = temp.File("staging");
+
+        RunFolder.Start(folder, Manifest() with { Status = RunStatus.Running, MasterSeed = 9 });
+
+        Assert.Equal(["manifest.json"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+        var manifest = ManifestJson.Read(Path.Combine(folder, "manifest.json"))!;
+        Assert.Equal((RunStatus.Running, 9UL), (manifest.Status, manifest.MasterSeed));
+        Assert.Contains("\"status\": \"running\"", File.ReadAllText(Path.Combine(folder, "manifest.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_SyntheticRun_WritesDataChartsAndManifest()
     {
         using var temp = new TempFolder();
@@ -95,6 +74,19 @@ public sealed class RunFolderTests
         Assert.Equal("name: synthetic\nseed: 42\n", File.ReadAllText(temp.File("scenario.yaml")));
         Assert.EndsWith("manifest.json", written.Files[^1], StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Write_ChartPathIsAFolder_ReportsThatChartOnceAndWritesTheOthers()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "charts", "reputation.png"));
+
+        RunFolderResult written = RunFolder.Write(temp.Path, SyntheticRuns.Scenario(), "name: synthetic\n", SyntheticRuns.Realistic(2, 20), Manifest());
+
+        Assert.StartsWith($"{Path.Combine(temp.Path, "charts", "reputation.png")}: chart not drawn: ", Assert.Single(written.ChartProblems));
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(temp.Path, "charts"), "*.png").Length);
+        Assert.True(File.Exists(temp.File("manifest.json")));
     }
 
     [Fact]

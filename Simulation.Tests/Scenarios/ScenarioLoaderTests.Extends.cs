@@ -62,7 +62,8 @@ public sealed partial class ScenarioLoaderTests
         var problem = Assert.Single(result.Problems);
         Assert.EndsWith("b.yaml", problem.File);
         Assert.Equal((1, 10), (problem.Line, problem.Column));
-        Assert.Matches(@"^extends cycle: .*a\.yaml -> .*b\.yaml -> .*a\.yaml$", problem.Message);
+        // Located in b.yaml, a file a.yaml named: it says which line named it.
+        Assert.Matches(@"^\(extends: on .*a\.yaml line 2\) extends cycle: .*a\.yaml -> .*b\.yaml -> .*a\.yaml$", problem.Message);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed partial class ScenarioLoaderTests
 
         var problem = Assert.Single(ScenarioLoader.Load(path).Problems);
 
-        Assert.StartsWith("base scenario 'base' is a folder, not a scenario file", problem.Message);
+        Assert.StartsWith("base scenario 'base' is a folder, not a regular file", problem.Message);
         Assert.Equal((1, 10), (problem.Line, problem.Column));
     }
 
@@ -102,7 +103,7 @@ public sealed partial class ScenarioLoaderTests
         Assert.Equal(2, problems.Count);
         Assert.Equal((path, 3, 7), (problems[0].File, problems[0].Line, problems[0].Column));
         Assert.Equal((basePath, 3, 9), (problems[1].File, problems[1].Line, problems[1].Column));
-        Assert.Equal("platform.scar = 2 is outside [0, 1]", problems[1].Message);
+        Assert.Equal($"(extends: on {path} line 1) platform.scar = 2 is outside [0, 1]", problems[1].Message);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         public string[] Overrides { get; init; } = [];
 
         [CommandOption("--force")]
-        [Description("Write into an existing non-empty --out folder.")]
+        [Description("Replace an existing --out calibration folder (wholly, once the new calibration is written).")]
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
@@ -53,8 +53,25 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         var memory = MemoryEstimate.For(scenario, Math.Min(settings.Workers ?? Environment.ProcessorCount, replications), replications);
         if (MemoryCheck.Refusal(memory, "this calibration") is { } refusal) return terminal.BadInput([refusal]);
 
-        var folder = settings.Out ?? CalibrationFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
+        // Built beside --out and swapped in at the end (after Ctrl-C too: the best fit so far is a whole folder).
+        string commandLine = RunEnvironment.CommandLine(context.Arguments);
+        OutputRequest Request(string target) => new(target, OutputKind.Calibration, settings.Force, OutputMode.Staged, [settings.Scenario],
+            LockHolder.ThisProcess(started, commandLine));
+        var claimed = settings.Out is { } given
+            ? OutputFolder.Claim(Request(given))
+            : OutputFolder.ClaimNew(() => CalibrationFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime()), Request);
+        if (!claimed.Ok) return terminal.BadInput(claimed.Problems);
+        using var output = claimed.Value;
+        var folder = output.Folder;
+        try
+        {
+            RunFolder.Start(output.WorkFolder, RunEnvironment.ForRun(commandLine, settings.Scenario, scenario, [], started, started, RunStatus.Running));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error.Print($"trustsim: {folder}: cannot begin the calibration folder: {output.Shown(e.Message)}");
+            return ExitCode.RunFailed;
+        }
 
         var targets = CalibrationTarget.From(scenario, settings.Scenario);
         var objective = new CalibrationObjective(scenario, targets, settings.Workers ?? Environment.ProcessorCount);
@@ -69,8 +86,9 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         var atFit = fitted is not null && !result.Interrupted ? objective.Run(fitted) : null;
         var status = result.Interrupted ? RunStatus.Interrupted : RunStatus.Completed;
         var manifest = Manifest(context, settings.Scenario, scenario, objective, result, started, status);
-        var chartProblems = CalibrationFolder.Write(folder, result, targets, fitted, atFit, manifest);
-        foreach (var p in chartProblems) terminal.Error.Print($"trustsim: {p}");
+        var chartProblems = CalibrationFolder.Write(output.WorkFolder, result, targets, fitted, atFit, manifest);
+        output.Commit();
+        foreach (var p in chartProblems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
         CalibrationReport.Print(terminal.Out, scenario, targets, result, folder);
         if (result.Interrupted)

@@ -31,7 +31,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         public string[] Overrides { get; init; } = [];
 
         [CommandOption("--force")]
-        [Description("Write into an existing non-empty --out folder.")]
+        [Description("Replace an existing --out comparison folder (wholly, once the new comparison is complete).")]
         public bool Force { get; init; }
 
         public override Spectre.Console.ValidationResult Validate()
@@ -45,8 +45,16 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var folder = settings.Out ?? RunFolder.DefaultPath(RunFolder.DefaultRoot, "compare", started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
+        // Built beside --out and swapped in at the end; never into a side it compares.
+        string commandLine = RunEnvironment.CommandLine(context.Arguments);
+        OutputRequest Request(string target) => new(target, OutputKind.Comparison, settings.Force, OutputMode.Staged, settings.Sides,
+            LockHolder.ThisProcess(started, commandLine));
+        var claimed = settings.Out is { } given
+            ? OutputFolder.Claim(Request(given))
+            : OutputFolder.ClaimNew(() => RunFolder.DefaultPath(RunFolder.DefaultRoot, "compare", started.ToLocalTime()), Request);
+        if (!claimed.Ok) return terminal.BadInput(claimed.Problems);
+        using var output = claimed.Value;
+        var folder = output.WorkFolder;
         Outcome<IReadOnlyList<CompareSide>> opened;
         try
         {
@@ -76,7 +84,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             CsvTable.Write(Path.Combine(folder, CompareFolder.BandsFile), CompareFolder.BandsHeader, CompareFolder.BandRows(sides));
         }
         var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), CompareChartData.Jobs(folder, sides.Select(s => s.Label).ToList()));
-        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
+        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
         var paired = sides.Skip(1).Select(s => CompareFolder.Paired(sides[0], s)).ToArray();
         string pairing = sweep ? "welch" : paired.All(p => p) ? "paired" : paired.Any(p => p) ? "mixed" : "welch";
@@ -92,11 +100,13 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
                 pairing, note),
         };
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
+        output.Commit();
+        path = Path.Combine(output.Folder, CompareFolder.FileName);
 
         CompareTable.Print(terminal.Out, path, sides[0].Label);
         terminal.Out.Print($"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
         if (sides.Any(s => s.Kind == "scenario")) terminal.Out.Print($"Common random numbers: {note}.");
-        terminal.Out.Print($"Written to {folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
+        terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
         public string? Out { get; init; }
 
         [CommandOption("--force")]
-        [Description("Write into an existing non-empty --out folder.")]
+        [Description("Replace an existing --out sweep folder: everything in it is removed first.")]
         public bool Force { get; init; }
 
         public override ValidationResult Validate() =>
@@ -61,7 +61,10 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
         {
             return terminal.BadInput([$"trustsim: {folder}: --out is, holds or lies inside the shard folder {shard}; merge into a new folder"]);
         }
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
+        var claimed = OutputFolder.Claim(new OutputRequest(folder, OutputKind.Sweep, settings.Force, OutputMode.InPlace, [],
+            LockHolder.ThisProcess(started, RunEnvironment.CommandLine(context.Arguments))));
+        if (!claimed.Ok) return terminal.BadInput(claimed.Problems);
+        using var output = claimed.Value;
         try
         {
             merge.WriteProgress(folder, coverage);

@@ -42,7 +42,7 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         public string[] Overrides { get; init; } = [];
 
         [CommandOption("--force")]
-        [Description("Write into an existing non-empty --out folder.")]
+        [Description("Replace an existing --out run folder (wholly, once the new run is complete).")]
         public bool Force { get; init; }
 
         public override ValidationResult Validate()
@@ -73,36 +73,58 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         var memory = MemoryEstimate.For(scenario, Math.Min(workers, scenario.Replications), scenario.Replications);
         if (MemoryCheck.Refusal(memory, "this run") is { } refusal) return terminal.BadInput([refusal]);
 
-        var folder = settings.Out ?? RunFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime());
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
+        // Ctrl-C and SIGTERM are caught from here on: the staging folder made next is then removed, not left behind.
+        using var signals = new InterruptSignals(cancellationToken);
+        // The new run is built beside --out and swapped in at the end: a kill leaves the old folder or the new, never a mix.
+        string commandLine = RunEnvironment.CommandLine(context.Arguments);
+        OutputRequest Request(string folder) => new(folder, OutputKind.Run, settings.Force, OutputMode.Staged, [settings.Scenario],
+            LockHolder.ThisProcess(started, commandLine));
+        var claimed = settings.Out is { } given
+            ? OutputFolder.Claim(Request(given))
+            : OutputFolder.ClaimNew(() => RunFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime()), Request);
+        if (!claimed.Ok) return terminal.BadInput(claimed.Problems);
+        using var output = claimed.Value;
+        var folder = output.Folder;
+
+        try
+        {
+            RunFolder.Start(output.WorkFolder, RunEnvironment.ForRun(commandLine, settings.Scenario, scenario, [], started, started, RunStatus.Running) with
+            {
+                Replications = Enumerable.Range(0, scenario.Replications).Select(r => new ReplicationSeed(r, Simulator.ReplicationSeed(scenario, r))).ToList(),
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error.Print($"trustsim: {folder}: cannot begin the run folder: {output.Shown(e.Message)}");
+            return ExitCode.RunFailed;
+        }
 
         IReadOnlyList<RunResult> results;
-        using var signals = new InterruptSignals(cancellationToken);
         try
         {
             results = RunProgress.Run(terminal.Out, scenario, workers, signals.Token, settings.Threads ?? 1);
         }
         catch (OperationCanceledException)
         {
-            terminal.Error.Print("trustsim: interrupted; no replication's data was written.");
+            terminal.Error.Print($"trustsim: interrupted; no replication's data was written{(settings.Force ? $" and {folder} is as it was" : "")}.");
             return ExitCode.Interrupted;
         }
 
-        var manifest = RunEnvironment.ForRun(RunEnvironment.CommandLine(context.Arguments), settings.Scenario, scenario,
-            results, started, DateTime.UtcNow, RunStatus.Completed);
+        var manifest = RunEnvironment.ForRun(commandLine, settings.Scenario, scenario, results, started, DateTime.UtcNow, RunStatus.Completed);
         RunFolderResult written;
         try
         {
-            written = RunFolder.Write(folder, scenario, ScenarioWriter.ToYaml(scenario), results, manifest);
+            written = RunFolder.Write(output.WorkFolder, scenario, ScenarioWriter.ToYaml(scenario), results, manifest);
+            output.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Disk full, or the folder removed under us: each file is atomic, so what is there is whole.
-            terminal.Error.Print($"trustsim: {folder}: writing the run folder failed: {e.Message}");
-            terminal.Error.Print("The files already in the folder are complete; it has no manifest.json, so it is marked unfinished.");
+            // Disk full, or the folder removed under us: the new folder is dropped and the old one left whole.
+            terminal.Error.Print($"trustsim: {folder}: writing the run folder failed: {output.Shown(e.Message)}");
+            terminal.Error.Print($"Nothing of this run was kept; {folder} is as it was before the run.");
             return ExitCode.RunFailed;
         }
-        foreach (var p in written.ChartProblems) terminal.Error.Print($"trustsim: {p}");
+        foreach (var p in written.ChartProblems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
         SummaryTable.Print(terminal.Out, scenario, results, folder);
         return written.ChartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;

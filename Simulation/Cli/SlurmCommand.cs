@@ -50,7 +50,7 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
         public string[] Overrides { get; init; } = [];
 
         [CommandOption("--force")]
-        [Description("Write into an existing non-empty --out folder.")]
+        [Description("Replace an existing --out Slurm job folder: everything in it (shards, logs, merged sweep) is removed first.")]
         public bool Force { get; init; }
 
         /// <summary>--cpus-per-task as a number; null when not given (or not a whole number: <see cref="Validate"/> refuses that).</summary>
@@ -98,7 +98,10 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
         var tool = ToolCommand();
         if (tool.Select(part => SlurmScripts.LineProblem($"the tool's path {part}", part)).FirstOrDefault(x => x is not null) is { } badTool)
             return terminal.BadInput([$"trustsim: {badTool}; run trustsim from a path without one"]);
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return terminal.BadInput([$"trustsim: {problem}"]);
+        var claimed = OutputFolder.Claim(new OutputRequest(folder, OutputKind.Slurm, settings.Force, OutputMode.InPlace, [settings.Scenario],
+            LockHolder.ThisProcess(DateTime.UtcNow, RunEnvironment.CommandLine(context.Arguments))));
+        if (!claimed.Ok) return terminal.BadInput(claimed.Problems);
+        using var output = claimed.Value;
 
         var job = new SlurmJob(folder, scenario.Name, shards, tool, Directives(settings));
         try

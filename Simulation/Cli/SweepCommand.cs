@@ -45,7 +45,7 @@ internal sealed class SweepCommand(Terminal terminal) : Command<SweepCommand.Set
         public int? ShardCount { get; init; }
 
         [CommandOption("--force")]
-        [Description("Start afresh in an existing non-empty --out folder (its journal and parts are removed).")]
+        [Description("Start afresh in an existing --out sweep folder: everything in it is removed first.")]
         public bool Force { get; init; }
 
         public bool Resuming => Resume?.IsSet == true;
@@ -71,9 +71,9 @@ internal sealed class SweepCommand(Terminal terminal) : Command<SweepCommand.Set
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var opened = SweepTarget.Open(settings, started);
+        var opened = SweepTarget.Open(settings, started, RunEnvironment.CommandLine(context.Arguments));
         if (!opened.Ok) return terminal.BadInput(opened.Problems);
-        var target = opened.Value;
+        using var target = opened.Value;
 
         using var signals = new InterruptSignals(cancellationToken);
         var workers = settings.Workers ?? Environment.ProcessorCount;

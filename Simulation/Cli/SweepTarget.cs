@@ -9,19 +9,36 @@ namespace TrustSim.Cli;
 /// What a <c>sweep</c> invocation works on, checked before anything runs: the resolved scenario, its
 /// plan, the folder, and which runs are already done (when resuming).
 /// </summary>
+/// <param name="Output">The claimed folder (locked for this command; a threshold search's is built beside it and swapped in);
+/// null when the caller holds the folder itself (merge).</param>
 internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, SweepPlan Plan, string Folder, RunSet Done,
-    long DoneCount, long FailedBefore, bool Resumed, ShardSpec? Shard = null)
+    long DoneCount, long FailedBefore, bool Resumed, ShardSpec? Shard = null, OutputFolder? Output = null) : IDisposable
 {
     /// <summary>Runs this invocation is responsible for: the whole plan, or the shard's part of it.</summary>
     public long Total => Shard?.RunCountOf(Plan.RunCount) ?? Plan.RunCount;
 
+    /// <summary>The folder as the user knows it (<see cref="Folder"/> is where files go, a staging folder for a threshold search).</summary>
+    public string ShownFolder => Output?.Folder ?? Folder;
+
     /// <summary>The target of the settings: a resumed folder or a new one made ready; or the lines that say why not (exit 2).</summary>
-    public static Outcome<SweepTarget> Open(SweepCommand.Settings settings, DateTime started)
+    /// <param name="commandLine">The command as typed, for the folder's lock note and the running manifest.</param>
+    public static Outcome<SweepTarget> Open(SweepCommand.Settings settings, DateTime started, string commandLine = "trustsim sweep")
     {
         var planned = LoadPlan(settings);
         if (!planned.Ok) return planned.ConvertError<SweepTarget>();
-        return settings.ResumeFolder is { } folder ? Resume(settings, planned.Value, folder) : Start(settings, planned.Value, started);
+        var holder = LockHolder.ThisProcess(started, commandLine);
+        if (settings.ResumeFolder is not { } folder) return Start(settings, planned.Value, started, holder);
+        // One writer per folder: a resume while the sweep still runs would append to its journal too.
+        if (!Directory.Exists(folder)) return Resume(settings, planned.Value, folder);
+        var locked = OutputFolder.Claim(new OutputRequest(folder, OutputKind.Sweep, false, OutputMode.Resume, [], holder));
+        if (!locked.Ok) return locked.ConvertError<SweepTarget>();
+        var resumed = Resume(settings, planned.Value, folder);
+        if (!resumed.Ok) locked.Value.Dispose();
+        return resumed.Ok ? Outcome<SweepTarget>.Success(resumed.Value with { Output = locked.Value }) : resumed;
     }
+
+    /// <summary>Releases the folder (and drops a threshold search's unfinished staging folder).</summary>
+    public void Dispose() => Output?.Dispose();
 
     /// <summary>A scenario with a sweep that has runs and fits in memory, and its plan; resolved to the YAML a sweep folder keeps.</summary>
     private sealed record Planned(string ScenarioFile, Scenario Scenario, SweepPlan Plan, string Yaml);
@@ -94,25 +111,50 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         return Outcome<SweepTarget>.Success(ShardOption.Restrict(target));
     }
 
-    /// <summary>A new sweep: its shard, and its folder made ready with the resolved scenario (and the shard's manifest).</summary>
-    private static Outcome<SweepTarget> Start(SweepCommand.Settings settings, Planned planned, DateTime started)
+    /// <summary>
+    /// A new sweep: its shard, and its folder claimed and made ready with a running manifest (not for a
+    /// shard, whose shard.json says what it is), the resolved scenario and the shard's manifest. --force
+    /// empties an earlier sweep's folder first: a sweep is written in place (it is resumed there), so a
+    /// kill after that leaves a new, unfinished sweep that says so, never a mix of two. A threshold search
+    /// is not resumable: it is built beside the folder and swapped in, like a run.
+    /// </summary>
+    private static Outcome<SweepTarget> Start(SweepCommand.Settings settings, Planned planned, DateTime started, LockHolder holder)
     {
         var shard = ShardOption.ForNewSweep(settings, Environment.GetEnvironmentVariable);
         if (!shard.Ok) return shard.ConvertError<SweepTarget>();
-        string folder = settings.Out ?? ShardOption.DefaultFolder(RunFolder.DefaultPath(RunFolder.DefaultRoot, planned.Scenario.Name, started.ToLocalTime()), shard.Value);
-        if (RunFolder.Prepare(folder, settings.Force) is { } problem) return Outcome<SweepTarget>.Failure($"trustsim: {problem}");
+        bool threshold = planned.Plan.Sweep.Design == SweepDesign.Threshold;
+        OutputRequest Request(string target) => new(target, OutputKind.Sweep, settings.Force, threshold ? OutputMode.Staged : OutputMode.InPlace,
+            [planned.ScenarioFile], holder);
+        var claimed = settings.Out is { } given
+            ? OutputFolder.Claim(Request(given))
+            : OutputFolder.ClaimNew(() => ShardOption.DefaultFolder(RunFolder.DefaultPath(RunFolder.DefaultRoot, planned.Scenario.Name, started.ToLocalTime()), shard.Value), Request);
+        if (!claimed.Ok) return claimed.ConvertError<SweepTarget>();
+        var output = claimed.Value;
+        string folder = output.WorkFolder;
         try
         {
-            SweepFolder.ClearProgress(folder);
+            if (shard.Value is null) ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), Running(settings, planned, started, holder));
             AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), planned.Yaml);
             if (shard.Value is { } spec) ShardOption.WriteManifest(folder, planned.Plan, spec);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Outcome<SweepTarget>.Failure($"trustsim: {folder}: cannot write the sweep folder: {e.Message}");
+            output.Dispose();
+            return Outcome<SweepTarget>.Failure($"trustsim: {output.Folder}: cannot write the sweep folder: {output.Shown(e.Message)}");
         }
-        var target = new SweepTarget(planned.ScenarioFile, planned.Scenario, planned.Plan, folder, new RunSet(planned.Plan.RunCount), 0, 0, false, shard.Value);
+        var target = new SweepTarget(planned.ScenarioFile, planned.Scenario, planned.Plan, folder, new RunSet(planned.Plan.RunCount), 0, 0, false, shard.Value, output);
         return Outcome<SweepTarget>.Success(ShardOption.Restrict(target));
+    }
+
+    /// <summary>The manifest of a sweep under way: its design and counts, status running, no runs finished yet.</summary>
+    private static Manifest Running(SweepCommand.Settings settings, Planned planned, DateTime started, LockHolder holder)
+    {
+        var plan = planned.Plan;
+        return RunEnvironment.ForRun(holder.CommandLine, planned.ScenarioFile, planned.Scenario, [], started, started, RunStatus.Running) with
+        {
+            Sweep = new SweepInfo(SnakeCase.EnumName(plan.Sweep.Design), plan.Parameters.Select(p => p.Path).ToList(), plan.Points.Count,
+                plan.Replications, plan.RunCount, 0, 0, settings.Workers ?? Environment.ProcessorCount, false),
+        };
     }
 
     private static string Normalise(string text)

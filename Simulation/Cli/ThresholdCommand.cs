@@ -7,7 +7,7 @@ internal static class ThresholdCommand
     {
         if (target.Resumed)
         {
-            return terminal.BadInput([$"trustsim: {target.Folder}: a threshold search keeps no journal to resume; run it again with --force " +
+            return terminal.BadInput([$"trustsim: {target.ShownFolder}: a threshold search keeps no journal to resume; run it again with --force " +
                                       "(it is deterministic and gives the same evaluations)"]);
         }
         return new ThresholdExecution(target, workers, commandLine, started, terminal).Run(cancel);

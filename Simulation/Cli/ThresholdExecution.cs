@@ -60,7 +60,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         }
         catch (OperationCanceledException)
         {
-            terminal.Error.Print($"trustsim: interrupted; the search is deterministic: run it again with --force --out {target.Folder}");
+            terminal.Error.Print($"trustsim: interrupted; the search is deterministic: run it again with --force --out {target.ShownFolder}");
             return ExitCode.Interrupted;
         }
         if (!result.Ok) return terminal.BadInput(result.Problems);
@@ -75,7 +75,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
         var info = new ThresholdManifest(parameter, settings.Metric, settings.Level, result.Evaluations.Count, result.Bracketed,
             Finite(result.Threshold), Finite(result.Interval.Low), Finite(result.Interval.High), result.Low.Value, result.High.Value);
         var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), [Chart(folder, target.Scenario, info, target.Plan.Replications)]);
-        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
+        foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {target.Output?.Shown(p) ?? p}");
         int failed = runs.Count(r => r.Summary is null);
         var ended = DateTime.UtcNow;
         var manifest = RunEnvironment.ForRun(commandLine, target.ScenarioFile, target.Scenario, [], started, ended,
@@ -86,6 +86,8 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
             Threshold = info,
         };
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
+        // The search was built beside the folder: now it replaces it whole.
+        target.Output?.Commit();
 
         if (!result.Bracketed)
         {
@@ -101,7 +103,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
             terminal.Out.Print($"Threshold: {settings.Metric} mean crosses {Num(settings.Level)} at {parameter} = {Num(result.Threshold)}, {ci}; " +
                                $"final bracket [{Num(result.Low.Value)}, {Num(result.High.Value)}] after {result.Evaluations.Count} evaluations");
         }
-        terminal.Out.Print($"Data: threshold.csv, runs.csv in {folder}; charts: {charts.Written.Count}");
+        terminal.Out.Print($"Data: threshold.csv, runs.csv in {target.ShownFolder}; charts: {charts.Written.Count}");
         return failed == 0 && charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 

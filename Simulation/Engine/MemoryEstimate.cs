@@ -7,16 +7,20 @@ namespace TrustSim.Engine;
 /// How much memory a command will need, worked out from the scenario alone before anything big is
 /// allocated, so an impossible run is refused with a sentence instead of dying of an out-of-memory
 /// kill hours later. The figures follow the engine's storage: users as plain arrays, the network as
-/// compressed adjacency lists (its build briefly holds the edge lists twice), and each run's
-/// recorded steps and events.
+/// compressed adjacency lists (its build briefly holds the edge lists twice), institutions as
+/// profiles and state arrays, and each run's recorded steps, events (mode switches grow with
+/// institutions x steps) and institution outcomes.
 /// </summary>
 /// <param name="Users">Users of the largest run, agents.</param>
-/// <param name="PopulationBytes">Peak bytes of one run's world (users, network and the network's build arrays).</param>
-/// <param name="RecordedBytes">Bytes of one run's recorded steps and events.</param>
+/// <param name="PopulationBytes">Peak bytes of one run's world (users, network and the network's build arrays, institutions).</param>
+/// <param name="RecordedBytes">Bytes of one run's recorded steps, events and institution outcomes.</param>
 /// <param name="ConcurrentRuns">Runs whose worlds exist at once: min(workers, runs).</param>
 /// <param name="KeptRuns">Runs whose recorded results are held at once.</param>
 /// <param name="BookkeepingBytes">Bytes that grow with the number of runs rather than their size (a sweep's design points and journal index).</param>
-internal sealed record MemoryEstimate(int Users, long PopulationBytes, long RecordedBytes, int ConcurrentRuns, int KeptRuns, long BookkeepingBytes = 0)
+/// <param name="Institutions">Institutions of the largest run.</param>
+/// <param name="InstitutionBytes">The part of the total that institutions cause: their worlds, outcomes and mode-switch events.</param>
+internal sealed record MemoryEstimate(int Users, long PopulationBytes, long RecordedBytes, int ConcurrentRuns, int KeptRuns,
+    long BookkeepingBytes = 0, long Institutions = 0, long InstitutionBytes = 0)
 {
     /// <summary>Bytes per user without a network: concern (float), trust offset (float), state (byte).</summary>
     public const int BytesPerUser = 9;
@@ -29,8 +33,28 @@ internal sealed record MemoryEstimate(int Users, long PopulationBytes, long Reco
     /// </summary>
     public const int StepBytes = 240;
 
-    /// <summary>Allowance per run for its event log and institution outcomes, bytes.</summary>
+    /// <summary>Allowance per run for the events that do not grow with institutions (random scandals, breaches), bytes.</summary>
     public const long EventBytesPerRun = 256 * 1024;
+
+    /// <summary>
+    /// Bytes of one institution in a run's world: its profile record and name (about 120), its state
+    /// arrays (mode twice, reputation, welfare, switches, flags, relative size: 38) and its block of
+    /// customers and the adoption outlook (about 40).
+    /// </summary>
+    public const int InstitutionBytesPerRun = 200;
+
+    /// <summary>
+    /// Bytes of one institution's outcome held with a finished run: the InstitutionOutcome record (104),
+    /// its slot (8) and its name, which the outcome keeps alive (about 56); measured at 220 a held
+    /// replication of 200,000 institutions (44 MB), the collector's slack included.
+    /// </summary>
+    public const int OutcomeBytes = 220;
+
+    /// <summary>
+    /// Bytes of one logged event: the EventRecord (56), its detail text ("None -> Full", 48) and its
+    /// list slot with the list's growth slack; measured at 136 over 250,000 mode switches a run.
+    /// </summary>
+    public const int EventBytes = 136;
 
     /// <summary>
     /// The runtime, libraries, chart rendering and the garbage collector's slack, bytes: a run of
@@ -41,6 +65,46 @@ internal sealed record MemoryEstimate(int Users, long PopulationBytes, long Reco
     /// <summary>Total estimated bytes.</summary>
     public long TotalBytes => RuntimeOverheadBytes + ConcurrentRuns * PopulationBytes + KeptRuns * RecordedBytes + BookkeepingBytes;
 
+    /// <summary>Institutions of a run: the generated banks and payment firms plus the named ones.</summary>
+    public static long InstitutionCount(InstitutionSettings institutions)
+    {
+        ArgumentNullException.ThrowIfNull(institutions);
+        return Math.Max(0L, institutions.Generated.Banks) + Math.Max(0L, institutions.Generated.Payments) + institutions.Named.Count;
+    }
+
+    /// <summary>
+    /// Events one run may log beyond the allowance. Mode switches: every institution reviews its mode
+    /// with chance r_b (institutions.reconsider) each step, and a review leaves the mode it holds with
+    /// chance <see cref="ChangeChance"/>; a ban on Full moves every institution once more; each
+    /// scheduled shock or intervention logs at most two lines.
+    /// </summary>
+    public static long Events(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var settings = scenario.Institutions;
+        long institutions = InstitutionCount(settings);
+        double reviews = institutions * (double)Math.Max(0, scenario.Time.Steps) * Math.Clamp(settings.Reconsider, 0, 1);
+        long bans = scenario.Interventions.Count(i => i.Type == InterventionType.BanFullMode);
+        long scheduled = 2L * (scenario.Shocks.Count + scenario.Interventions.Count);
+        return (long)Math.Ceiling(reviews * ChangeChance(settings)) + bans * institutions + scheduled;
+    }
+
+    /// <summary>
+    /// The chance that a review changes the mode, 2x / (1 + 2x) with x = exp(-C_sw / mu_b): the logit
+    /// choice's chance of leaving the mode held when the two others pay no more than it before the
+    /// switching cost C_sw, the case a review that changes nothing in the world is in. It tends to
+    /// 2/3 as the choice noise mu_b grows (every mode alike) and is 0.21 at the defaults; the shipped
+    /// scenarios measure 0.04 to 0.07 (0.3% to 0.55% of institution-steps at r_b = 1/13), the rest
+    /// being the margin for reviews prompted by peers' exits and for shocks that reorder the modes.
+    /// </summary>
+    public static double ChangeChance(InstitutionSettings institutions)
+    {
+        ArgumentNullException.ThrowIfNull(institutions);
+        double noise = Math.Max(institutions.ChoiceNoise, 1e-6);
+        double x = Math.Exp(-Math.Max(0, institutions.SwitchingCost) / noise);
+        return 2 * x / (1 + 2 * x);
+    }
+
     /// <summary>
     /// The estimate for <paramref name="concurrentRuns"/> runs of <paramref name="scenario"/> at once, with
     /// the recorded results of <paramref name="keptRuns"/> runs held together.
@@ -48,8 +112,12 @@ internal sealed record MemoryEstimate(int Users, long PopulationBytes, long Reco
     public static MemoryEstimate For(Scenario scenario, int concurrentRuns, int keptRuns)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new MemoryEstimate(scenario.Users.Count, Population(scenario.Users), Recorded(scenario),
-            Math.Max(1, concurrentRuns), Math.Max(1, keptRuns));
+        int concurrent = Math.Max(1, concurrentRuns), kept = Math.Max(1, keptRuns);
+        long institutions = InstitutionCount(scenario.Institutions);
+        long world = institutions * InstitutionBytesPerRun;
+        long recorded = institutions * OutcomeBytes + Events(scenario) * EventBytes;
+        return new MemoryEstimate(scenario.Users.Count, Population(scenario.Users) + world, Recorded(scenario),
+            concurrent, kept, Institutions: institutions, InstitutionBytes: concurrent * world + kept * recorded);
     }
 
     /// <summary>
@@ -71,9 +139,13 @@ internal sealed record MemoryEstimate(int Users, long PopulationBytes, long Reco
         return Math.Max(building, steady);
     }
 
-    /// <summary>Bytes of one run's recorded results: every step's metrics plus the event allowance.</summary>
-    public static long Recorded(Scenario scenario) =>
-        (scenario.Time.Steps + 1L) * StepBytes + EventBytesPerRun;
+    /// <summary>Bytes of one run's recorded results: every step's metrics, the event allowance, the institutions' events and outcomes.</summary>
+    public static long Recorded(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return (scenario.Time.Steps + 1L) * StepBytes + EventBytesPerRun
+               + InstitutionCount(scenario.Institutions) * OutcomeBytes + Events(scenario) * EventBytes;
+    }
 
     /// <summary>
     /// The refusal message when the estimate exceeds <paramref name="availableBytes"/>, or null when it fits.
@@ -89,7 +161,14 @@ internal sealed record MemoryEstimate(int Users, long PopulationBytes, long Reco
                    $"{Gigabytes(availableBytes)} is available: lower the number of design points or sweep.replications";
         }
         string workers = ConcurrentRuns == 1 ? "1 worker" : $"{ConcurrentRuns} workers";
-        string network = PopulationBytes > (long)Users * BytesPerUser ? ", users.network.degree" : "";
+        if (InstitutionBytes > TotalBytes / 2)
+        {
+            string held = KeptRuns == 1 ? "1 run" : $"{KeptRuns} runs";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{what} needs about {Gigabytes(TotalBytes)} ({UserCount(Institutions)} institutions x {held} held, {workers}); {Gigabytes(availableBytes)} is available: " +
+                $"lower institutions.generated.banks, institutions.generated.payments, the replications or {parallelism}");
+        }
+        string network = PopulationBytes - Institutions * InstitutionBytesPerRun > (long)Users * BytesPerUser ? ", users.network.degree" : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"{what} needs about {Gigabytes(TotalBytes)} ({UserCount(Users)} users x {workers}); {Gigabytes(availableBytes)} is available: " +
             $"lower users.count{network} or {parallelism}");

@@ -26,12 +26,16 @@ internal static class ManifestJson
 
     public static void Write(string path, Manifest manifest) => AtomicFile.WriteAllText(path, ToJson(manifest));
 
-    /// <summary>Reads a manifest back (for plot and compare); null when the file is not a manifest.</summary>
+    /// <summary>Reads a manifest back (for plot and compare); null when the file is missing, not a regular file, or not a manifest.</summary>
     public static Manifest? Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), Options);
+            // Only a regular file: a FIFO or device named manifest.json would hang or fill memory.
+            var opened = RegularFile.OpenRead(path);
+            if (!opened.Ok) return null;
+            using var stream = opened.Value;
+            return JsonSerializer.Deserialize<Manifest>(stream, Options);
         }
         catch (JsonException)
         {

@@ -15,6 +15,16 @@ internal static class RunFolder
     public const string ChartsFolder = "charts";
 
     /// <summary>
+    /// Begins a run folder: the manifest with status <c>running</c> (its seeds and command line), so a
+    /// folder whose process was killed says what it was and that it never finished.
+    /// </summary>
+    public static void Start(string folder, Manifest running)
+    {
+        Directory.CreateDirectory(folder);
+        ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), running);
+    }
+
+    /// <summary>
     /// Writes every file of a run folder and returns their paths (data first, manifest last).
     /// Chart failures do not lose the data: they are reported in <see cref="RunFolderResult.ChartProblems"/>.
     /// </summary>
@@ -53,75 +63,19 @@ internal static class RunFolder
 
     /// <summary>
     /// The default folder <c>ROOT/&lt;scenario-name&gt;/&lt;yyyyMMdd-HHmmss&gt;</c>, with a -2, -3...
-    /// suffix when a run started in the same second already took the name.
+    /// suffix when a run started in the same second already took the name (its folder has content, or
+    /// its lock file exists: a command holds or held it).
     /// </summary>
     public static string DefaultPath(string outputRoot, string scenarioName, DateTime started)
     {
         string stamp = started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         string baseName = Path.Combine(outputRoot, SafeName(scenarioName), stamp);
         string path = baseName;
-        for (int n = 2; IsNonEmptyFolder(path) || File.Exists(path); n++)
+        for (int n = 2; IsNonEmptyFolder(path) || File.Exists(path) || File.Exists(FolderLock.PathOf(Path.GetFullPath(path))); n++)
         {
             path = $"{baseName}-{n.ToString(CultureInfo.InvariantCulture)}";
         }
         return path;
-    }
-
-    /// <summary>
-    /// Makes sure <paramref name="folder"/> can take a run: creates it, or refuses an existing
-    /// non-empty one unless <paramref name="force"/>. Returns a problem message, or null when it is ready.
-    /// </summary>
-    public static string? Prepare(string folder, bool force)
-    {
-        if (string.IsNullOrWhiteSpace(folder))
-        {
-            return "the output folder is empty";
-        }
-        if (File.Exists(folder))
-        {
-            return $"{folder}: is a file, not a folder";
-        }
-        if (IsNonEmptyFolder(folder) && !force)
-        {
-            return $"{folder}: folder exists and is not empty (use --force to write into it anyway)";
-        }
-        if (FileAncestor(folder) is { } file)
-        {
-            return $"{folder}: cannot create the folder: {file} is a file";
-        }
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            return $"{folder}: cannot create the folder: {e.Message}";
-        }
-        // A read-only mount or a folder without write permission is found now, before hours of running.
-        string probe = Path.Combine(folder, $".trustsim-write-test-{Guid.NewGuid():N}");
-        try
-        {
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"{folder}: the folder is not writable: {e.Message}";
-        }
-    }
-
-    /// <summary>The nearest existing ancestor of <paramref name="folder"/> when it is a regular file (so no folder can be made under it).</summary>
-    private static string? FileAncestor(string folder)
-    {
-        string? path = Path.GetDirectoryName(Path.GetFullPath(folder));
-        while (!string.IsNullOrEmpty(path))
-        {
-            if (File.Exists(path)) return path;
-            if (Directory.Exists(path)) return null;
-            path = Path.GetDirectoryName(path);
-        }
-        return null;
     }
 
     private static bool IsNonEmptyFolder(string path) =>

@@ -48,7 +48,11 @@ internal sealed record ShardManifest(string Scenario, string ScenarioSha256, str
         ShardManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<ShardManifest>(File.ReadAllText(path), Options);
+            // Only a regular file: a FIFO or device named shard.json would hang or fill memory.
+            var opened = RegularFile.OpenRead(path);
+            if (!opened.Ok) return Outcome<ShardManifest?>.Failure($"trustsim: {path}: {opened.Problems[0]}");
+            using var stream = opened.Value;
+            manifest = JsonSerializer.Deserialize<ShardManifest>(stream, Options);
         }
         catch (JsonException e)
         {

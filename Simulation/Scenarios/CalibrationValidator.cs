@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustSim.Core;
 using TrustSim.Metrics;
 using TrustSim.Scenarios.Yaml;
 
@@ -113,13 +114,18 @@ internal static class CalibrationValidator
     private static void CheckData(Scenario scenario, string data, ProblemSink sink)
     {
         var file = DataPath(sink.Map.Root.File, data);
-        if (!File.Exists(file))
+        var text = ObservationCsv.ReadText(file);
+        if (!text.Ok)
         {
-            sink.Report($"calibrate.data: file '{file}' not found (the path is relative to the scenario file)", $"{Section}.data");
+            var reason = text.Problems[0];
+            sink.Report(reason == RegularFile.NotFound
+                ? $"calibrate.data: file '{file}' not found (the path is relative to the scenario file)"
+                : $"calibrate.data: '{file}' {reason}", $"{Section}.data");
             return;
         }
+        sink.Refer(new FileReference(file, $"{Section}.data", sink.Map.At($"{Section}.data")));
         var problems = new List<ScenarioProblem>();
-        var rows = ObservationCsv.Read(file, file, problems);
+        var rows = ObservationCsv.Parse(text.Value, file, problems);
         foreach (var row in rows)
         {
             if (Where(scenario.Time, row.Observation) is { } problem)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
+using TrustSim.Core;
 using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Scenarios;
@@ -14,20 +16,35 @@ internal static class ObservationCsv
 {
     private static readonly string[] Known = ["step", "date", "metric", "value", "se", "weight", "label"];
 
+    /// <summary>
+    /// Observations are data, not a scenario, so they get more room than a scenario file; past this
+    /// it is a wrong file (or a device), read no further.
+    /// </summary>
+    public const long MaxBytes = 16 << 20;
+
     /// <summary>The observations of <paramref name="path"/> with their lines, named <paramref name="shownAs"/> in problems; rows with problems are left out.</summary>
     public static IReadOnlyList<ObservedRow> Read(string path, string shownAs, List<ScenarioProblem> problems)
     {
-        string text;
-        try
+        var text = ReadText(path);
+        if (!text.Ok)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            problems.Add(SourceSpot.StartOf(shownAs).Problem($"cannot read the observations file: {e.Message}"));
+            problems.Add(SourceSpot.StartOf(shownAs).Problem($"the observations file {text.Problems[0]}"));
             return [];
         }
-        return Parse(text, shownAs, problems);
+        return Parse(text.Value, shownAs, problems);
+    }
+
+    /// <summary>The text of the observations file, or why it is not read (<see cref="RegularFile"/>: only a regular file of at most <see cref="MaxBytes"/>).</summary>
+    public static Outcome<string> ReadText(string path)
+    {
+        var bytes = RegularFile.ReadAllBytes(path, MaxBytes);
+        if (!bytes.Ok)
+            return bytes.ConvertError<string>();
+        // As File.ReadAllText did: a byte-order mark is dropped, bytes that are not UTF-8 become U+FFFD.
+        var span = bytes.Value.AsSpan();
+        if (span.StartsWith("\uFEFF"u8))
+            span = span[3..];
+        return Outcome<string>.Success(Encoding.UTF8.GetString(span));
     }
 
     public static IReadOnlyList<ObservedRow> Parse(string text, string shownAs, List<ScenarioProblem> problems)

@@ -1,3 +1,4 @@
+using TrustSim.Core;
 using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Scenarios;
@@ -13,11 +14,14 @@ internal static class ScenarioInheritance
 
     public const string Key = "extends";
 
-    /// <summary>The merged mapping without <c>extends</c>, or null when a base could not be used.</summary>
-    public static MappingNode? Resolve(MappingNode root, string displayPath, string fullPath, List<ScenarioProblem> problems) =>
-        Resolve(root, displayPath, [fullPath], [displayPath], problems);
+    /// <summary>
+    /// The merged mapping without <c>extends</c>, or null when a base could not be used. Each base
+    /// read is added to <paramref name="references"/> with the line that named it.
+    /// </summary>
+    public static MappingNode? Resolve(MappingNode root, string displayPath, string fullPath, List<ScenarioProblem> problems, List<FileReference> references) =>
+        Resolve(root, displayPath, [fullPath], [displayPath], problems, references);
 
-    private static MappingNode? Resolve(MappingNode node, string display, List<string> chain, List<string> names, List<ScenarioProblem> problems)
+    private static MappingNode? Resolve(MappingNode node, string display, List<string> chain, List<string> names, List<ScenarioProblem> problems, List<FileReference> references)
     {
         var entry = node.Find(Key);
         if (entry is null)
@@ -51,18 +55,20 @@ internal static class ScenarioInheritance
             problems.Add(reference.Spot.Problem($"extends chain longer than {MaxChain} files"));
             return null;
         }
-        if (Directory.Exists(full))
+        // Only a regular file of scenario size is opened: a base may be any path (/dev/zero, a FIFO),
+        // and the refusal is reported here, on the extends line, not inside the file.
+        var bytes = RegularFile.ReadAllBytes(full, ScenarioFileSource.MaxBytes);
+        if (!bytes.Ok)
         {
-            problems.Add(reference.Spot.Problem($"base scenario '{relative}' is a folder, not a scenario file ({full})"));
+            var reason = bytes.Problems[0];
+            var where = reason == RegularFile.NotFound ? $"looked for {full}" : full;
+            problems.Add(reference.Spot.Problem($"base scenario '{relative}' {reason} ({where})"));
             return null;
         }
-        if (!File.Exists(full))
-        {
-            problems.Add(reference.Spot.Problem($"base scenario '{relative}' not found (looked for {full})"));
-            return null;
-        }
-        var baseRoot = ScenarioDocument.ReadFile(full, baseDisplay, problems);
-        var resolvedBase = baseRoot is null ? null : Resolve(baseRoot, baseDisplay, [.. chain, full], [.. names, baseDisplay], problems);
+        references.Add(new FileReference(baseDisplay, Key, reference.Spot));
+        var text = ScenarioFileSource.Decode(bytes.Value, baseDisplay, problems);
+        var baseRoot = text is null ? null : ScenarioDocument.ReadText(text, baseDisplay, problems);
+        var resolvedBase = baseRoot is null ? null : Resolve(baseRoot, baseDisplay, [.. chain, full], [.. names, baseDisplay], problems, references);
         return resolvedBase is null ? null : NodeMerge.Merge(resolvedBase, node.Without(Key), typeof(Scenario));
     }
 }

@@ -18,7 +18,7 @@ internal static class ScenarioLoader
         try
         {
             var root = ScenarioDocument.ReadFile(path, path, problems);
-            return Resolve(root, path, overrides ?? [], problems);
+            return Resolve(root, path, overrides ?? [], problems, checkWrittenSize: true);
         }
         catch (Exception ex)
         {
@@ -36,7 +36,7 @@ internal static class ScenarioLoader
         try
         {
             var root = ScenarioDocument.ReadText(text, fileName, problems);
-            return Resolve(root, fileName, overrides ?? [], problems);
+            return Resolve(root, fileName, overrides ?? [], problems, checkWrittenSize: false);
         }
         catch (Exception ex)
         {
@@ -47,28 +47,35 @@ internal static class ScenarioLoader
     /// <summary>The first step dated on or after <paramref name="date"/> (see <see cref="ScenarioSchedule"/>).</summary>
     public static int StepOf(Scenario scenario, DateOnly date) => ScenarioSchedule.StepOf(scenario.Time, date);
 
-    private static LoadResult Resolve(MappingNode? root, string fileName, IReadOnlyList<string> overrides, List<ScenarioProblem> problems)
+    // A scenario loaded from a file is one a command may write back as scenario.yaml, which resume,
+    // shards and re-runs read with this same loader; text (design points, calibration steps) is not written.
+    private static LoadResult Resolve(MappingNode? root, string fileName, IReadOnlyList<string> overrides, List<ScenarioProblem> problems, bool checkWrittenSize)
     {
+        var references = new List<FileReference>();
         if (root is null)
-            return Failed(fileName, problems);
-        var merged = ScenarioInheritance.Resolve(root, fileName, Path.GetFullPath(fileName), problems);
+            return Failed(fileName, problems, references);
+        var merged = ScenarioInheritance.Resolve(root, fileName, Path.GetFullPath(fileName), problems, references);
         if (merged is null)
-            return Failed(fileName, problems);
+            return Failed(fileName, problems, references);
         merged = ScenarioOverrides.Apply(merged, overrides, problems);
         var map = new SourceMap(SourceSpot.StartOf(fileName));
         var scenario = new ScenarioMapper(map, problems).MapRoot(merged, requireName: true);
-        ScenarioValidator.Validate(scenario, new ProblemSink(map, problems));
-        return problems.Count == 0 ? LoadResult.Success(scenario) : Failed(fileName, problems);
+        ScenarioValidator.Validate(scenario, new ProblemSink(map, problems, references));
+        if (problems.Count == 0 && checkWrittenSize && WrittenSize.Problem(scenario, map) is { } tooLarge)
+            problems.Add(tooLarge);
+        return problems.Count == 0 ? LoadResult.Success(scenario) : Failed(fileName, problems, references);
     }
 
     // The loaded file first, then its bases and --set in the order met; within a file by position.
-    private static LoadResult Failed(string fileName, List<ScenarioProblem> problems)
+    // Problems inside a file the scenario names are cut short so it cannot be echoed (ReferencedProblems).
+    private static LoadResult Failed(string fileName, List<ScenarioProblem> problems, IReadOnlyList<FileReference> references)
     {
         var files = problems.Select(p => p.File).Prepend(fileName).Distinct().ToList();
         var ordered = problems
             .Distinct()
             .OrderBy(p => files.IndexOf(p.File)).ThenBy(p => p.Line).ThenBy(p => p.Column)
             .ToList();
+        ordered = ReferencedProblems.Limit(ordered, references);
         if (ordered.Count > MaxProblems)
         {
             var last = ordered[MaxProblems - 1];
@@ -81,6 +88,6 @@ internal static class ScenarioLoader
     private static LoadResult Unexpected(string fileName, Exception ex, List<ScenarioProblem> problems)
     {
         problems.Add(SourceSpot.StartOf(fileName).Problem($"internal error while loading ({ex.GetType().Name}: {ex.Message}); please report it"));
-        return Failed(fileName, problems);
+        return Failed(fileName, problems, []);
     }
 }

@@ -1,10 +1,12 @@
 using System.Text;
+using TrustSim.Core;
 
 namespace TrustSim.Scenarios.Yaml;
 
 /// <summary>
-/// Reads a scenario file's text defensively: missing files, folders, huge files, binary and
-/// non-UTF-8 content all become located problems instead of exceptions or garbage.
+/// Reads a scenario file's text defensively: missing files, anything but a regular file (folders,
+/// devices, FIFOs), huge files, binary and non-UTF-8 content all become located problems instead
+/// of exceptions, hangs or garbage.
 /// </summary>
 internal static class ScenarioFileSource
 {
@@ -16,25 +18,15 @@ internal static class ScenarioFileSource
     /// <summary>The file's text, or null with the reason added to <paramref name="problems"/> under <paramref name="displayName"/>.</summary>
     public static string? Read(string path, string displayName, List<ScenarioProblem> problems)
     {
-        var start = SourceSpot.StartOf(displayName);
-        byte[] bytes;
-        try
-        {
-            if (Directory.Exists(path))
-                return Fail(problems, start, "is a folder, not a scenario file");
-            var info = new FileInfo(path);
-            if (!info.Exists)
-                return Fail(problems, start, "file not found");
-            if (info.Length > MaxBytes)
-                return Fail(problems, start, $"file is {info.Length:N0} bytes; a scenario may be at most {MaxBytes:N0} bytes");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return Fail(problems, start, $"cannot read the file: {ex.Message}");
-        }
-        return Decode(bytes, displayName, problems);
+        var bytes = RegularFile.ReadAllBytes(path, MaxBytes);
+        if (!bytes.Ok)
+            return Fail(problems, SourceSpot.StartOf(displayName), Refusal(bytes.Problems[0]));
+        return Decode(bytes.Value, displayName, problems);
     }
+
+    /// <summary>A <see cref="RegularFile"/> refusal as a sentence about the scenario file: "file not found", "the file is a FIFO ...".</summary>
+    public static string Refusal(string reason) =>
+        reason.StartsWith("is ", StringComparison.Ordinal) || reason.StartsWith("holds ", StringComparison.Ordinal) ? $"the file {reason}" : $"file {reason}";
 
     /// <summary>Strict UTF-8 decoding that refuses control characters, which only binary files contain.</summary>
     public static string? Decode(byte[] bytes, string displayName, List<ScenarioProblem> problems)
