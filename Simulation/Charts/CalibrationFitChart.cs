@@ -14,7 +14,7 @@ internal static class CalibrationFitChart
 {
     public static string FileName(string metric) => $"fit-{metric}.png";
 
-    public static byte[] Render(Scenario scenario, string metric, IReadOnlyList<CalibrationTarget> targets, IReadOnlyList<RunResult> results)
+    public static ChartImage Render(Scenario scenario, string metric, IReadOnlyList<CalibrationTarget> targets, IReadOnlyList<RunResult> results)
     {
         var column = StepMetrics.Columns.First(c => c.Name == metric);
         var points = targets.Where(t => t.Metric.Name == metric).OrderBy(t => t.Step).ToList();
@@ -46,7 +46,7 @@ internal static class CalibrationFitChart
         SetRange(plot, series, points, column);
         ChartStyle.LegendBelow(plot);
         ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 
     // The observations' stretch of the calendar with a margin: a five-year axis would stack points a week apart.

@@ -8,7 +8,7 @@ namespace TrustSim.Charts;
 /// </summary>
 internal static class MorrisChart
 {
-    public static byte[] Render(SensitivityChartSpec spec)
+    public static ChartImage Render(SensitivityChartSpec spec)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, $"mu* (mean |elementary effect| on {spec.Metric} per full parameter range)",
             "sigma (sd of elementary effects)");
@@ -48,6 +48,6 @@ internal static class MorrisChart
         plot.Axes.SetLimits(0, edge * 1.25, 0, edge);
         ChartStyle.LegendBelow(plot);
         ChartStyle.Caption(plot, spec.Note);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

@@ -12,7 +12,7 @@ internal sealed record ThresholdChartSpec(string FileName, string Title, string 
 /// <summary>threshold-METRIC.png: the metric's mean at every evaluated value with 95% CI bars, the level, and the crossing with its CI.</summary>
 internal static class ThresholdChart
 {
-    public static byte[] Render(ThresholdChartSpec spec)
+    public static ChartImage Render(ThresholdChartSpec spec)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, spec.XLabel, spec.YLabel);
         var ordered = spec.Points.Where(p => !double.IsNaN(p.Mean)).OrderBy(p => p.Value).ToArray();
@@ -55,6 +55,6 @@ internal static class ThresholdChart
         }
         ChartStyle.Caption(plot, spec.Note);
         ChartStyle.LegendBelow(plot);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }
