@@ -15,6 +15,7 @@ internal static class MorrisChart
         var parameters = spec.Rows.Select(r => r.Parameter).Distinct().ToArray();
         double top = 0, right = 0;
         bool any = false;
+        var labels = new List<(double X, double Y, string Name)>();
         foreach (var parameter in parameters)
         {
             var muStar = spec.Rows.FirstOrDefault(r => r.Parameter == parameter && r.Index == "mu_star");
@@ -30,10 +31,7 @@ internal static class MorrisChart
             }
             // A hollow dot: mu*'s interval is too wide for the data to rank this parameter.
             var dot = plot.Add.Marker(muStar.Value, y, spec.Unsettled.Contains(muStar) ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 10, ChartStyle.Blue);
-            var label = plot.Add.Text(parameter, muStar.Value, y);
-            label.LabelFontSize = 12;
-            label.LabelOffsetX = 6;
-            label.LabelOffsetY = -18;
+            labels.Add((muStar.Value, y, parameter));
             top = Math.Max(top, y);
             right = Math.Max(right, muStar.Value);
             any = true;
@@ -48,6 +46,8 @@ internal static class MorrisChart
         plot.Axes.SetLimits(0, edge * 1.25, 0, edge);
         ChartStyle.LegendBelow(plot);
         ChartStyle.Caption(plot, spec.Note);
+        // Parameters of similar influence sit close together: their names are placed so none covers another.
+        PointLabels.Draw(plot, labels.Select(l => (l.X, l.Y)).ToList(), labels.Select(l => l.Name).ToList());
         return ChartStyle.Export(plot);
     }
 }
