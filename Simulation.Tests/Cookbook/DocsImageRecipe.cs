@@ -30,7 +30,8 @@ internal sealed record DocsImageRecipe(string Image, string Command, string Char
     public IReadOnlyList<string> Overrides =>
         Words.Select((w, i) => (w, i)).Where(x => x.w == "--set" && x.i + 1 < Words.Count).Select(x => Words[x.i + 1]).ToList();
 
-    /// <summary>The arguments for <c>TrustSimApp.Run</c>: the command with the scenario's full path, written to <paramref name="outFolder"/>.</summary>
+    /// <summary>The arguments for <c>TrustSimApp.Run</c>: the command with full scenario paths (compare takes two), written to <paramref name="outFolder"/>.</summary>
     public string[] Arguments(string repositoryRoot, string outFolder) =>
-        [Verb, Path.Combine(repositoryRoot, Scenario), .. Words.Skip(2), "--out", outFolder];
+        [Verb, Path.Combine(repositoryRoot, Scenario), .. Words.Skip(2).Select(w => w.StartsWith("scenarios/", StringComparison.Ordinal) ? Path.Combine(repositoryRoot, w) : w),
+         "--out", outFolder];
 }

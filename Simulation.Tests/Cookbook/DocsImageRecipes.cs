@@ -19,6 +19,18 @@ internal static class DocsImageRecipes
         // docs/validation.md, calibration to the Ponemon survey.
         new("calibrate-ponemon-fit.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/fit-reputation.png"),
         new("calibrate-ponemon-loss.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/loss.png"),
+        // docs/charts.md, the gallery: one chart of every kind the tool draws.
+        new("cambridge-analytica-adoption.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/adoption.png"),
+        new("cambridge-analytica-records.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/records.png"),
+        new("cambridge-analytica-institution-reputation.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/institution-reputation.png"),
+        new("repeated-scandals-response.png", "trustsim sweep scenarios/repeated-scandals.yaml", "charts/response-final_reputation-vs-scandals_rate.png"),
+        new("repeated-scandals-heatmap.png", "trustsim sweep scenarios/repeated-scandals.yaml", "charts/heatmap-final_reputation.png"),
+        new("partnership-drivers-lhs-response.png", "trustsim sweep scenarios/partnership-drivers-lhs.yaml", "charts/response-final_partners_full-vs-institutions_imitation.png"),
+        new("partnership-drivers-sobol-sensitivity.png", "trustsim sweep scenarios/partnership-drivers-sobol.yaml", "charts/sensitivity-final_partners_full.png"),
+        new("partnership-drivers-morris.png", "trustsim sweep scenarios/partnership-drivers-sobol.yaml --set sweep.design=morris", "charts/morris-final_partners_full.png"),
+        new("scandal-severity-threshold.png", "trustsim sweep scenarios/scandal-severity-threshold.yaml", "charts/threshold-min_reputation.png"),
+        new("compare-differences.png", "trustsim compare scenarios/cambridge-analytica.yaml scenarios/regulatory-intervention.yaml", "charts/differences.png"),
+        new("compare-partners-full.png", "trustsim compare scenarios/cambridge-analytica.yaml scenarios/regulatory-intervention.yaml", "charts/compare-partners_full.png"),
     ];
 
     /// <summary>The recipe that draws <paramref name="image"/>, or null.</summary>

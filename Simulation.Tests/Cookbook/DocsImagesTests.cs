@@ -69,7 +69,7 @@ public sealed class DocsImagesTests
     {
         Assert.All(DocsImageRecipes.All, r =>
         {
-            Assert.Contains(r.Verb, new[] { "run", "calibrate" });
+            Assert.Contains(r.Verb, new[] { "run", "sweep", "compare", "calibrate" });
             Assert.StartsWith("scenarios/", r.Scenario);
             var loaded = ScenarioLoader.Load(Path.Combine(Paths.RepositoryRoot(), r.Scenario), r.Overrides);
             Assert.True(loaded.Succeeded, $"{r.Command}: {string.Join("\n", loaded.Problems)}");

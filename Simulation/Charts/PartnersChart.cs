@@ -19,7 +19,7 @@ internal static class PartnersChart
     /// <summary>Gap between the lanes, in shares.</summary>
     private const double Gap = 0.18;
 
-    private sealed record Lane(string Name, Func<StepMetrics, double> Limited, Func<StepMetrics, double> Full, double Base);
+    private sealed record Lane(string Name, InstitutionType Type, Func<StepMetrics, double> Limited, Func<StepMetrics, double> Full, double Base);
 
     public static ChartImage Render(Scenario scenario, IReadOnlyList<RunResult> results)
     {
@@ -29,8 +29,8 @@ internal static class PartnersChart
             "Share of each type in each mode (0-1)", scenario);
         Lane[] lanes =
         [
-            new("Banks", m => m.BanksLimited, m => m.BanksFull, 0),
-            new("Payment firms", m => m.PaymentsLimited, m => m.PaymentsFull, 1 + Gap),
+            new("Banks", InstitutionType.Bank, m => m.BanksLimited, m => m.BanksFull, 0),
+            new("Payment firms", InstitutionType.Payment, m => m.PaymentsLimited, m => m.PaymentsFull, 1 + Gap),
         ];
         var ticks = new NumericManual();
         if (series.Count == 0)
@@ -39,9 +39,12 @@ internal static class PartnersChart
         }
         else
         {
-            for (int k = 0; k < lanes.Length; k++)
+            bool legend = true;
+            foreach (Lane lane in lanes)
             {
-                DrawLane(plot, series, lanes[k], legend: k == 0);
+                bool present = Count(scenario, lane.Type) > 0;
+                DrawLane(plot, series, lane, legend && present, present);
+                legend &= !present; // the modes go in the legend once, from the first lane that draws them
             }
         }
         foreach (Lane lane in lanes)
@@ -58,10 +61,30 @@ internal static class PartnersChart
         return ChartStyle.Export(plot);
     }
 
-    private static void DrawLane(Plot plot, RunSeries series, Lane lane, bool legend)
+    private static void DrawLane(Plot plot, RunSeries series, Lane lane, bool legend, bool present)
     {
-        double[] full = series.Mean(lane.Full);
-        double[] limited = series.Mean(lane.Limited);
+        if (present)
+        {
+            // Full at the bottom so the partnering share reads from the lane's zero; None fills the rest up to 1.
+            double[] full = series.Mean(lane.Full);
+            double[] limited = series.Mean(lane.Limited);
+            double[] fullTop = full.Select(f => lane.Base + Zero(f)).ToArray();
+            double[] limitedTop = full.Zip(limited, (f, l) => lane.Base + Zero(f) + Zero(l)).ToArray();
+            double[] floor = Enumerable.Repeat(lane.Base, series.Count).ToArray();
+            double[] ceiling = Enumerable.Repeat(lane.Base + 1, series.Count).ToArray();
+            Layer(plot, series.X, floor, fullTop, ChartStyle.Green, legend ? "Full" : "");
+            Layer(plot, series.X, fullTop, limitedTop, ChartStyle.Orange, legend ? "Limited" : "");
+            Layer(plot, series.X, limitedTop, ceiling, ChartStyle.Grey, legend ? "None" : "", alpha: 0.25);
+        }
+        else
+        {
+            // A scenario without this type: say so, rather than draw an empty lane that reads as "all in None".
+            var none = plot.Add.Text($"no {lane.Name.ToLowerInvariant()} in this scenario", series.X[series.Count / 2], lane.Base + 0.5);
+            none.LabelFontSize = 13;
+            none.LabelFontColor = ChartStyle.Grey;
+            none.Alignment = Alignment.MiddleCenter;
+        }
+        // The lane's name last, so no fill covers it.
         var name = plot.Add.Text(lane.Name, series.X[0], lane.Base + 1);
         name.LabelFontSize = 13;
         name.LabelBold = true;
@@ -70,24 +93,12 @@ internal static class PartnersChart
         name.Alignment = Alignment.UpperLeft;
         name.OffsetX = 4;
         name.OffsetY = 4;
-        if (full.All(double.IsNaN))
-        {
-            // A scenario without this type of institution: say so rather than draw an empty lane as "None".
-            var none = plot.Add.Text($"no {lane.Name.ToLowerInvariant()} in this scenario", series.X[series.Count / 2], lane.Base + 0.5);
-            none.LabelFontSize = 12;
-            none.LabelFontColor = ChartStyle.Grey;
-            none.Alignment = Alignment.MiddleCenter;
-            return;
-        }
-        // Full at the bottom so the partnering share reads from the lane's zero; None fills the rest up to 1.
-        double[] fullTop = full.Select(f => lane.Base + Zero(f)).ToArray();
-        double[] limitedTop = full.Zip(limited, (f, l) => lane.Base + Zero(f) + Zero(l)).ToArray();
-        double[] floor = Enumerable.Repeat(lane.Base, series.Count).ToArray();
-        double[] ceiling = Enumerable.Repeat(lane.Base + 1, series.Count).ToArray();
-        Layer(plot, series.X, floor, fullTop, ChartStyle.Green, legend ? "Full" : "");
-        Layer(plot, series.X, fullTop, limitedTop, ChartStyle.Orange, legend ? "Limited" : "");
-        Layer(plot, series.X, limitedTop, ceiling, ChartStyle.Grey, legend ? "None" : "", alpha: 0.25);
     }
+
+    /// <summary>Institutions of a type in the scenario: generated plus named.</summary>
+    private static int Count(Scenario scenario, InstitutionType type) =>
+        Math.Max(0, type == InstitutionType.Bank ? scenario.Institutions.Generated.Banks : scenario.Institutions.Generated.Payments)
+        + scenario.Institutions.Named.Count(n => n.Type == type);
 
     private static void Layer(Plot plot, double[] x, double[] low, double[] high, Color color, string legend, double alpha = 0.85)
     {
