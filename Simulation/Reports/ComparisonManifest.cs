@@ -4,7 +4,11 @@ namespace TrustSim.Reports;
 /// <param name="Sides">The sides in argument order; side 1 is the reference of every difference.</param>
 /// <param name="Pairing">How differences were formed: "paired" (same replication seeds), "welch" or "mixed".</param>
 /// <param name="Note">How scenario sides were seeded, in words.</param>
-internal sealed record ComparisonManifest(IReadOnlyList<ComparedSide> Sides, string Pairing, string Note);
+internal sealed record ComparisonManifest(IReadOnlyList<ComparedSide> Sides, string Pairing, string Note)
+{
+    /// <summary>How each side's intervals in comparison.csv were built (differences use Student's t, paired or Welch).</summary>
+    public IntervalsManifest Intervals { get; init; } = IntervalsManifest.ForSummaryMetrics;
+}
 
 /// <summary>One compared side.</summary>
 /// <param name="Label">Name used in comparison.csv and the legends.</param>

@@ -11,4 +11,8 @@ namespace TrustSim.Reports;
 /// <param name="Workers">Runs executed at once by the last invocation.</param>
 /// <param name="Resumed">True when the last invocation continued an earlier journal.</param>
 internal sealed record SweepInfo(string Design, IReadOnlyList<string> Parameters, int Points, int Replications, long Runs,
-    long Completed, long Failed, int Workers, bool Resumed);
+    long Completed, long Failed, int Workers, bool Resumed)
+{
+    /// <summary>How the intervals of points.csv (and threshold.csv) were built.</summary>
+    public IntervalsManifest Intervals { get; init; } = IntervalsManifest.ForSummaryMetrics;
+}
