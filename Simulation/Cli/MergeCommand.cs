@@ -82,7 +82,8 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             terminal.Error.Print($"trustsim: {WriteFailure.Describe(folder, e)}");
-            terminal.Error.Print($"The shards are untouched; {folder} is unfinished (no {ManifestJson.FileName}). Make room and merge again with --force.");
+            terminal.Error.Print($"The shards are untouched; {folder} is unfinished (no {ManifestJson.FileName}). " +
+                                 $"{(WriteFailure.IsDiskFull(e) ? "Make room" : "Fix the cause")} and merge again with --force.");
             return ExitCode.RunFailed;
         }
         catch (InvalidDataException e)

@@ -103,7 +103,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             // Written last on purpose: without it the folder is marked unfinished, and everything before it is whole.
             terminal.Error.Print($"trustsim: {WriteFailure.Describe(manifestPath, e)}");
             terminal.Error.Print($"The data files and charts in {target.Folder} are whole, but without {ManifestJson.FileName} it is unfinished; " +
-                                 $"make room and finish it with: trustsim sweep --resume {target.Folder}");
+                                 $"{(WriteFailure.IsDiskFull(e) ? "make room" : "fix the cause")} and finish it with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
 

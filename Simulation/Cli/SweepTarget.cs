@@ -131,9 +131,10 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         {
             if (shard.Value is null) ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), Running(settings, planned, started, holder));
             AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), planned.Yaml);
-            // Before the first run: what a resume checks the scenario it is given against.
-            new SweepStart(planned.Scenario.Name, SweepStart.Sha256Of(planned.Yaml), planned.Plan.RunCount).Write(folder);
             if (shard.Value is { } spec) ShardOption.WriteManifest(folder, planned.Plan, spec);
+            // Before the first run: what a resume checks the scenario it is given against (shard.json first, which
+            // the Slurm script takes as the sign that a shard was started and is to be resumed).
+            new SweepStart(planned.Scenario.Name, SweepStart.Sha256Of(planned.Yaml), planned.Plan.RunCount).Write(folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
