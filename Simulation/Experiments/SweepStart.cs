@@ -45,15 +45,16 @@ internal sealed record SweepStart(string Scenario, string ScenarioSha256, long R
         problem = null;
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) return null;
+        // Only a regular file of a few KB (the tool writes about 150 bytes): a FIFO or a huge file here is not its record.
+        var bytes = RegularFile.ReadAllBytes(path, 64 << 10);
+        if (!bytes.Ok)
+        {
+            problem = $"trustsim: {path}: {bytes.Problems[0]}, so not a {FileName} written by 'trustsim sweep'";
+            return null;
+        }
         try
         {
-            // The tool writes about 150 bytes; a big file here is not its record, and is not read whole.
-            if (new FileInfo(path).Length > 64 << 10)
-            {
-                problem = $"trustsim: {path}: too large to be a {FileName} written by 'trustsim sweep'";
-                return null;
-            }
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using JsonDocument doc = JsonDocument.Parse(bytes.Value);
             JsonElement root = doc.RootElement;
             if (root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("scenario_sha256", out JsonElement sha) && sha.ValueKind == JsonValueKind.String
@@ -68,10 +69,6 @@ internal sealed record SweepStart(string Scenario, string ScenarioSha256, long R
         catch (JsonException e)
         {
             problem = $"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON, so not a {FileName} written by 'trustsim sweep'";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = $"trustsim: {path}: cannot read it: {e.Message}";
         }
         return null;
     }
