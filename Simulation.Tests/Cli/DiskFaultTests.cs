@@ -110,6 +110,69 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Every file under <paramref name="folders"/> with a hash of its bytes.</summary>
+    private static Dictionary<string, string> Hashes(IEnumerable<string> folders) =>
+        folders.SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
+            .ToDictionary(f => f, f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    [Fact]
+    public void Merge_DiskFullWhileCopyingOrWritingTheManifest_ExitsOneSayingSoAndLeavesTheShardsWhole()
+    {
+        string root = CliRunner.TempFolder();
+        string[] shards = ShardedSweeps.RunShards(Path.Combine(root, "shards"), SmallSweep(root), 2, 0, 1);
+        string whole = Path.Combine(root, "whole");
+        var roomy = CliRunner.Run(["merge", .. shards, "--out", whole]);
+        Assert.True(roomy.ExitCode == 0, roomy.Error);
+        // A tmpfs counts whole pages: this size holds every file of the merged folder but manifest.json, written last
+        // (and the folder's lock file beside it, which stays).
+        long page = Environment.SystemPageSize;
+        long allButManifest = Directory.EnumerateFiles(whole, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "manifest.json")
+            .Concat(Directory.EnumerateFiles(root, ".whole.*"))
+            .Sum(f => (new FileInfo(f).Length + page - 1) / page) * page / 1024;
+        var before = Hashes(shards);
+
+        foreach (long kilobytes in new[] { 64, allButManifest / 2, allButManifest })
+        {
+            var (disk, reason) = SmallDisk.Mount((int)kilobytes);
+            if (disk is null)
+            {
+                output.WriteLine($"not checked: {reason}");
+                return;
+            }
+            using (disk)
+            {
+                string folder = Path.Combine(disk.Path, "merged");
+                var full = CliRunner.Run(["merge", .. shards, "--out", folder]);
+
+                Assert.True(full.ExitCode == 1, $"{kilobytes} KB: exit {full.ExitCode}: {full.Error}");
+                Assert.Contains("disk full while writing", full.Error);
+                Assert.DoesNotContain("unexpected error", full.Error);
+                Assert.DoesNotContain("   at ", full.Error);
+                Assert.False(File.Exists(Path.Combine(folder, "manifest.json")), $"{kilobytes} KB: {full.Error}");
+                AssertNoTemporaryFiles(folder);
+                Assert.Equal(before, Hashes(shards));
+                disk.Resize(64 * 1024);
+                if (kilobytes == allButManifest)
+                {
+                    // Everything but the manifest is whole, and the message's own advice finishes the folder.
+                    Assert.Contains($"disk full while writing {Path.Combine(folder, "manifest.json")}", full.Error);
+                    Assert.Contains($"trustsim sweep --resume {folder}", full.Error);
+                    var finished = CliRunner.Run("sweep", "--resume", folder, "--workers", "1");
+                    Assert.True(finished.ExitCode == 0, finished.Error);
+                }
+                else
+                {
+                    Assert.Contains("The shards are untouched", full.Error);
+                    var again = CliRunner.Run(["merge", .. shards, "--out", folder, "--force"]);
+                    Assert.True(again.ExitCode == 0, again.Error);
+                }
+                foreach (string f in SweepData)
+                    Assert.True(File.ReadAllBytes(Path.Combine(whole, f)).SequenceEqual(File.ReadAllBytes(Path.Combine(folder, f))), $"{f} differs ({kilobytes} KB)");
+            }
+        }
+    }
+
     [Fact]
     public void Sweep_FolderDeletedMidSweep_ExitsOneWithAMessage()
     {

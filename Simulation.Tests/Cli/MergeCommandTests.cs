@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace TrustSim.Tests.Cli;
 
@@ -200,5 +201,63 @@ public sealed class MergeCommandTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("--out is, holds or lies inside the shard folder", outcome.Error);
         Assert.Equal(before, File.ReadAllBytes(journal));
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("seed edited")]
+    [InlineData("metrics null")]
+    [InlineData("run of the other shard")]
+    public void Execute_ShardJournalWithABadLineMidFile_ExitsTwoNamingFileAndLineAndWritesNothing(string tampering)
+    {
+        string root = CliRunner.TempFolder();
+        string[] shards = ShardedSweeps.RunShards(root, ShardedSweeps.SmallSweep(root), 2, 0, 1);
+        string journal = Path.Combine(shards[0], "journal.jsonl");
+        var lines = File.ReadAllLines(journal);
+        lines[1] = tampering switch
+        {
+            "garbage" => "garbage \u0000 line",
+            "seed edited" => Regex.Replace(lines[1], "\"seed\":\\d+", "\"seed\":7"),
+            "metrics null" => Regex.Replace(lines[1], "\"metrics\":\\{.*\\}\\}$", "\"metrics\":null}"),
+            _ => File.ReadAllLines(Path.Combine(shards[1], "journal.jsonl"))[0],
+        };
+        File.WriteAllLines(journal, lines);
+        string merged = Path.Combine(root, "merged");
+
+        var result = CliRunner.Run(["merge", .. shards, "--out", merged]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"trustsim: {journal}:2: ", result.Error);
+        Assert.DoesNotContain("unexpected error", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(merged));
+    }
+
+    [Fact]
+    public void Execute_ShardWithADamagedPartFile_ExitsTwoNamingItThenMergesOnceTheShardIsResumed()
+    {
+        string root = CliRunner.TempFolder();
+        string scenario = ShardedSweeps.SmallSweep(root);
+        string plain = Path.Combine(root, "plain");
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", plain, "--workers", "1").ExitCode);
+        string[] shards = ShardedSweeps.RunShards(root, scenario, 2, 0, 1);
+        string part = Path.Combine(shards[1], "parts", "00000003.bin");
+        File.WriteAllBytes(part, File.ReadAllBytes(part)[..64]);
+        string merged = Path.Combine(root, "merged");
+
+        var refused = CliRunner.Run(["merge", .. shards, "--out", merged]);
+        bool mergedAfterRefusal = Directory.Exists(merged);
+        var resumed = CliRunner.Run("sweep", "--resume", shards[1], "--workers", "1");
+        var result = CliRunner.Run(["merge", .. shards, "--out", merged]);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith($"trustsim: {part}: run 3 is journaled as completed, but its time series is cut short (64 bytes", refused.Error);
+        Assert.Contains($"resume that shard, which does: trustsim sweep --resume {shards[1]}", refused.Error);
+        Assert.DoesNotContain("Unable to read beyond the end of the stream", refused.Error);
+        Assert.False(mergedAfterRefusal);
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.True(result.ExitCode == 0, result.Error);
+        ShardedSweeps.AssertSameFiles(plain, merged, ShardedSweeps.DataFiles);
+        Assert.True(File.Exists(Path.Combine(merged, "sweep.json")));
     }
 }

@@ -35,6 +35,8 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
+        // From the start, so SIGTERM or Ctrl-C at any point ends in exit 130 with a message, not the runtime's 143.
+        using var signals = new InterruptSignals(cancellationToken);
         string folder = settings.Out!;
         var opened = SweepMerge.Open(settings.Shards);
         if (!opened.Ok) return terminal.BadInput(opened.Problems);
@@ -47,7 +49,9 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
             terminal.Error.Print("trustsim: the shards are not parts of one sweep; nothing was merged");
             return ExitCode.RunFailed;
         }
-        var coverage = merge.Coverage();
+        var covered = merge.Coverage();
+        if (!covered.Ok) return terminal.BadInput(covered.Problems);
+        var coverage = covered.Value;
         if (!coverage.Complete)
         {
             ReportGaps(terminal.Error, coverage, merge.Plan.RunCount);
@@ -55,6 +59,8 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
                 terminal.Error.Print($"trustsim: no folder was given for shard{(absent.Count == 1 ? "" : "s")} {string.Join(", ", absent)}");
             return ExitCode.RunFailed;
         }
+        if (merge.DamagedParts(coverage) is { Count: > 0 } damaged) return terminal.BadInput(damaged);
+        if (signals.Token.IsCancellationRequested) return Interrupted(null);
 
         // --force clears the folder: never one that is, holds or lies inside an input, however it is spelt (symlinks too).
         if (settings.Shards.FirstOrDefault(s => RealPath.Overlap(folder, s)) is { } shard)
@@ -67,9 +73,20 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
         using var output = claimed.Value;
         try
         {
-            merge.WriteProgress(folder, coverage);
+            merge.WriteProgress(folder, coverage, signals.Token);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            return Interrupted(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error.Print($"trustsim: {WriteFailure.Describe(folder, e)}");
+            terminal.Error.Print($"The shards are untouched; {folder} is unfinished (no {ManifestJson.FileName}). " +
+                                 $"{(WriteFailure.IsDiskFull(e) ? "Make room" : "Fix the cause")} and merge again with --force.");
+            return ExitCode.RunFailed;
+        }
+        catch (InvalidDataException e)
         {
             terminal.Error.Print($"trustsim: {folder}: merging failed: {e.Message}");
             return ExitCode.RunFailed;
@@ -80,7 +97,23 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
         var target = new SweepTarget(Path.Combine(folder, RunFolder.ScenarioFile), merge.Scenario, plan, folder, done,
             plan.RunCount, 0, false);
         var execution = new SweepExecution(target, 1, RunEnvironment.CommandLine(context.Arguments), started, terminal);
-        return execution.Finish();
+        try
+        {
+            return execution.Finish(signals.Token);
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            return Interrupted(folder);
+        }
+
+        int Interrupted(string? written)
+        {
+            terminal.Error.Print(written is null
+                ? "trustsim: interrupted: nothing was merged; the shards are untouched."
+                : $"trustsim: interrupted: the merge into {written} is unfinished (no {ManifestJson.FileName}; each file there is whole); " +
+                  "the shards are untouched. Merge again with --force.");
+            return ExitCode.Interrupted;
+        }
     }
 
     /// <summary>Missing, duplicate and failed runs by id, a line each kind, then what to do.</summary>

@@ -74,7 +74,7 @@ internal static class ShardOption
     public static int Report(SweepTarget target, DateTime started, Terminal terminal)
     {
         var shard = target.Shard!.Value;
-        var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), target.Plan.RunCount);
+        var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), target.Plan, shard);
         var failed = shard.RunIds(target.Plan.RunCount).Where(id => index.Failed[id]).ToList();
         double seconds = (DateTime.UtcNow - started).TotalSeconds;
         terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,

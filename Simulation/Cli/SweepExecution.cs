@@ -12,6 +12,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
     {
         var plan = target.Plan;
         var name = target.Scenario.Name;
+        foreach (string note in target.Notes) terminal.Error.Print($"trustsim: {note}");
         SweepRunnerResult result;
         try
         {
@@ -55,26 +56,34 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         return target.Shard is null ? Finish() : ShardOption.Report(target, started, terminal);
     }
 
-    /// <summary>The final files of a sweep whose every run is journaled: data, charts, manifest. <c>merge</c> ends here too.</summary>
-    internal int Finish()
+    /// <summary>
+    /// The final files of a sweep whose every run is journaled: data, charts, manifest. <c>merge</c> ends here
+    /// too, and passes its interrupt: <paramref name="cancel"/> is honoured between the files (an
+    /// <see cref="OperationCanceledException"/> before manifest.json, so the folder stays marked unfinished).
+    /// </summary>
+    internal int Finish(CancellationToken cancel = default)
     {
         var plan = target.Plan;
         try
         {
-            SweepFolder.AssembleData(target.Folder, plan);
+            SweepFolder.AssembleData(target.Folder, plan, cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            terminal.Error.Print($"trustsim: {target.Folder}: cannot assemble the data files: {e.Message}");
+            string problem = e is InvalidDataException ? $"{target.Folder}: cannot assemble the data files: {e.Message}"
+                : WriteFailure.Describe($"the data files in {target.Folder}", e);
+            terminal.Error.Print($"trustsim: {problem}");
             terminal.Error.Print($"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
+        cancel.ThrowIfCancellationRequested();
         var charts = SweepChartData.Build(target.Folder, target.Scenario).Draw(Path.Combine(target.Folder, RunFolder.ChartsFolder));
         var sensitivity = SensitivityReport.Write(target.Folder, plan, terminal);
         charts = new ChartSetResult([.. charts.Written, .. sensitivity.Charts.Written], [.. charts.Problems, .. sensitivity.Charts.Problems]);
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
+        cancel.ThrowIfCancellationRequested();
 
-        var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), plan.RunCount);
+        var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), plan);
         var ended = DateTime.UtcNow;
         var manifest = RunEnvironment.ForRun(commandLine, target.ScenarioFile, target.Scenario, [], started, ended,
             index.FailedCount == 0 ? RunStatus.Completed : RunStatus.Failed,
@@ -84,7 +93,19 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
                 plan.Replications, plan.RunCount, index.CompletedCount, index.FailedCount, workers, target.Resumed),
             Warnings = sensitivity.Warnings.Count == 0 ? null : sensitivity.Warnings,
         };
-        ManifestJson.Write(Path.Combine(target.Folder, ManifestJson.FileName), manifest);
+        string manifestPath = Path.Combine(target.Folder, ManifestJson.FileName);
+        try
+        {
+            ManifestJson.Write(manifestPath, manifest);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Written last on purpose: without it the folder is marked unfinished, and everything before it is whole.
+            terminal.Error.Print($"trustsim: {WriteFailure.Describe(manifestPath, e)}");
+            terminal.Error.Print($"The data files and charts in {target.Folder} are whole, but without {ManifestJson.FileName} it is unfinished; " +
+                                 $"{(WriteFailure.IsDiskFull(e) ? "make room" : "fix the cause")} and finish it with: trustsim sweep --resume {target.Folder}");
+            return ExitCode.RunFailed;
+        }
 
         terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"{target.Scenario.Name}: {plan.RunCount:N0} runs ({plan.Points.Count:N0} points x {plan.Replications} replications), " +

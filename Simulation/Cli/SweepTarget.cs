@@ -14,6 +14,9 @@ namespace TrustSim.Cli;
 internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, SweepPlan Plan, string Folder, RunSet Done,
     long DoneCount, long FailedBefore, bool Resumed, ShardSpec? Shard = null, OutputFolder? Output = null) : IDisposable
 {
+    /// <summary>What the user should know before the runs start (a restored scenario.yaml, runs done again); printed, never fatal.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Runs this invocation is responsible for: the whole plan, or the shard's part of it.</summary>
     public long Total => Shard?.RunCountOf(Plan.RunCount) ?? Plan.RunCount;
 
@@ -77,37 +80,30 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
     /// <summary>A sweep folder to continue: the same resolved scenario, the same shard, and its journal's finished runs.</summary>
     private static Outcome<SweepTarget> Resume(SweepCommand.Settings settings, Planned planned, string folder)
     {
-        string storedYaml = Normalise(File.ReadAllText(Path.Combine(folder, RunFolder.ScenarioFile)));
-        string stored = Path.Combine(folder, RunFolder.ScenarioFile);
-        if (storedYaml != planned.Yaml && RealPath.Of(planned.ScenarioFile) == RealPath.Of(stored))
-        {
-            // Resumed from the folder's own file: it was edited after the sweep wrote it.
-            return Outcome<SweepTarget>.Failure(
-                $"trustsim: {stored} was edited after the sweep wrote it (the tool writes it in one fixed form); " +
-                "put it back as it was, or start a new sweep with the edited scenario");
-        }
-        if (storedYaml != planned.Yaml)
-        {
-            return Outcome<SweepTarget>.Failure(
-                $"trustsim: {planned.ScenarioFile} (with --set applied) resolves to a different scenario than the sweep in {folder} " +
-                $"(compare with {Path.Combine(folder, RunFolder.ScenarioFile)}); resume with the same scenario and --set, or start a new sweep");
-        }
+        var scenario = ResumeCheck.SameScenario(settings, planned.ScenarioFile, planned.Yaml, folder);
+        if (!scenario.Ok) return scenario.ConvertError<SweepTarget>();
         var shard = ShardOption.ForResume(settings, folder);
         if (!shard.Ok) return shard.ConvertError<SweepTarget>();
         JournalIndex index;
         try
         {
-            index = JournalIndex.Build(Path.Combine(folder, SweepJournal.FileName), planned.Plan.RunCount);
+            index = JournalIndex.Build(Path.Combine(folder, SweepJournal.FileName), planned.Plan, shard.Value);
         }
         catch (InvalidDataException e)
         {
             return Outcome<SweepTarget>.Failure($"trustsim: {e.Message}");
         }
         var done = index.Completed.Copy();
+        // A completed run whose time series is damaged is not finished: run it again (its numbers come out the same).
+        var damaged = ResumeCheck.DamagedParts(folder, index);
+        foreach (long id in damaged.Keys) done[id] = false;
         if (!settings.RetryFailed) done.Or(index.Failed);
-        long doneCount = index.CompletedCount + (settings.RetryFailed ? 0 : index.FailedCount);
+        long doneCount = index.CompletedCount - damaged.Count + (settings.RetryFailed ? 0 : index.FailedCount);
         var target = new SweepTarget(planned.ScenarioFile, planned.Scenario, planned.Plan, folder, done, doneCount,
-            settings.RetryFailed ? 0 : index.FailedCount, true, shard.Value);
+            settings.RetryFailed ? 0 : index.FailedCount, true, shard.Value)
+        {
+            Notes = [.. scenario.Value, .. ResumeCheck.DamagedNote(folder, damaged)],
+        };
         return Outcome<SweepTarget>.Success(ShardOption.Restrict(target));
     }
 
@@ -136,6 +132,9 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
             if (shard.Value is null) ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), Running(settings, planned, started, holder));
             AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), planned.Yaml);
             if (shard.Value is { } spec) ShardOption.WriteManifest(folder, planned.Plan, spec);
+            // Before the first run: what a resume checks the scenario it is given against (shard.json first, which
+            // the Slurm script takes as the sign that a shard was started and is to be resumed).
+            new SweepStart(planned.Scenario.Name, SweepStart.Sha256Of(planned.Yaml), planned.Plan.RunCount).Write(folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -157,7 +156,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         };
     }
 
-    private static string Normalise(string text)
+    internal static string Normalise(string text)
     {
         string lf = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         return lf.EndsWith('\n') ? lf : lf + "\n";

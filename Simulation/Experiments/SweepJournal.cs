@@ -12,6 +12,13 @@ internal sealed class SweepJournal : IDisposable
 {
     public const string FileName = "journal.jsonl";
 
+    /// <summary>Longest line read as an entry; a failed run's error text is the only long part of one.</summary>
+    private const int MaxLineBytes = 4 << 20;
+
+    /// <summary>What to do about a line that is not a run of the sweep, appended to every such refusal.</summary>
+    public const string EditedLineAdvice = "the journal was edited or damaged: delete that line (a resume then runs its run again) " +
+                                           "or start the sweep afresh with --force";
+
     private readonly FileStream _stream;
     private readonly Lock _gate = new();
 
@@ -20,7 +27,7 @@ internal sealed class SweepJournal : IDisposable
     /// <summary>Opens the journal for appending, first cutting off a torn last line.</summary>
     public static SweepJournal OpenForAppend(string path)
     {
-        long valid = File.Exists(path) ? Scan(path, (_, _) => { }) : 0;
+        long valid = File.Exists(path) ? Scan(path, (_, _, _) => { }) : 0;
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
         stream.SetLength(valid);
         stream.Seek(valid, SeekOrigin.Begin);
@@ -46,22 +53,24 @@ internal sealed class SweepJournal : IDisposable
     }
 
     /// <summary>Every complete entry in file order; a torn last line is skipped.</summary>
+    /// <exception cref="InvalidDataException">A complete line is not a journal entry (its file and line named).</exception>
     public static IReadOnlyList<JournalEntry> ReadAll(string path)
     {
         var entries = new List<JournalEntry>();
         if (File.Exists(path))
         {
-            Scan(path, (entry, _) => entries.Add(entry));
+            Scan(path, (entry, _, _) => entries.Add(entry));
         }
         return entries;
     }
 
     /// <summary>
-    /// Reads the journal line by line, calling <paramref name="visit"/> with each entry and its byte
-    /// offset, and returns the length of the valid part (up to the end of the last complete line).
+    /// Reads the journal line by line, calling <paramref name="visit"/> with each entry, its byte offset
+    /// and its line number (from 1), and returns the length of the valid part (up to the end of the
+    /// last complete line).
     /// </summary>
-    /// <exception cref="InvalidDataException">A line other than the last is not a journal entry.</exception>
-    public static long Scan(string path, Action<JournalEntry, long> visit)
+    /// <exception cref="InvalidDataException">A complete line is not a journal entry: "FILE:LINE: why".</exception>
+    public static long Scan(string path, Action<JournalEntry, long, int> visit)
     {
         using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         var line = new MemoryStream();
@@ -74,13 +83,17 @@ internal sealed class SweepJournal : IDisposable
             offset++;
             if (b != '\n')
             {
+                // No entry is this long: a damaged file must not be read into memory whole as one "line".
+                if (line.Length == MaxLineBytes) throw new InvalidDataException($"{path}:{lineNumber + 1}: a line of more than {MaxLineBytes >> 20} MB, not a journal entry; {EditedLineAdvice}");
                 line.WriteByte((byte)b);
                 continue;
             }
             lineNumber++;
-            JournalEntry entry = Parse(line.GetBuffer().AsSpan(0, (int)line.Length))
-                ?? throw new InvalidDataException($"{path}:{lineNumber}: not a journal entry");
-            visit(entry, lineStart);
+            // Only the writer's last, unfinished line can be torn (it writes a line and its newline at once),
+            // so a complete line that is not an entry was edited or damaged: refuse it rather than guess.
+            JournalEntry entry = JournalLine.Parse(line.GetBuffer().AsSpan(0, (int)line.Length), out string problem)
+                ?? throw new InvalidDataException($"{path}:{lineNumber}: {problem}; {EditedLineAdvice}");
+            visit(entry, lineStart, lineNumber);
             line.SetLength(0);
             lineStart = offset;
         }
@@ -89,6 +102,7 @@ internal sealed class SweepJournal : IDisposable
     }
 
     /// <summary>The entry on the line starting at <paramref name="offset"/> of an open journal.</summary>
+    /// <exception cref="InvalidDataException">The line there is not an entry (the journal changed since it was indexed).</exception>
     public static JournalEntry ReadAt(Stream journal, long offset)
     {
         journal.Seek(offset, SeekOrigin.Begin);
@@ -98,8 +112,9 @@ internal sealed class SweepJournal : IDisposable
         {
             line.WriteByte((byte)b);
         }
-        return Parse(line.GetBuffer().AsSpan(0, (int)line.Length))
-            ?? throw new InvalidDataException($"journal: no entry at byte {offset}");
+        string name = journal is FileStream file ? file.Name : "journal";
+        return JournalLine.Parse(line.GetBuffer().AsSpan(0, (int)line.Length), out string problem)
+            ?? throw new InvalidDataException($"{name}: the line at byte {offset} changed since it was read: {problem}");
     }
 
     public static byte[] ToLine(JournalEntry entry)
@@ -129,33 +144,4 @@ internal sealed class SweepJournal : IDisposable
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
     }
-
-    /// <summary>The entry a line holds, or null when it is not one (a torn or foreign line).</summary>
-    public static JournalEntry? Parse(ReadOnlySpan<byte> line)
-    {
-        try
-        {
-            using JsonDocument doc = JsonDocument.Parse(line.ToArray());
-            JsonElement root = doc.RootElement;
-            string status = root.GetProperty("status").GetString() ?? "";
-            JsonElement metrics = root.GetProperty("metrics");
-            var values = new double[metrics.ValueKind == JsonValueKind.Object ? SummaryMetrics.Columns.Count : 0];
-            for (int m = 0; m < values.Length; m++)
-            {
-                values[m] = metrics.TryGetProperty(SummaryMetrics.Columns[m].Name, out JsonElement v) && v.ValueKind == JsonValueKind.Number
-                    ? v.GetDouble()
-                    : double.NaN;
-            }
-            JsonElement error = root.GetProperty("error");
-            return new JournalEntry(root.GetProperty("run_id").GetInt64(), root.GetProperty("point").GetInt32(),
-                root.GetProperty("replication").GetInt32(), root.GetProperty("seed").GetUInt64(),
-                status == JournalEntry.CompletedStatus, error.ValueKind == JsonValueKind.String ? error.GetString() : null,
-                status == JournalEntry.CompletedStatus ? values : []);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
-        {
-            return null;
-        }
-    }
-
 }

@@ -19,7 +19,7 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
     [
         (OutputKind.Slurm, [SlurmScripts.ShardScript, SlurmScripts.MergeScript, SlurmScripts.SubmitScript, SlurmScripts.LogsFolder,
             SlurmScripts.ShardsFolder, SlurmScripts.MergedFolder]),
-        (OutputKind.Sweep, [SweepJournal.FileName, RunSpool.FolderName, ShardManifest.FileName, SweepTables.PointsFile,
+        (OutputKind.Sweep, [SweepJournal.FileName, RunSpool.FolderName, ShardManifest.FileName, SweepStart.FileName, SweepTables.PointsFile,
             TimeseriesParquet.FileName, SensitivityFolder.FileName, ThresholdFolder.FileName, SweepTables.RunsFile]),
         (OutputKind.Comparison, [CompareFolder.FileName, CompareFolder.BandsFile]),
         (OutputKind.Calibration, [CalibrationFolder.FitFile, CalibrationFolder.TraceFile, CalibrationFolder.FittedFile, CalibrationFolder.ObservedFile,

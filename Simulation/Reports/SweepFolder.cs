@@ -39,18 +39,20 @@ internal static class SweepFolder
 
     /// <summary>
     /// Writes runs.csv, points.csv and timeseries.parquet from the journal and the spool. Every run of
-    /// the plan must be journaled. Returns the paths written.
+    /// the plan must be journaled. Returns the paths written. Cancelled between runs, the file being
+    /// written is left under no name.
     /// </summary>
-    public static IReadOnlyList<string> AssembleData(string folder, SweepPlan plan)
+    public static IReadOnlyList<string> AssembleData(string folder, SweepPlan plan, CancellationToken cancel = default)
     {
         string journalPath = Path.Combine(folder, SweepJournal.FileName);
-        JournalIndex index = JournalIndex.Build(journalPath, plan.RunCount);
+        JournalIndex index = JournalIndex.Build(journalPath, plan);
         using var journal = new FileStream(journalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
 
         IEnumerable<JournalEntry> InOrder()
         {
             for (long id = 0; id < plan.RunCount; id++)
             {
+                cancel.ThrowIfCancellationRequested();
                 long offset = index.OffsetOf(id);
                 if (offset < 0) throw new InvalidOperationException($"run {id} has no journal entry; the sweep is unfinished");
                 yield return SweepJournal.ReadAt(journal, offset);
@@ -66,10 +68,11 @@ internal static class SweepFolder
         return [runs, points, series];
     }
 
-    /// <summary>Removes the journal and spool of an earlier sweep, for a fresh sweep into a forced folder.</summary>
+    /// <summary>Removes the journal, spool and start record of an earlier sweep, for a fresh sweep into a forced folder.</summary>
     public static void ClearProgress(string folder)
     {
         File.Delete(Path.Combine(folder, SweepJournal.FileName));
+        File.Delete(Path.Combine(folder, SweepStart.FileName));
         string parts = Path.Combine(folder, RunSpool.FolderName);
         if (Directory.Exists(parts)) Directory.Delete(parts, recursive: true);
     }

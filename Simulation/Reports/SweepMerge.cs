@@ -102,8 +102,48 @@ internal sealed class SweepMerge
         return Enumerable.Range(0, count).Where(k => !present.Contains(k)).Select(k => new ShardSpec(k, count).ToString()).ToList();
     }
 
-    /// <summary>Which runs are missing, completed in more than one shard, or failed; and where each completed run is.</summary>
-    public MergeCoverage Coverage()
+    /// <summary>
+    /// Which runs are missing, completed in more than one shard, or failed; and where each completed run is.
+    /// Or, as bad input, the journal line that is not a run of this sweep's plan and shard (file and line named).
+    /// </summary>
+    public Outcome<MergeCoverage> Coverage()
+    {
+        try
+        {
+            return Outcome<MergeCoverage>.Success(Cover());
+        }
+        catch (InvalidDataException e)
+        {
+            return Outcome<MergeCoverage>.Failure($"trustsim: {e.Message}",
+                "trustsim: merge reads the shards and changes none of them; fix that shard's journal (or resume that shard), then merge again");
+        }
+    }
+
+    /// <summary>
+    /// The completed runs whose time-series file (parts/) is missing or damaged, one line each (at most
+    /// five a shard) and then, a line a shard, what to do: merge cannot run them again, a resume of that shard can.
+    /// </summary>
+    public IReadOnlyList<string> DamagedParts(MergeCoverage coverage)
+    {
+        var byShard = new SortedDictionary<int, List<string>>();
+        for (long id = 0; id < Plan.RunCount; id++)
+        {
+            int s = coverage.Owner[id];
+            if (s < 0 || RunSpool.Problem(_shards[s].Folder, id) is not { } problem) continue;
+            if (!byShard.TryGetValue(s, out var lines)) byShard[s] = lines = [];
+            lines.Add($"trustsim: {RunSpool.PathOf(_shards[s].Folder, id)}: run {id.ToString(CultureInfo.InvariantCulture)} is journaled as completed, but its time series is {problem}");
+        }
+        var report = new List<string>();
+        foreach (var (s, lines) in byShard)
+        {
+            report.AddRange(lines.Take(5));
+            if (lines.Count > 5) report.Add($"trustsim: ... and {lines.Count - 5} more in {_shards[s].Folder}");
+            report.Add($"  merge cannot run {(lines.Count == 1 ? "it" : "them")} again; resume that shard, which does: trustsim sweep --resume {_shards[s].Folder}; then merge again");
+        }
+        return report;
+    }
+
+    private MergeCoverage Cover()
     {
         var owner = new int[Plan.RunCount];
         Array.Fill(owner, -1);
@@ -113,7 +153,7 @@ internal sealed class SweepMerge
         for (int s = 0; s < _shards.Count; s++)
         {
             var (folder, manifest) = _shards[s];
-            var index = JournalIndex.Build(Path.Combine(folder, SweepJournal.FileName), Plan.RunCount);
+            var index = JournalIndex.Build(Path.Combine(folder, SweepJournal.FileName), Plan, manifest.Spec);
             foreach (long id in manifest.Spec.RunIds(Plan.RunCount))
             {
                 if (index.Completed[id])
@@ -144,13 +184,17 @@ internal sealed class SweepMerge
     }
 
     /// <summary>
-    /// Writes the sweep folder's scenario.yaml, journal.jsonl (run-id order) and parts/ from a
-    /// complete <paramref name="coverage"/>; the caller then finishes it as any sweep folder.
+    /// Writes the sweep folder's scenario.yaml, sweep.json, journal.jsonl (run-id order) and parts/ from a
+    /// complete <paramref name="coverage"/>; the caller then finishes it as any sweep folder. Cancelled
+    /// between runs: the journal, written last under its name, is then not there, so the folder is
+    /// recognisably unfinished and holds no partial file.
     /// </summary>
-    public void WriteProgress(string folder, MergeCoverage coverage)
+    public void WriteProgress(string folder, MergeCoverage coverage, CancellationToken cancel = default)
     {
         SweepFolder.ClearProgress(folder);
-        AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), File.ReadAllText(ScenarioPath));
+        string yaml = File.ReadAllText(ScenarioPath);
+        AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), yaml);
+        new SweepStart(Scenario.Name, SweepStart.Sha256Of(yaml), Plan.RunCount).Write(folder);
         Directory.CreateDirectory(Path.Combine(folder, RunSpool.FolderName));
         var journals = _shards.Select(s => new FileStream(Path.Combine(s.Folder, SweepJournal.FileName), FileMode.Open, FileAccess.Read, FileShare.ReadWrite)).ToArray();
         try
@@ -159,11 +203,12 @@ internal sealed class SweepMerge
             {
                 for (long id = 0; id < Plan.RunCount; id++)
                 {
+                    cancel.ThrowIfCancellationRequested();
                     int s = coverage.Owner[id];
                     JournalEntry entry = SweepJournal.ReadAt(journals[s], coverage.Offsets[id]);
                     string part = RunSpool.PathOf(_shards[s].Folder, id);
-                    if (!File.Exists(part))
-                        throw new InvalidDataException($"{_shards[s].Folder}: run {id.ToString(CultureInfo.InvariantCulture)} is journaled but its {RunSpool.FolderName} file is missing");
+                    if (RunSpool.Problem(_shards[s].Folder, id) is { } problem)
+                        throw new InvalidDataException($"{part}: run {id.ToString(CultureInfo.InvariantCulture)} is journaled, but its time series is {problem}");
                     // Through a temporary name, so a merge killed mid-copy never leaves a short part under its final name.
                     AtomicFile.WriteAllBytes(RunSpool.PathOf(folder, id), File.ReadAllBytes(part));
                     output.Write(SweepJournal.ToLine(entry));
