@@ -172,4 +172,20 @@ public sealed class CompareCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"trustsim: {folder}: is a comparison folder (manifest.json), not a run folder", run.Error);
     }
+
+    [Fact]
+    public void Compare_SidesEndingOnDifferentDates_SaysSoOnTheConsoleAndInTheManifest()
+    {
+        var dir = Path.Combine(CliRunner.TempFolder(), "cmp");
+        var scenario = Path.Combine(Paths.RepositoryRoot(), "scenarios", "baseline.yaml");
+        var shorter = Path.Combine(CliRunner.TempFolder(), "shorter.yaml");
+        File.WriteAllText(shorter, $"extends: {scenario}\nname: shorter\ntime:\n  steps: 40\n");
+
+        var result = CliRunner.Run(["compare", scenario, shorter, "--out", dir, "--set", "users.count=500", "--set", "replications=3"]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("the sides cover different dates", result.Error);
+        Assert.Contains("40 steps", result.Error);
+        Assert.Contains("the sides cover different dates", File.ReadAllText(Path.Combine(dir, "manifest.json")));
+    }
 }

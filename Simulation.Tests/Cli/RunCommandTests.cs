@@ -136,4 +136,17 @@ public sealed class RunCommandTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.StartsWith($"trustsim: {folder}: is, holds or lies inside {own}, an input of this command", outcome.Error);
     }
+
+    [Fact]
+    public void Execute_ScenarioWithASweepSection_SaysItRunsOnlyTheBasePoint()
+    {
+        var dir = Path.Combine(CliRunner.TempFolder(), "run");
+        var sweep = Path.Combine(Paths.RepositoryRoot(), "scenarios", "repeated-scandals.yaml");
+
+        var result = CliRunner.Run(["run", sweep, "--out", dir, "--set", "users.count=500", "--set", "time.steps=20"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("has a sweep section (2 parameter(s), grid design); run ignores it and runs the base scenario (1 replication(s))", result.Error);
+        Assert.Contains($"trustsim sweep {sweep}", result.Error);
+    }
 }

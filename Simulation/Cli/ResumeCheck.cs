@@ -28,7 +28,7 @@ internal static class ResumeCheck
         string? recorded = start?.ScenarioSha256 ?? shard.Value?.ScenarioSha256;
         string where = start is not null ? SweepStart.FileName : shard.Value is not null ? ShardManifest.FileName : RunFolder.ScenarioFile;
         // A folder from before sweep.json: its scenario.yaml, as the tool wrote it, is the only record.
-        recorded ??= SweepStart.Sha256Of(SweepTarget.Normalise(File.ReadAllText(stored)));
+        recorded ??= SweepStart.Sha256Of(SweepTarget.Normalise(AtomicFile.Utf8.GetString(WholeFile.ReadAllBytes(stored))));
         string now = SweepStart.Sha256Of(resolvedYaml);
         bool own = RealPath.Of(scenarioFile) == RealPath.Of(stored) && settings.Overrides.Length == 0;
         string afresh = $"start a new sweep with it (in a new folder, or --out {folder} --force to replace this one)";
@@ -57,7 +57,7 @@ internal static class ResumeCheck
         }
         // The same scenario. The folder's copy must still be the tool's form of it, byte for byte, since it is
         // one of the sweep's data files; an edit that changed no value (a comment, the layout) is undone.
-        if (File.ReadAllBytes(stored).AsSpan().SequenceEqual(AtomicFile.Utf8.GetBytes(resolvedYaml))) return Outcome<IReadOnlyList<string>>.Success([]);
+        if (WholeFile.ReadAllBytes(stored).AsSpan().SequenceEqual(AtomicFile.Utf8.GetBytes(resolvedYaml))) return Outcome<IReadOnlyList<string>>.Success([]);
         try
         {
             AtomicFile.WriteAllText(stored, resolvedYaml);

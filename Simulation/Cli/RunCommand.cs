@@ -63,12 +63,6 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         var loaded = ScenarioInput.Load(settings.Scenario, overrides);
         if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
         var scenario = loaded.Value;
-        if (scenario.Sweep is { } sweep)
-        {
-            // A scenario written for a sweep still runs, as its base point: say so, so no one takes it for the sweep.
-            terminal.Error.Print($"trustsim: note: {settings.Scenario} has a sweep section ({sweep.Parameters.Count} parameter(s), {sweep.Design.ToString().ToLowerInvariant()} design); " +
-                                 $"run ignores it and runs the base scenario ({scenario.Replications} replication(s)). To run the sweep: trustsim sweep {settings.Scenario}");
-        }
         var workers = settings.Workers ?? Environment.ProcessorCount;
         var memory = MemoryEstimate.For(scenario, Math.Min(workers, scenario.Replications), scenario.Replications);
         if (MemoryCheck.Refusal(memory, "this run") is { } refusal) return terminal.BadInput([refusal]);
@@ -83,6 +77,12 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
             ? OutputFolder.Claim(Request(given))
             : OutputFolder.ClaimNew(() => RunFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime()), Request);
         if (!claimed.Ok) return terminal.BadInput(claimed.Problems);
+        if (scenario.Sweep is { } sweep)
+        {
+            // Once the folder is ours (a refusal comes first): a scenario written for a sweep still runs, as its base point: say so, so no one takes it for the sweep.
+            terminal.Error.Print($"trustsim: note: {settings.Scenario} has a sweep section ({sweep.Parameters.Count} parameter(s), {sweep.Design.ToString().ToLowerInvariant()} design); " +
+                                 $"run ignores it and runs the base scenario ({scenario.Replications} replication(s)). To run the sweep: trustsim sweep {settings.Scenario}");
+        }
         using var output = claimed.Value;
         var folder = output.Folder;
 

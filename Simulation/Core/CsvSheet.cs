@@ -54,15 +54,15 @@ internal sealed class CsvSheet : IDisposable
     public static CsvSheet Open(string path, IEnumerable<string> required)
     {
         if (!File.Exists(path)) throw new DataFileException($"{path}: missing (the folder is incomplete, or not a TrustSim output folder)");
-        WholeFile.RequireLineBreakAtEnd(path);
-        FileStream stream;
+        FileStream stream = WholeFile.Open(path);
         try
         {
-            stream = File.OpenRead(path);
+            WholeFile.RequireLineBreakAtEnd(path, stream);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch
         {
-            throw new DataFileException($"{path}: cannot be read: {e.Message}", e);
+            stream.Dispose();
+            throw;
         }
         var sheet = new CsvSheet(path, CsvReader.Create(stream, Options, leaveOpen: false));
         try

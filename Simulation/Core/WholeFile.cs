@@ -7,16 +7,44 @@ namespace TrustSim.Core;
 /// </summary>
 internal static class WholeFile
 {
+    /// <summary>
+    /// Opens a file of an output folder for reading: a regular file only, so a FIFO or device put in its
+    /// place is refused at once rather than waited on or read without end.
+    /// </summary>
+    /// <exception cref="DataFileException">It is missing, not a regular file or unreadable (its path and why named).</exception>
+    public static FileStream Open(string path)
+    {
+        var opened = RegularFile.OpenRead(path);
+        if (!opened.Ok) throw new DataFileException($"{path}: {string.Join("; ", opened.Problems)}");
+        return opened.Value!;
+    }
+
+    /// <summary>All of a file of an output folder, through <see cref="Open"/>.</summary>
+    public static byte[] ReadAllBytes(string path)
+    {
+        using var stream = Open(path);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>Throws a <see cref="DataFileException"/> naming <paramref name="path"/> unless it is empty or ends with '\n'.</summary>
     public static void RequireLineBreakAtEnd(string path)
+    {
+        using var stream = Open(path);
+        RequireLineBreakAtEnd(path, stream);
+    }
+
+    /// <summary>The same check on a stream already open on <paramref name="path"/>; leaves it at its start.</summary>
+    public static void RequireLineBreakAtEnd(string path, FileStream stream)
     {
         int last;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             if (stream.Length == 0) return;
             stream.Seek(-1, SeekOrigin.End);
             last = stream.ReadByte();
+            stream.Seek(0, SeekOrigin.Begin);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -53,12 +53,11 @@ internal static class RunSpool
         string path = PathOf(sweepFolder, runId);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            // A regular file only: a FIFO in its place is refused at once, never waited on.
+            var opened = RegularFile.OpenRead(path);
+            if (!opened.Ok) return opened.Problems[0] == RegularFile.NotFound ? "missing" : string.Join("; ", opened.Problems);
+            using var stream = opened.Value!;
             return Check(stream, runId, out _);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return "missing";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -71,7 +70,7 @@ internal static class RunSpool
     public static SpooledSeries Read(string sweepFolder, long runId)
     {
         string path = PathOf(sweepFolder, runId);
-        using var stream = File.OpenRead(path);
+        using var stream = WholeFile.Open(path);
         if (Check(stream, runId, out int rows) is { } problem)
         {
             throw new InvalidDataException($"{path}: {problem}");

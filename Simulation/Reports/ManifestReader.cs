@@ -24,9 +24,11 @@ internal static class ManifestReader
         string text;
         try
         {
-            if (new FileInfo(path).Length > MaxBytes) throw new DataFileException($"{path}: larger than any manifest TrustSim writes ({MaxBytes >> 20} MB)");
-            WholeFile.RequireLineBreakAtEnd(path);
-            text = File.ReadAllText(path);
+            using var stream = WholeFile.Open(path);
+            if (stream.Length > MaxBytes) throw new DataFileException($"{path}: larger than any manifest TrustSim writes ({MaxBytes >> 20} MB)");
+            WholeFile.RequireLineBreakAtEnd(path, stream);
+            using var reader = new StreamReader(stream);
+            text = reader.ReadToEnd();
         }
         catch (Exception e) when (e is (IOException and not DataFileException) or UnauthorizedAccessException)
         {

@@ -192,7 +192,7 @@ internal sealed class SweepMerge
     public void WriteProgress(string folder, MergeCoverage coverage, CancellationToken cancel = default)
     {
         SweepFolder.ClearProgress(folder);
-        string yaml = File.ReadAllText(ScenarioPath);
+        string yaml = AtomicFile.Utf8.GetString(WholeFile.ReadAllBytes(ScenarioPath));
         AtomicFile.WriteAllText(Path.Combine(folder, RunFolder.ScenarioFile), yaml);
         new SweepStart(Scenario.Name, SweepStart.Sha256Of(yaml), Plan.RunCount).Write(folder);
         Directory.CreateDirectory(Path.Combine(folder, RunSpool.FolderName));
@@ -210,7 +210,7 @@ internal sealed class SweepMerge
                     if (RunSpool.Problem(_shards[s].Folder, id) is { } problem)
                         throw new InvalidDataException($"{part}: run {id.ToString(CultureInfo.InvariantCulture)} is journaled, but its time series is {problem}");
                     // Through a temporary name, so a merge killed mid-copy never leaves a short part under its final name.
-                    AtomicFile.WriteAllBytes(RunSpool.PathOf(folder, id), File.ReadAllBytes(part));
+                    AtomicFile.WriteAllBytes(RunSpool.PathOf(folder, id), WholeFile.ReadAllBytes(part));
                     output.Write(SweepJournal.ToLine(entry));
                 }
             });

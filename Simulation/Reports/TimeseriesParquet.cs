@@ -128,7 +128,7 @@ internal static class TimeseriesParquet
 
     private static async Task ReadRunsAsync(string path, DataField<double>[] fields, Action<int, int, DateOnly[], double[][]> visit)
     {
-        await using FileStream stream = File.OpenRead(path);
+        await using FileStream stream = WholeFile.Open(path);
         await using ParquetReader reader = await ParquetReader.CreateAsync(stream);
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
