@@ -43,7 +43,8 @@ public sealed class CompareSweepChartsTests
         Assert.Equal([0.62, 0.52, 0.42], curve.Value.Select(v => Math.Round(v, 10)));
         Assert.Equal("compare-final_reputation-vs-scandals_rate.png", spec.FileName);
         Assert.StartsWith("Share of a drop that lowers", CompareSweepCharts.Responses(GridRows([0, 0.4]), Sides, Metric, "platform.scar", Parameters).XLabel);
-        Assert.Equal("Mean platform reputation at the last step", spec.YLabel);
+        Assert.Equal("Platform reputation at the last step (mean)", spec.YLabel);
+        Assert.Equal("final_reputation against scandals.rate, by platform.scar", spec.Title);
     }
 
     [Fact]

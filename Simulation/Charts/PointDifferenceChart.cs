@@ -5,7 +5,8 @@ namespace TrustSim.Charts;
 /// <summary>
 /// difference-METRIC-vs-PARAMETER.png: each side's difference from side 1 at every shared design point,
 /// with its 95% interval, against one parameter and grouped by the other parameters' levels like the
-/// response comparison; a zero line, and a point filled when its interval excludes 0, hollow otherwise.
+/// response comparison; a zero line, and a point filled when its interval excludes 0, hollow otherwise (the footnote says so,
+/// where a legend row would crowd out the sides' names).
 /// </summary>
 internal static class PointDifferenceChart
 {
@@ -46,7 +47,6 @@ internal static class PointDifferenceChart
         CompareCurveStyle.GridTicks(plot, spec.Curves.SelectMany(c => c.X), spec.Joined);
         if (spec.Note.Length > 0) ChartStyle.Caption(plot, spec.Note);
         CompareCurveStyle.Legend(plot, spec, s => $"{spec.Sides[s]} minus {reference}");
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "filled: 95% CI excludes 0", MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = ChartStyle.Grey, MarkerLineColor = ChartStyle.Grey, MarkerSize = 8 });
         return ChartStyle.ToPng(plot);
     }
 

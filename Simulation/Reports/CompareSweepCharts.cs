@@ -61,8 +61,9 @@ internal static class CompareSweepCharts
         }
         int n = rows.Select(p => p.Stats.N).DefaultIfEmpty(0).Min();
         string note = Join(layout.Note, SweepChartData.IntervalNote(metric, n));
-        return new CompareCurvesSpec($"compare-{metric}-vs-{FileSafe(parameter)}.png", Title(metric, parameter, layout), ScenarioKeyCatalog.AxisLabel(parameter),
-            $"Mean {Description(metric)}", sides, layout.Groups, curves, layout.Joined, note);
+        string title = layout.Groups.Count > 1 ? $"{metric} against {parameter}, by {string.Join(", ", parameters.Where(p => p != parameter))}" : $"{metric} against {parameter}";
+        return new CompareCurvesSpec($"compare-{metric}-vs-{FileSafe(parameter)}.png", title, ScenarioKeyCatalog.AxisLabel(parameter),
+            $"{Capitalised(Description(metric))} (mean)", sides, layout.Groups, curves, layout.Joined, note);
     }
 
     /// <summary>difference-METRIC-vs-PARAM.png: side k minus side 1 at each shared design point, with its interval, a curve per group and side k.</summary>
@@ -121,10 +122,9 @@ internal static class CompareSweepCharts
         return $"bars: 95% CI of the difference by {test}; filled: CI excludes 0{(missing ? "; no bar: too few replications" : "")}";
     }
 
-    private static string Title(string metric, string parameter, Layout layout) =>
-        layout.Groups.Count > 1 ? $"{metric} against {parameter}, by the other parameters" : $"{metric} against {parameter}";
-
     private static string Description(string metric) => SummaryMetrics.Columns.FirstOrDefault(c => c.Name == metric)?.Description ?? metric;
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Join(string first, string second) => first.Length == 0 ? second : $"{first}\n{second}";
 
