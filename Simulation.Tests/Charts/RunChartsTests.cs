@@ -9,7 +9,9 @@ public sealed class RunChartsTests
 {
     public static TheoryData<string> ChartNames => new(ChartSet.RunChartFiles);
 
-    private static byte[] Render(string chart, Scenario scenario, IReadOnlyList<RunResult> results) => chart switch
+    private static byte[] Render(string chart, Scenario scenario, IReadOnlyList<RunResult> results) => Image(chart, scenario, results).Png;
+
+    private static ChartImage Image(string chart, Scenario scenario, IReadOnlyList<RunResult> results) => chart switch
     {
         ReputationChart.FileName => ReputationChart.Render(scenario, results),
         PartnersChart.FileName => PartnersChart.Render(scenario, results),
@@ -77,7 +79,7 @@ public sealed class RunChartsTests
     public void Render_FailingJob_ReportsItsProblemAndRendersTheOthers()
     {
         var rendered = ChartJobs.Render([new ChartJob("broken.png", () => throw new InvalidOperationException("no data")),
-            new ChartJob("fine.png", () => [1, 2, 3])]);
+            new ChartJob("fine.png", () => new ChartImage([1, 2, 3], "<svg/>"))]);
 
         Assert.Equal("no data", rendered[0].Problem);
         Assert.Null(rendered[0].Png);
@@ -89,7 +91,9 @@ public sealed class RunChartsTests
     {
         IReadOnlyList<RunResult> results = SyntheticRuns.Realistic(replications: 3, steps: 30);
 
-        Assert.Equal(ReputationChart.Render(SyntheticRuns.Scenario(), results), ReputationChart.Render(SyntheticRuns.Scenario(), results));
+        var (first, second) = (ReputationChart.Render(SyntheticRuns.Scenario(), results), ReputationChart.Render(SyntheticRuns.Scenario(), results));
+        Assert.Equal(first.Png, second.Png);
+        Assert.Equal(first.Svg, second.Svg);
     }
 
     private static RunResult AllNaN(RunResult result) => result with
@@ -101,4 +105,16 @@ public sealed class RunChartsTests
             ReputationNone = double.NaN, ReputationLimited = double.NaN, ReputationFull = double.NaN,
         }).ToList(),
     };
+
+    [Theory]
+    [MemberData(nameof(ChartNames))]
+    public void Render_RealisticRun_SvgTwinHasTheTitleAsText(string chart)
+    {
+        var image = Image(chart, SyntheticRuns.Scenario(), SyntheticRuns.Realistic(replications: 3));
+        var svg = System.Xml.Linq.XDocument.Parse(image.Svg);
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.Equal(ChartStyle.Width.ToString(System.Globalization.CultureInfo.InvariantCulture), svg.Root.Attribute("width")!.Value);
+        // Text stays text in the vector form, so a journal's editor can restyle it.
+        Assert.Contains("synthetic", string.Concat(svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value)));
+    }
 }

@@ -219,7 +219,9 @@ public sealed class CorruptFolderTests(OutputFolders folders)
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         // The data files hold every number shortest-round-trip, so the redrawn charts are the same bytes.
         foreach (var (name, bytes) in before) Assert.True(bytes.SequenceEqual(after[name]), $"{kind}: {name} differs");
-        Assert.Contains($"{before.Count} chart", outcome.Out);
+        // Every chart is a PNG with its SVG twin; the count is of charts.
+        Assert.Equal(before.Count, 2 * before.Keys.Count(k => k.EndsWith(".png", StringComparison.Ordinal)));
+        Assert.Contains($"{before.Count / 2} chart", outcome.Out);
     }
 
     [Fact]
@@ -231,7 +233,7 @@ public sealed class CorruptFolderTests(OutputFolders folders)
         var outcome = CliRunner.Run("plot", calibration);
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
-        Assert.Equal(["loss.png"], Directory.GetFiles(Path.Combine(calibration, "charts")).Select(Path.GetFileName));
+        Assert.Equal(["loss.png", "loss.svg"], Directory.GetFiles(Path.Combine(calibration, "charts")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("the fit charts are not redrawn: they need fitted.yaml and fit-timeseries.csv", outcome.Error);
     }
 

@@ -24,10 +24,11 @@ public sealed class ChartFilesTests
         using var temp = new TempFolder();
 
         var result = ChartFiles.Draw(temp.Path, [new ChartJob("broken.png", () => throw new InvalidOperationException("no data")),
-            new ChartJob("fine.png", () => [1, 2, 3])]);
+            new ChartJob("fine.png", () => new ChartImage([1, 2, 3], "<svg/>"))]);
 
         Assert.Equal([Path.Combine(temp.Path, "fine.png")], result.Written);
         Assert.Equal([$"{Path.Combine(temp.Path, "broken.png")}: chart not drawn: no data"], result.Problems);
         Assert.False(File.Exists(Path.Combine(temp.Path, "broken.png")));
+        Assert.Equal("<svg/>", File.ReadAllText(Path.Combine(temp.Path, "fine.svg")));
     }
 }

@@ -17,7 +17,7 @@ internal static class AdoptionChart
 
     private sealed record Panel(string Name, string YLabel, Func<StepMetrics, double> Read, Color Color, double Factor);
 
-    public static byte[] Render(Scenario scenario, IReadOnlyList<RunResult> results)
+    public static ChartImage Render(Scenario scenario, IReadOnlyList<RunResult> results)
     {
         var series = new RunSeries(results);
         bool several = series.Replications > 1;
@@ -46,7 +46,7 @@ internal static class AdoptionChart
                     if (several) ChartStyle.Caption(plot, $"lines: mean of {series.Replications} replications; bands: 5-95% of them");
                 }
             }
-            return ChartStyle.ToPng(plots);
+            return ChartStyle.Export(plots);
         }
         finally
         {

@@ -14,17 +14,22 @@ internal static class CalibrationFitChart
 {
     public static string FileName(string metric) => $"fit-{metric}.png";
 
-    public static byte[] Render(Scenario scenario, string metric, IReadOnlyList<CalibrationTarget> targets, IReadOnlyList<RunResult> results)
+    public static ChartImage Render(Scenario scenario, string metric, IReadOnlyList<CalibrationTarget> targets, IReadOnlyList<RunResult> results)
     {
         var column = StepMetrics.Columns.First(c => c.Name == metric);
         var points = targets.Where(t => t.Metric.Name == metric).OrderBy(t => t.Step).ToList();
         var series = new RunSeries(results);
         using Plot plot = ChartStyle.NewPlot($"{scenario.Name}: {metric.Replace('_', ' ')}, observed and fitted",
             $"{Capital(column.Description)}", scenario);
-        if (series.Replications > 1)
-            SeriesDrawing.Band(plot, series.X, series.Quantile(column.Read, 0.05), series.Quantile(column.Read, 0.95), ChartStyle.Blue,
-                $"Simulated 5-95% ({series.Replications} replications)");
-        SeriesDrawing.Line(plot, series.X, series.Mean(column.Read), ChartStyle.Blue, series.Replications > 1 ? "Simulated mean at the fit" : "Simulated at the fit");
+        var (low, high) = (series.Quantile(column.Read, 0.05), series.Quantile(column.Read, 0.95));
+        // A band only where the replications differ: common random numbers can make them agree, and a
+        // legend entry for a band of no width would promise spread that is not there.
+        bool spread = series.Replications > 1 && low.Zip(high, (a, b) => b - a).Any(w => w > 1e-9);
+        if (spread)
+            SeriesDrawing.Band(plot, series.X, low, high, ChartStyle.Blue, $"Simulated 5-95% ({series.Replications} replications)");
+        string mean = series.Replications > 1 ? spread ? "Simulated mean at the fit" : $"Simulated at the fit ({series.Replications} replications, all alike)" : "Simulated at the fit";
+        // The model is discrete in time: a value holds for its whole step, so the line is a staircase.
+        SeriesDrawing.Line(plot, series.X, series.Mean(column.Read), ChartStyle.Blue, mean, steps: true);
 
         var xs = points.Select(t => ShockMarkers.ToX(t.Date)).ToArray();
         var ys = points.Select(t => t.Value).ToArray();
@@ -46,7 +51,7 @@ internal static class CalibrationFitChart
         SetRange(plot, series, points, column);
         ChartStyle.LegendBelow(plot);
         ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 
     // The observations' stretch of the calendar with a margin: a five-year axis would stack points a week apart.

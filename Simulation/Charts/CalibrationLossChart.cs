@@ -11,7 +11,7 @@ internal static class CalibrationLossChart
 
     private static readonly Color[] StartColors = [ChartStyle.Blue, ChartStyle.Orange, ChartStyle.Green, ChartStyle.Purple, ChartStyle.Vermilion, ChartStyle.Grey];
 
-    public static byte[] Render(string scenarioName, IReadOnlyList<CalibrationEvaluation> trace)
+    public static ChartImage Render(string scenarioName, IReadOnlyList<CalibrationEvaluation> trace)
     {
         ChartFont.Ensure();
         using var plot = new Plot();
@@ -27,7 +27,7 @@ internal static class CalibrationLossChart
         if (search.Count == 0)
         {
             ChartStyle.NoData(plot, "evaluations");
-            return ChartStyle.ToPng(plot);
+            return ChartStyle.Export(plot);
         }
         // Log of zero is undefined: a perfect fit is drawn at a floor below the smallest positive loss.
         var positive = search.Where(e => e.Loss > 0).Select(e => e.Loss).DefaultIfEmpty(1e-12).Min();
@@ -56,6 +56,6 @@ internal static class CalibrationLossChart
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.SetLimitsX(0, search[^1].Index + 2);
         ChartStyle.LegendBelow(plot);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

@@ -1,4 +1,4 @@
 namespace TrustSim.Charts;
 
-/// <summary>A chart to draw: its file name and the function that renders it as PNG bytes.</summary>
-internal sealed record ChartJob(string FileName, Func<byte[]> Render);
+/// <summary>A chart to draw: its file name (the PNG's; the SVG takes the same name) and the function that renders it.</summary>
+internal sealed record ChartJob(string FileName, Func<ChartImage> Render);

@@ -6,7 +6,7 @@ namespace TrustSim.Charts;
 /// <summary>The charts of a run folder, drawn together.</summary>
 internal static class ChartSet
 {
-    private static readonly (string FileName, Func<Scenario, IReadOnlyList<RunResult>, byte[]> Render)[] RunCharts =
+    private static readonly (string FileName, Func<Scenario, IReadOnlyList<RunResult>, ChartImage> Render)[] RunCharts =
     [
         (ReputationChart.FileName, ReputationChart.Render),
         (PartnersChart.FileName, PartnersChart.Render),

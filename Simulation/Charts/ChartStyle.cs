@@ -6,7 +6,7 @@ using TrustSim.Scenarios;
 namespace TrustSim.Charts;
 
 /// <summary>The look every run chart shares: size, font, colours, date axis, saving.</summary>
-internal static class ChartStyle
+internal static partial class ChartStyle
 {
     public const int Width = 1000;
     public const int Height = 600;
@@ -113,10 +113,12 @@ internal static class ChartStyle
         note.LabelStyle.ShadowColor = Colors.Transparent;
     }
 
-    public static byte[] ToPng(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    /// <summary>The chart as PNG and as SVG, both at the house size.</summary>
+    public static ChartImage Export(Plot plot) =>
+        new(plot.GetImageBytes(Width, Height, ImageFormat.Png), StableIds(plot.GetSvgXml(Width, Height)));
 
     /// <summary>Panels stacked top to bottom in one image of the usual size, sharing the x range each was given.</summary>
-    public static byte[] ToPng(IReadOnlyList<Plot> panels)
+    public static ChartImage Export(IReadOnlyList<Plot> panels)
     {
         var figure = new Multiplot();
         // A new multiplot holds one blank plot of its own: replace it with the first panel.
@@ -124,8 +126,33 @@ internal static class ChartStyle
         foreach (Plot panel in panels.Skip(1)) figure.AddPlot(panel);
         figure.Layout = new ScottPlot.MultiplotLayouts.Rows();
         using var image = figure.Render(Width, Height);
-        return image.GetImageBytes(ImageFormat.Png);
+        byte[] png = image.GetImageBytes(ImageFormat.Png);
+        // ScottPlot has no SVG export for a multiplot; Skia's SVG canvas records the same drawing as vectors.
+        using var svg = new MemoryStream();
+        using (var canvas = SkiaSharp.SKSvgCanvas.Create(new SkiaSharp.SKRect(0, 0, Width, Height), svg))
+        {
+            figure.Render(canvas, new PixelRect(0, Width, Height, 0));
+        }
+        return new ChartImage(png, StableIds(System.Text.Encoding.UTF8.GetString(svg.ToArray())));
     }
+
+    /// <summary>
+    /// Skia names clip paths from a counter that runs over the whole process (cl_8c8, cl_8d1, ...), so
+    /// the same chart drawn twice differs; numbering them in order of appearance makes the SVG, like the
+    /// PNG, depend on the data alone.
+    /// </summary>
+    private static string StableIds(string svg)
+    {
+        var ids = new Dictionary<string, string>();
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var stable)) ids[m.Value] = stable = $"clip{ids.Count + 1}";
+            return stable;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     /// <summary>
     /// A footnote under the x axis (what the bars mean, how values were pooled, what could not be

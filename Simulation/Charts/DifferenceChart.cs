@@ -12,7 +12,7 @@ internal static class DifferenceChart
 
     public const string FileName = "differences.png";
 
-    public static byte[] Render(string title, string reference, IReadOnlyList<DifferenceDot> dots, string note)
+    public static ChartImage Render(string title, string reference, IReadOnlyList<DifferenceDot> dots, string note)
     {
         using Plot plot = ChartStyle.NewValuePlot(title, $"Difference from {reference} (in standard deviations of {reference} over replications)", "");
         var metrics = dots.Select(d => d.Metric).Distinct().ToArray();
@@ -44,6 +44,6 @@ internal static class DifferenceChart
         plot.Axes.SetLimitsY(-0.7, Math.Max(metrics.Length, 1) - 0.3);
         if (note.Length > 0) ChartStyle.Caption(plot, note);
         ChartStyle.LegendBelow(plot);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

@@ -11,7 +11,7 @@ internal static class FanChart
         Color.FromHex("#56B4E9"), Color.FromHex("#000000"),
     ];
 
-    public static byte[] Render(FanChartSpec spec)
+    public static ChartImage Render(FanChartSpec spec)
     {
         using Plot plot = ChartStyle.NewDatePlot(spec.Title, spec.XLabel, spec.YLabel);
         bool any = false;
@@ -41,6 +41,6 @@ internal static class FanChart
             ChartStyle.ShareTicks(plot.Axes.Left);
         }
         ChartStyle.LegendBelow(plot);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

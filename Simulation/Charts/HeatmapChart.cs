@@ -9,7 +9,7 @@ namespace TrustSim.Charts;
 /// </summary>
 internal static class HeatmapChart
 {
-    public static byte[] Render(HeatmapSpec spec)
+    public static ChartImage Render(HeatmapSpec spec)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, spec.XLabel, spec.YLabel);
         int rows = spec.YValues.Length;
@@ -39,7 +39,7 @@ internal static class HeatmapChart
         plot.Axes.Left.TickGenerator = Ticks(spec.YValues);
         plot.Axes.SetLimits(-0.5, columns - 0.5, -0.5, rows - 0.5);
         plot.Grid.IsVisible = false;
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 
     /// <summary>

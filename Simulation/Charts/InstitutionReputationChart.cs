@@ -21,7 +21,7 @@ internal static class InstitutionReputationChart
 
     private static double Weighted(double share, double mean) => share > 0 ? share * mean : 0;
 
-    public static byte[] Render(Scenario scenario, IReadOnlyList<RunResult> results)
+    public static ChartImage Render(Scenario scenario, IReadOnlyList<RunResult> results)
     {
         var series = new RunSeries(results);
         using Plot plot = ChartStyle.NewPlot($"{scenario.Name}: institutions' own reputation",
@@ -49,6 +49,6 @@ internal static class InstitutionReputationChart
         ChartStyle.LegendBelow(plot);
         ChartStyle.Caption(plot, "dashed: mean of those in each mode now, which also moves when institutions switch mode");
         ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

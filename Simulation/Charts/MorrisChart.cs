@@ -8,13 +8,14 @@ namespace TrustSim.Charts;
 /// </summary>
 internal static class MorrisChart
 {
-    public static byte[] Render(SensitivityChartSpec spec)
+    public static ChartImage Render(SensitivityChartSpec spec)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, $"mu* (mean |elementary effect| on {spec.Metric} per full parameter range)",
             "sigma (sd of elementary effects)");
         var parameters = spec.Rows.Select(r => r.Parameter).Distinct().ToArray();
         double top = 0, right = 0;
         bool any = false;
+        var labels = new List<(double X, double Y, string Name)>();
         foreach (var parameter in parameters)
         {
             var muStar = spec.Rows.FirstOrDefault(r => r.Parameter == parameter && r.Index == "mu_star");
@@ -30,10 +31,7 @@ internal static class MorrisChart
             }
             // A hollow dot: mu*'s interval is too wide for the data to rank this parameter.
             var dot = plot.Add.Marker(muStar.Value, y, spec.Unsettled.Contains(muStar) ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 10, ChartStyle.Blue);
-            var label = plot.Add.Text(parameter, muStar.Value, y);
-            label.LabelFontSize = 12;
-            label.LabelOffsetX = 6;
-            label.LabelOffsetY = -18;
+            labels.Add((muStar.Value, y, parameter));
             top = Math.Max(top, y);
             right = Math.Max(right, muStar.Value);
             any = true;
@@ -48,6 +46,8 @@ internal static class MorrisChart
         plot.Axes.SetLimits(0, edge * 1.25, 0, edge);
         ChartStyle.LegendBelow(plot);
         ChartStyle.Caption(plot, spec.Note);
-        return ChartStyle.ToPng(plot);
+        // Parameters of similar influence sit close together: their names are placed so none covers another.
+        PointLabels.Draw(plot, labels.Select(l => (l.X, l.Y)).ToList(), labels.Select(l => l.Name).ToList());
+        return ChartStyle.Export(plot);
     }
 }

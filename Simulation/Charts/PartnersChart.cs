@@ -21,7 +21,7 @@ internal static class PartnersChart
 
     private sealed record Lane(string Name, Func<StepMetrics, double> Limited, Func<StepMetrics, double> Full, double Base);
 
-    public static byte[] Render(Scenario scenario, IReadOnlyList<RunResult> results)
+    public static ChartImage Render(Scenario scenario, IReadOnlyList<RunResult> results)
     {
         var series = new RunSeries(results);
         string averaged = series.Replications > 1 ? $", mean of {series.Replications} replications" : "";
@@ -55,7 +55,7 @@ internal static class PartnersChart
         ChartStyle.LegendBelow(plot);
         // The events institutions react to (scandals, fines, bans, warnings), as on the reputation chart.
         ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 
     private static void DrawLane(Plot plot, RunSeries series, Lane lane, bool legend)

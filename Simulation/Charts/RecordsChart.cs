@@ -10,7 +10,7 @@ internal static class RecordsChart
     public const string FileName = "records.png";
     private const double Million = 1e-6;
 
-    public static byte[] Render(Scenario scenario, IReadOnlyList<RunResult> results)
+    public static ChartImage Render(Scenario scenario, IReadOnlyList<RunResult> results)
     {
         var series = new RunSeries(results);
         using Plot plot = ChartStyle.NewPlot($"{scenario.Name}: financial records held by the platform",
@@ -33,7 +33,7 @@ internal static class RecordsChart
         ChartStyle.SetDateRange(plot, series);
         SetYRange(plot, series);
         ChartStyle.LegendBelow(plot);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 
     /// <summary>From zero to a little above the highest value, so growth reads against a true baseline.</summary>

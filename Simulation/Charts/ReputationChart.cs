@@ -9,7 +9,7 @@ internal static class ReputationChart
 {
     public const string FileName = "reputation.png";
 
-    public static byte[] Render(Scenario scenario, IReadOnlyList<RunResult> results)
+    public static ChartImage Render(Scenario scenario, IReadOnlyList<RunResult> results)
     {
         var series = new RunSeries(results);
         using Plot plot = ChartStyle.NewPlot($"{scenario.Name}: platform reputation", "Reputation (share trusting the platform)", scenario);
@@ -35,6 +35,6 @@ internal static class ReputationChart
         ChartStyle.ShareTicks(plot.Axes.Left);
         ChartStyle.LegendBelow(plot);
         ShockMarkers.Draw(plot, ShockMarkers.Select(scenario, results, series), series);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

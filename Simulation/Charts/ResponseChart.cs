@@ -8,7 +8,7 @@ internal static class ResponseChart
     private static readonly Color[] Palette =
         [ChartStyle.Blue, ChartStyle.Orange, ChartStyle.Green, ChartStyle.Vermilion, ChartStyle.Purple, ChartStyle.Grey];
 
-    public static byte[] Render(ResponseChartSpec spec)
+    public static ChartImage Render(ResponseChartSpec spec)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, spec.XLabel, spec.YLabel);
         bool any = false;
@@ -51,6 +51,6 @@ internal static class ResponseChart
         }
         if (spec.Note.Length > 0) ChartStyle.Caption(plot, spec.Note);
         if (spec.Lines.Count > 1) ChartStyle.LegendBelow(plot);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

@@ -5,7 +5,7 @@ namespace TrustSim.Charts;
 /// <summary>sensitivity-METRIC.png: S1 and ST of each parameter as grouped bars with 95% bootstrap CI whiskers.</summary>
 internal static class SensitivityChart
 {
-    public static byte[] Render(SensitivityChartSpec spec)
+    public static ChartImage Render(SensitivityChartSpec spec)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, "Swept parameter", "Sobol index (share of output variance)");
         var parameters = spec.Rows.Select(r => r.Parameter).Distinct().ToArray();
@@ -60,6 +60,6 @@ internal static class SensitivityChart
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "hatched: not settled at this N", FillColor = ChartStyle.Grey.WithAlpha(0.25), FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = ChartStyle.Grey });
         ChartStyle.LegendBelow(plot);
         ChartStyle.Caption(plot, clipped ? spec.Note + "; whiskers clipped to [-1.5, 2.5]: see sensitivity.csv" : spec.Note);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

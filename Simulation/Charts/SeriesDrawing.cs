@@ -11,8 +11,10 @@ internal static class SeriesDrawing
     /// rather than a line across it. Isolated points get a marker so they stay visible. Only the
     /// first piece carries the legend text. Returns false when there was nothing to draw.
     /// </summary>
+    /// <param name="steps">Draw as a staircase: each step's value holds until the next step, so a shock's
+    /// drop is a vertical edge at its own date, not a slope from the week before.</param>
     public static bool Line(Plot plot, double[] x, double[] y, Color color, string legend,
-        float width = 2, LinePattern? pattern = null, IYAxis? yAxis = null)
+        float width = 2, LinePattern? pattern = null, IYAxis? yAxis = null, bool steps = false)
     {
         bool labelled = false;
         foreach ((int start, int length) in Runs(y))
@@ -21,6 +23,7 @@ internal static class SeriesDrawing
             line.LineWidth = width;
             line.LinePattern = pattern ?? LinePattern.Solid;
             line.MarkerSize = length == 1 ? 6 : 0;
+            if (steps) line.ConnectStyle = ConnectStyle.StepHorizontal;
             if (yAxis is not null)
             {
                 line.Axes.YAxis = yAxis;

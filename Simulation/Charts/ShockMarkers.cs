@@ -1,5 +1,4 @@
 using ScottPlot;
-using SkiaSharp;
 using TrustSim.Engine;
 using TrustSim.Model;
 using TrustSim.Scenarios;
@@ -78,30 +77,15 @@ internal static class ShockMarkers
             line.LegendText = "";
         }
         var texts = markers.Select(m => m.Label).ToList();
-        var (boxes, area, pixels) = Layout(plot, markers, texts);
-        if (LabelLayout.RowsUsed(boxes) > MaxRows)
+        var xs = markers.Select(m => ToX(m.Date)).ToList();
+        if (LabelStrip.RowsNeeded(plot, xs, texts) > MaxRows)
         {
             // Numbers are short enough to fit beside dense lines; the footnote (added before the final
             // layout, since it takes height from the data area) says what they stand for.
             texts = markers.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             ChartStyle.Caption(plot, Key(markers));
-            (boxes, area, pixels) = Layout(plot, markers, texts);
         }
-        var placed = new List<PlacedLabel>();
-        for (int i = 0; i < markers.Count; i++)
-        {
-            var text = plot.Add.Text(texts[i], ToX(markers[i].Date), limits.Top);
-            text.LabelFontSize = FontSize;
-            text.LabelFontColor = ChartStyle.Marker;
-            text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
-            text.LabelPadding = Padding;
-            text.Alignment = Alignment.UpperLeft;
-            double top = area.Top + TopMargin + boxes[i].Row * RowHeight;
-            text.OffsetX = (float)(boxes[i].Left - pixels[i]);
-            text.OffsetY = (float)(top - area.Top);
-            placed.Add(new PlacedLabel(texts[i], boxes[i].Left, top, boxes[i].Right, top + RowHeight - RowGap));
-        }
-        return placed;
+        return LabelStrip.Draw(plot, xs, texts, ChartStyle.Marker, fromTop: true);
     }
 
     /// <summary>
@@ -130,23 +114,6 @@ internal static class ShockMarkers
 
     /// <summary>Most rows of full labels before the lines are numbered instead.</summary>
     public const int MaxRows = 4;
-
-    private const float FontSize = 11;
-    private const float Padding = 2;
-    private const double RowHeight = 19;
-    private const double RowGap = 2;
-    private const double TopMargin = 3;
-
-    private static (IReadOnlyList<LabelBox> Boxes, PixelRect Area, double[] Pixels) Layout(Plot plot, IReadOnlyList<ShockMarker> markers, IReadOnlyList<string> texts)
-    {
-        plot.RenderInMemory(ChartStyle.Width, ChartStyle.Height);
-        PixelRect area = plot.LastRender.DataRect;
-        double[] pixels = markers.Select(m => (double)plot.GetPixel(new Coordinates(ToX(m.Date), 0)).X).ToArray();
-        using var font = new SKFont(Fonts.GetTypeface(ChartFont.Ensure(), false, false), FontSize);
-        // The drawn box is the text plus its padding on both sides; one pixel more absorbs rounding.
-        var widths = texts.Select(t => (double)font.MeasureText(t) + 2 * Padding + 1).ToArray();
-        return (LabelLayout.Place(pixels, widths, area.Left, area.Right, offset: 3, gap: 4), area, pixels);
-    }
 
     /// <summary>The footnote of a numbered chart: "1 ICO fine; 2 F8 commitment; ...", in lines short enough for the width.</summary>
     private static string Key(IReadOnlyList<ShockMarker> markers)

@@ -12,7 +12,7 @@ internal sealed record ThresholdChartSpec(string FileName, string Title, string 
 /// <summary>threshold-METRIC.png: the metric's mean at every evaluated value with 95% CI bars, the level, and the crossing with its CI.</summary>
 internal static class ThresholdChart
 {
-    public static byte[] Render(ThresholdChartSpec spec)
+    public static ChartImage Render(ThresholdChartSpec spec)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, spec.XLabel, spec.YLabel);
         var ordered = spec.Points.Where(p => !double.IsNaN(p.Mean)).OrderBy(p => p.Value).ToArray();
@@ -30,22 +30,16 @@ internal static class ThresholdChart
             var withCi = ordered.Where(p => !double.IsNaN(p.Low)).ToArray();
             if (withCi.Length > 0)
             {
-                var bars = plot.Add.ErrorBar(withCi.Select(p => p.Value).ToArray(), withCi.Select(p => p.Mean).ToArray(),
-                    withCi.Select(p => p.Mean - p.Low).ToArray());
+                // Intervals inside the metric's domain may be asymmetric: each side drawn as it is.
+                var bars = new ScottPlot.Plottables.ErrorBar(withCi.Select(p => p.Value).ToArray(), withCi.Select(p => p.Mean).ToArray(),
+                    null, null, withCi.Select(p => p.High - p.Mean).ToArray(), withCi.Select(p => p.Mean - p.Low).ToArray());
+                plot.Add.Plottable(bars);
                 bars.Color = ChartStyle.Blue;
             }
             var line = plot.Add.Scatter(ordered.Select(p => p.Value).ToArray(), ordered.Select(p => p.Mean).ToArray(), ChartStyle.Blue);
             line.LineWidth = 1;
             line.MarkerSize = 7;
             line.LegendText = "mean at an evaluated value (bars: 95% CI)";
-            foreach (var p in ordered)
-            {
-                var label = plot.Add.Text($"{p.Index}", p.Value, p.Mean);
-                label.LabelFontSize = 10;
-                label.LabelFontColor = ChartStyle.Grey;
-                label.LabelOffsetX = 5;
-                label.LabelOffsetY = 4;
-            }
         }
         else ChartStyle.NoData(plot, "completed evaluations");
         if (double.IsFinite(spec.Threshold))
@@ -55,6 +49,22 @@ internal static class ThresholdChart
         }
         ChartStyle.Caption(plot, spec.Note);
         ChartStyle.LegendBelow(plot);
-        return ChartStyle.ToPng(plot);
+        // The order of evaluation along the foot of the chart, set in rows so the numbers of the values
+        // bunched at the crossing stay apart; each number sits at its value's x.
+        if (ordered.Length > 0)
+        {
+            // Room under the lowest point for the strip of numbers.
+            plot.Axes.AutoScale();
+            var limits = plot.Axes.GetLimits();
+            double bottom = limits.Bottom - 0.15 * (limits.Top - limits.Bottom);
+            plot.Axes.SetLimitsY(bottom, limits.Top);
+            foreach (var p in ordered)
+            {
+                var tick = plot.Add.Marker(p.Value, bottom, MarkerShape.VerticalBar, 8, ChartStyle.Grey);
+                tick.LegendText = "";
+            }
+            LabelStrip.Draw(plot, ordered.Select(p => p.Value).ToList(), ordered.Select(p => $"{p.Index}").ToList(), ChartStyle.Grey, fromTop: false);
+        }
+        return ChartStyle.Export(plot);
     }
 }

@@ -11,7 +11,7 @@ namespace TrustSim.Reports;
 /// </summary>
 internal static class ChartFiles
 {
-    /// <summary>Renders <paramref name="jobs"/> and writes each PNG into <paramref name="chartsFolder"/> (created if missing); one chart failing does not stop the others.</summary>
+    /// <summary>Renders <paramref name="jobs"/> and writes each PNG, and its SVG twin, into <paramref name="chartsFolder"/> (created if missing); one chart failing does not stop the others.</summary>
     public static ChartSetResult Draw(string chartsFolder, IReadOnlyList<ChartJob> jobs)
     {
         Directory.CreateDirectory(chartsFolder);
@@ -22,12 +22,13 @@ internal static class ChartFiles
             var path = Path.Combine(chartsFolder, chart.FileName);
             try
             {
-                if (chart.Png is null)
+                if (chart.Image is null)
                 {
                     problems.Add($"{path}: chart not drawn: {chart.Problem}");
                     continue;
                 }
-                AtomicFile.WriteAllBytes(path, chart.Png);
+                AtomicFile.WriteAllBytes(path, chart.Image.Png);
+                AtomicFile.WriteAllText(Path.Combine(chartsFolder, chart.SvgFileName), chart.Image.Svg);
                 written.Add(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -22,7 +22,8 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
         (OutputKind.Sweep, [SweepJournal.FileName, RunSpool.FolderName, ShardManifest.FileName, SweepTables.PointsFile,
             TimeseriesParquet.FileName, SensitivityFolder.FileName, ThresholdFolder.FileName, SweepTables.RunsFile]),
         (OutputKind.Comparison, [CompareFolder.FileName, CompareFolder.BandsFile]),
-        (OutputKind.Calibration, [CalibrationFolder.FitFile, CalibrationFolder.TraceFile, CalibrationFolder.FittedFile]),
+        (OutputKind.Calibration, [CalibrationFolder.FitFile, CalibrationFolder.TraceFile, CalibrationFolder.FittedFile, CalibrationFolder.ObservedFile,
+            CalibrationFolder.FitTimeseriesFile, CalibrationFolder.FitEventsFile]),
         (OutputKind.Run, [RunCsv.TimeseriesFile, RunCsv.SummaryFile, RunCsv.EventsFile, InstitutionsCsv.FileName]),
     ];
 
