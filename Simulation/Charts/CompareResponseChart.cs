@@ -9,7 +9,7 @@ namespace TrustSim.Charts;
 /// </summary>
 internal static class CompareResponseChart
 {
-    public static byte[] Render(CompareCurvesSpec spec)
+    public static ChartImage Render(CompareCurvesSpec spec)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, spec.XLabel, spec.YLabel);
         bool any = false;
@@ -39,6 +39,6 @@ internal static class CompareResponseChart
         CompareCurveStyle.GridTicks(plot, spec.Curves.SelectMany(c => c.X), spec.Joined);
         if (spec.Note.Length > 0) ChartStyle.Caption(plot, spec.Note);
         CompareCurveStyle.Legend(plot, spec, s => spec.Sides[s]);
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 }

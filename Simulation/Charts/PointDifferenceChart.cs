@@ -10,7 +10,7 @@ namespace TrustSim.Charts;
 /// </summary>
 internal static class PointDifferenceChart
 {
-    public static byte[] Render(CompareCurvesSpec spec, string reference)
+    public static ChartImage Render(CompareCurvesSpec spec, string reference)
     {
         using Plot plot = ChartStyle.NewValuePlot(spec.Title, spec.XLabel, spec.YLabel);
         plot.Add.HorizontalLine(0, 1.5f, ChartStyle.Grey, LinePattern.Dashed);
@@ -47,7 +47,7 @@ internal static class PointDifferenceChart
         CompareCurveStyle.GridTicks(plot, spec.Curves.SelectMany(c => c.X), spec.Joined);
         if (spec.Note.Length > 0) ChartStyle.Caption(plot, spec.Note);
         CompareCurveStyle.Legend(plot, spec, s => $"{spec.Sides[s]} minus {reference}");
-        return ChartStyle.ToPng(plot);
+        return ChartStyle.Export(plot);
     }
 
     /// <summary>True when an interval lies wholly on one side of zero.</summary>

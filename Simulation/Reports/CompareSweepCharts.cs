@@ -83,8 +83,8 @@ internal static class CompareSweepCharts
                     d.Select(v => v.Low).ToArray(), d.Select(v => v.High).ToArray()));
             }
         }
-        string pooled = layout.Note.Length > 0 && layout.Joined ? "; pooled intervals combine the points' (err wide)" : "";
-        string note = Join(layout.Note + pooled, TestNote(shared));
+        string pooled = layout.Note.Length > 0 && layout.Joined ? "each pooled interval combines its points' intervals (erring wide)" : "";
+        string note = Join(Join(layout.Note, TestNote(shared)), pooled);
         string title = sides.Count == 2 ? $"{metric}: {sides[1]} minus {sides[0]}" : $"{metric}: each side minus {sides[0]}";
         return new CompareCurvesSpec($"difference-{metric}-vs-{FileSafe(parameter)}.png", title, ScenarioKeyCatalog.AxisLabel(parameter),
             $"Difference in {Description(metric)}", sides.Skip(1).ToList(), layout.Groups, curves, layout.Joined, note);
@@ -126,7 +126,7 @@ internal static class CompareSweepCharts
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Join(string first, string second) => first.Length == 0 ? second : $"{first}\n{second}";
+    private static string Join(string first, string second) => first.Length == 0 ? second : second.Length == 0 ? first : $"{first}\n{second}";
 
     private static string FileSafe(string parameter) =>
         new(parameter.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
