@@ -64,10 +64,8 @@ public sealed class CompareCommandTests
         Assert.Equal(5, Directory.GetFiles(Path.Combine(folder, "charts"), "*.png").Length);
     }
 
-    [Fact]
-    public void Compare_TwoSweepFolders_MatchesDesignPointsAndOverlaysResponses()
+    private static string TinyGrid(string root)
     {
-        string root = CliRunner.TempFolder();
         string scenario = Path.Combine(root, "grid.yaml");
         File.WriteAllText(scenario, $$"""
             extends: {{Path.Combine(Scenarios, "repeated-scandals.yaml")}}
@@ -76,23 +74,59 @@ public sealed class CompareCommandTests
             time: { steps: 20 }
             sweep:
               design: grid
-              replications: 2
+              replications: 3
               metrics: [final_reputation, final_partners_full]
               parameters:
                 - path: platform.scar
                   values: [0, 0.6]
+                - path: scandals.rate
+                  values: [2, 6]
             """);
+        return scenario;
+    }
+
+    [Fact]
+    public void Compare_SweepVariantWithTheSameSeed_PairsEveryPointAndNamesSidesByTheDifference()
+    {
+        string root = CliRunner.TempFolder();
+        string scenario = TinyGrid(root);
         Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", Path.Combine(root, "a")).ExitCode);
-        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--set", "platform.sensitivity=4", "--out", Path.Combine(root, "b")).ExitCode);
+        // platform.scar is swept on both sides, so its base value is no difference; sensitivity is.
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--set", "platform.sensitivity=4", "--set", "platform.scar=0.1", "--out", Path.Combine(root, "b")).ExitCode);
         var outcome = CliRunner.Run("compare", Path.Combine(root, "a"), Path.Combine(root, "b"), "--out", Path.Combine(root, "c"));
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         var rows = CompareFolder.ReadTable(Path.Combine(root, "c", "comparison.csv"));
-        // 2 metrics x 2 sides x 2 points; the second side's rows carry a Welch difference at the matching point.
-        Assert.Equal(8, rows.Count);
-        Assert.Equal(4, rows.Count(r => r["test"] == "welch_t"));
-        Assert.Contains(rows, r => r["point"] == "platform.scar=0.6" && r["side"] == "tiny-grid (2)");
-        Assert.Equal(2, Directory.GetFiles(Path.Combine(root, "c", "charts"), "compare-*-vs-platform_scar.png").Length);
-        Assert.Contains("Welch", outcome.Out);
+        // 2 metrics x 2 sides x 4 points; the second side's rows carry a paired difference at the matching point.
+        Assert.Equal(16, rows.Count);
+        Assert.Equal(8, rows.Count(r => r["test"] == "paired_t"));
+        Assert.Equal(["platform.sensitivity=2.4", "platform.sensitivity=4"], rows.Select(r => r["side"]).Distinct());
+        Assert.Contains(rows, r => r["point"] == "platform.scar=0.6;scandals.rate=6" && r["side"] == "platform.sensitivity=4");
+        string charts = Path.Combine(root, "c", "charts");
+        Assert.Equal(2, Directory.GetFiles(charts, "compare-*-vs-platform_scar.png").Length);
+        Assert.Equal(2, Directory.GetFiles(charts, "difference-*-vs-scandals_rate.png").Length);
+        Assert.Equal(8, Directory.GetFiles(charts, "*.png").Length);
+        Assert.Contains("paired t over replications at all 4 shared design points", outcome.Out);
+        Assert.Contains("\"pairing\": \"paired\"", File.ReadAllText(Path.Combine(root, "c", "manifest.json")));
+    }
+
+    [Fact]
+    public void Compare_SweepsWithDifferentSeeds_WelchAtEveryPoint()
+    {
+        string root = CliRunner.TempFolder();
+        string scenario = TinyGrid(root);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", Path.Combine(root, "a")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("sweep", scenario, "--set", "seed=9", "--out", Path.Combine(root, "b")).ExitCode);
+        var outcome = CliRunner.Run("compare", Path.Combine(root, "a"), Path.Combine(root, "b"), "--out", Path.Combine(root, "c"));
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var rows = CompareFolder.ReadTable(Path.Combine(root, "c", "comparison.csv"));
+        Assert.Equal(8, rows.Count(r => r["test"] == "welch_t"));
+        Assert.Equal(["seed=2016", "seed=9"], rows.Select(r => r["side"]).Distinct());
+        Assert.Contains("Welch's t from points.csv at the 4 shared design points", outcome.Out);
+        Assert.Contains("\"pairing\": \"welch\"", File.ReadAllText(Path.Combine(root, "c", "manifest.json")));
+        Directory.Delete(Path.Combine(root, "c", "charts"), true);
+        var plot = CliRunner.Run("plot", Path.Combine(root, "c"));
+        Assert.True(plot.ExitCode == 0, plot.Error);
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(root, "c", "charts"), "*.png").Length);
     }
 
     [Fact]

@@ -87,10 +87,11 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
         var paired = sides.Skip(1).Select(s => CompareFolder.Paired(sides[0], s)).ToArray();
-        string pairing = sweep ? "welch" : paired.All(p => p) ? "paired" : paired.Any(p => p) ? "mixed" : "welch";
+        var (sweepPairing, pairedPoints, sharedPoints) = sweep ? CompareFolder.SweepPairing(sides) : ("", 0, 0);
+        string pairing = sweep ? sweepPairing : paired.All(p => p) ? "paired" : paired.Any(p => p) ? "mixed" : "welch";
         string note = sides.Any(s => s.Kind == "scenario")
             ? $"scenario files were run with the first side's master seed ({sides[0].MasterSeed}) and replication count ({sides[0].Runs.Count}), so replication r has the same seed on every side"
-            : sweep ? "sweep points matched by parameter values; differences by Welch's t from points.csv" : "run folders as given";
+            : sweep ? $"sweep points matched by parameter values; {SweepPairingText(pairing, pairedPoints, sharedPoints)}" : "run folders as given";
         if (mismatch is not null) note = $"{note}; {mismatch}";
         var manifest = RunEnvironment.ForRun(RunEnvironment.CommandLine(context.Arguments), null, sides[0].Scenario, [], started, DateTime.UtcNow,
             RunStatus.Completed) with
@@ -104,9 +105,18 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         path = Path.Combine(output.Folder, CompareFolder.FileName);
 
         CompareTable.Print(terminal.Out, path, sides[0].Label);
-        terminal.Out.Print($"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
+        terminal.Out.Print(sweep
+            ? $"Differences: side minus {sides[0].Label} at each shared design point; {SweepPairingText(pairing, pairedPoints, sharedPoints)}."
+            : $"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
         if (sides.Any(s => s.Kind == "scenario")) terminal.Out.Print($"Common random numbers: {note}.");
         terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
+
+    private static string SweepPairingText(string pairing, int paired, int shared) => pairing switch
+    {
+        "paired" => $"paired t over replications at all {shared} shared design points (same seeds on both sides: common random numbers)",
+        "mixed" => $"paired t over replications at {paired} of {shared} shared design points (same seeds), Welch's t from points.csv at the others",
+        _ => shared == 0 ? "no design point is shared, so no differences" : $"Welch's t from points.csv at the {shared} shared design points (the runs' seeds differ)",
+    };
 }

@@ -49,7 +49,7 @@ internal static class CompareSides
             if (!side.Ok) return side.ConvertError<IReadOnlyList<CompareSide>>();
             sides.Add(side.Value);
         }
-        return Outcome<IReadOnlyList<CompareSide>>.Success(Unique(sides));
+        return Outcome<IReadOnlyList<CompareSide>>.Success(Unique(Named(sides)));
     }
 
     /// <summary>What each path is; runs and sweeps do not mix.</summary>
@@ -118,6 +118,7 @@ internal static class CompareSides
     {
         var scenarioPath = System.IO.Path.Combine(folder, RunFolder.ScenarioFile);
         IReadOnlyList<SweepChartData.PointRow> points;
+        IReadOnlyDictionary<int, IReadOnlyList<SweepReplicate>> replicates;
         Scenario scenario;
         try
         {
@@ -129,14 +130,28 @@ internal static class CompareSides
             var manifest = ManifestReader.Read(folder);
             ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed, RunStatus.Failed);
             var info = manifest.Sweep ?? throw new DataFileException($"{System.IO.Path.Combine(folder, ManifestJson.FileName)}: has no sweep section, so {folder} is not a sweep folder");
+            var metrics = SweepFolder.ReportedMetrics(sweep).Select(m => Metrics.SummaryMetrics.Columns[m].Name).ToArray();
             points = SweepChartData.ReadPoints(System.IO.Path.Combine(folder, SweepTables.PointsFile), sweep.Parameters.Select(p => p.Path).ToArray(),
-                SweepFolder.ReportedMetrics(sweep).Select(m => Metrics.SummaryMetrics.Columns[m].Name).ToArray(), info.Points, info.Replications);
+                metrics, info.Points, info.Replications);
+            // Each run's seed, so differences can be paired where both sweeps drew the same random numbers.
+            replicates = SweepReplicates.Read(System.IO.Path.Combine(folder, SweepTables.RunsFile), metrics, info.Runs);
         }
         catch (DataFileException e)
         {
             return Outcome<CompareSide>.Failure($"trustsim: {e.Message}");
         }
-        return Outcome<CompareSide>.Success(new CompareSide(scenario.Name, folder, "sweep", scenario, RunEnvironment.Sha256OfFile(scenarioPath), scenario.Seed, [], points));
+        return Outcome<CompareSide>.Success(new CompareSide(scenario.Name, folder, "sweep", scenario, RunEnvironment.Sha256OfFile(scenarioPath), scenario.Seed, [], points, replicates));
+    }
+
+    /// <summary>
+    /// Sides whose scenarios share a name are named by what differs between their resolved scenarios
+    /// (<c>platform.scar=0.6</c>) instead of "name", "name (2)"; distinct names are the author's and stay.
+    /// </summary>
+    internal static List<CompareSide> Named(List<CompareSide> sides)
+    {
+        if (sides.Select(s => s.Label).Distinct(StringComparer.Ordinal).Count() == sides.Count) return sides;
+        var labels = ScenarioDiff.Labels(sides.Select(s => s.Scenario).ToList());
+        return labels is null ? sides : sides.Select((s, k) => s with { Label = labels[k] }).ToList();
     }
 
     private static List<CompareSide> Unique(List<CompareSide> sides)

@@ -15,7 +15,7 @@ internal static class CompareChartData
     {
         var rows = CompareFolder.ReadComparison(Path.Combine(folder, CompareFolder.FileName), sides);
         bool sweep = rows.Any(r => r["point"].Length > 0);
-        return sweep ? SweepJobs(rows) : RunJobs(folder, rows, sides);
+        return sweep ? CompareSweepCharts.Jobs(rows.Select(ComparedPoint.From).ToList(), sides) : RunJobs(folder, rows, sides);
     }
 
     private static List<ChartJob> RunJobs(string folder, List<Dictionary<string, string>> rows, IReadOnlyList<string> sides)
@@ -53,34 +53,6 @@ internal static class CompareChartData
         }
         string note = skipped.Count == 0 ? "" : $"undefined, so not shown (no spread in {reference} to scale by): {string.Join(", ", skipped)}";
         jobs.Add(new ChartJob(DifferenceChart.FileName, () => DifferenceChart.Render("Differences between the sides, per summary metric", reference, dots, note)));
-        return jobs;
-    }
-
-    private static List<ChartJob> SweepJobs(List<Dictionary<string, string>> rows)
-    {
-        var jobs = new List<ChartJob>();
-        var sides = rows.Select(r => r["side"]).Distinct().ToArray();
-        var parsed = rows.Select(r => (Row: r, Values: r["point"].Split(';').Select(kv => kv.Split('=', 2))
-            .ToDictionary(kv => kv[0], kv => CsvFile.Number(kv[1])))).ToList();
-        var parameters = sides.Select(s => parsed.Where(p => p.Row["side"] == s).SelectMany(p => p.Values.Keys).ToHashSet())
-            .Aggregate((a, b) => { a.IntersectWith(b); return a; }).Order(StringComparer.Ordinal).ToArray();
-        foreach (var metric in rows.Select(r => r["metric"]).Distinct())
-        {
-            foreach (var parameter in parameters)
-            {
-                var lines = sides.Select(side =>
-                {
-                    var pts = parsed.Where(p => p.Row["side"] == side && p.Row["metric"] == metric).OrderBy(p => p.Values[parameter]).ToArray();
-                    return new ResponseLine(side, pts.Select(p => p.Values[parameter]).ToArray(), pts.Select(p => CsvFile.Number(p.Row["mean"])).ToArray(),
-                        pts.Select(p => CsvFile.Number(p.Row["ci_low"])).ToArray(), pts.Select(p => CsvFile.Number(p.Row["ci_high"])).ToArray());
-                }).ToList();
-                bool single = parsed.All(p => p.Values.Count == 1);
-                var file = $"compare-{metric}-vs-{new string(parameter.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray())}.png";
-                var spec = new ResponseChartSpec(file, $"Comparison: {metric} against {parameter}", parameter, $"Mean {metric}", lines, single,
-                    single ? "bars: 95% CI of the mean (t)" : "each design point's mean (other parameters vary); bars: 95% CI (t)");
-                jobs.Add(new ChartJob(file, () => ResponseChart.Render(spec)));
-            }
-        }
         return jobs;
     }
 }

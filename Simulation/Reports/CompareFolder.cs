@@ -44,7 +44,11 @@ internal static class CompareFolder
         return rows;
     }
 
-    /// <summary>comparison.csv of sweep sides: every point of every side, with Welch differences where side 1 has the same point.</summary>
+    /// <summary>
+    /// comparison.csv of sweep sides: every point of every side, with differences where side 1 has the same
+    /// point: paired t over replications where the runs there have the same seeds on both sides (common random
+    /// numbers), Welch's t from points.csv otherwise.
+    /// </summary>
     public static List<IReadOnlyList<string>> SweepRows(IReadOnlyList<CompareSide> sides, IReadOnlyList<string> metrics)
     {
         var tables = sides.Select(s => s.Points ?? throw new InvalidOperationException("a sweep side is opened with its points")).ToArray();
@@ -58,12 +62,48 @@ internal static class CompareFolder
                 {
                     var stats = tables[k][i].Metrics[metric];
                     int match = k == 0 ? -1 : Array.IndexOf(keys[0], keys[k][i]);
-                    var d = match < 0 ? null : Difference.Welch(tables[0][match].Metrics[metric], stats);
+                    var d = match < 0 ? null : PointDifference(sides[0], tables[0][match], sides[k], tables[k][i], metric);
                     rows.Add(Row(metric, sides[k].Label, keys[k][i], stats, d));
                 }
             }
         }
         return rows;
+    }
+
+    /// <summary>
+    /// How the differences of sweep sides were taken: "paired" when every design point side k shares with
+    /// side 1 is paired, "welch" when none is, "mixed" otherwise; and how many of the shared points are paired.
+    /// </summary>
+    public static (string Pairing, int Paired, int Shared) SweepPairing(IReadOnlyList<CompareSide> sides)
+    {
+        var reference = sides[0].Points ?? [];
+        var keys = reference.Select(p => PointKey(sides[0], p)).ToList();
+        int paired = 0, shared = 0;
+        foreach (var side in sides.Skip(1))
+        {
+            foreach (var p in side.Points ?? [])
+            {
+                int match = keys.IndexOf(PointKey(side, p));
+                if (match < 0) continue;
+                shared++;
+                if (PointsPaired(sides[0], reference[match], side, p)) paired++;
+            }
+        }
+        string pairing = shared > 0 && paired == shared ? "paired" : paired > 0 ? "mixed" : "welch";
+        return (pairing, paired, shared);
+    }
+
+    /// <summary>True when the runs at these design points of two sweeps can be paired (<see cref="SweepReplicates.Pairable"/>).</summary>
+    public static bool PointsPaired(CompareSide reference, SweepChartData.PointRow referencePoint, CompareSide side, SweepChartData.PointRow point) =>
+        SweepReplicates.Pairable(reference.Replicates?.GetValueOrDefault(referencePoint.Point), side.Replicates?.GetValueOrDefault(point.Point));
+
+    private static Difference PointDifference(CompareSide reference, SweepChartData.PointRow referencePoint, CompareSide side, SweepChartData.PointRow point,
+        string metric)
+    {
+        if (!PointsPaired(reference, referencePoint, side, point)) return Difference.Welch(referencePoint.Metrics[metric], point.Metrics[metric]);
+        var a = reference.Replicates![referencePoint.Point].Select(r => r.Values[metric]).ToArray();
+        var b = side.Replicates![point.Point].Select(r => r.Values[metric]).ToArray();
+        return Difference.Paired(a, b);
     }
 
     /// <summary>A design point as text: path=value pairs in the sweep's parameter order, joined by ';'.</summary>
