@@ -38,4 +38,14 @@ internal sealed class PngProbe
     public int DistinctColors() =>
         Enumerable.Range(0, _bitmap.Height).SelectMany(y => Enumerable.Range(0, _bitmap.Width).Select(x => _bitmap.GetPixel(x, y)))
             .Distinct().Count();
+
+    /// <summary>Pixels in a horizontal strip that <paramref name="matches"/> accepts (a fill colour, say).</summary>
+    public int Pixels(int top, int bottom, Func<SKColor, bool> matches)
+    {
+        int count = 0;
+        for (int y = Math.Max(0, top); y < Math.Min(_bitmap.Height, bottom); y++)
+            for (int x = 0; x < _bitmap.Width; x++)
+                if (matches(_bitmap.GetPixel(x, y))) count++;
+        return count;
+    }
 }

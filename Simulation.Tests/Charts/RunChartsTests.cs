@@ -117,4 +117,22 @@ public sealed class RunChartsTests
         // Text stays text in the vector form, so a journal's editor can restyle it.
         Assert.Contains("synthetic", string.Concat(svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value)));
     }
+
+    [Fact]
+    public void Render_PartnersWithPaymentFirmsFullAndBanksLimited_ShowsEachTypeInItsOwnLane()
+    {
+        // The headline finding of the model: payment firms in Full, banks in a Limited bot. Pooled, it
+        // would read as a quarter in Full; in lanes, the top lane (payment firms) is green and the bottom
+        // lane (banks) orange.
+        var results = SyntheticRuns.Realistic(replications: 2).Select(r => r with
+        {
+            Steps = r.Steps.Select(m => m with { BanksLimited = 1, BanksFull = 0, PaymentsLimited = 0, PaymentsFull = 1 }).ToList(),
+        }).ToList();
+        var png = new PngProbe(PartnersChart.Render(SyntheticRuns.Scenario(), results).Png);
+        static bool Green(SkiaSharp.SKColor c) => c.Green > c.Red + 60 && c.Green > c.Blue;
+        static bool Orange(SkiaSharp.SKColor c) => c.Red > 180 && c.Green is > 120 and < 200 && c.Blue < 100;
+        int middle = png.Height / 2;
+        Assert.True(png.Pixels(40, middle - 20, Green) > 50 * png.Pixels(40, middle - 20, Orange), "top lane is not Full");
+        Assert.True(png.Pixels(middle + 20, png.Height - 80, Orange) > 50 * png.Pixels(middle + 20, png.Height - 80, Green) + 1, "bottom lane is not Limited");
+    }
 }

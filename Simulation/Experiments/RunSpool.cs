@@ -55,7 +55,7 @@ internal static class RunSpool
         {
             // A regular file only: a FIFO in its place is refused at once, never waited on.
             var opened = RegularFile.OpenRead(path);
-            if (!opened.Ok) return opened.Problems[0] == RegularFile.NotFound ? "missing" : string.Join("; ", opened.Problems);
+            if (!opened.Ok) return opened.Problems[0] == RegularFile.NotFound ? "missing" : $"unreadable ({string.Join("; ", opened.Problems)})";
             using var stream = opened.Value!;
             return Check(stream, runId, out _);
         }
