@@ -11,7 +11,9 @@ internal static class CompareCurveStyle
     private static readonly Color[] Palette =
         [ChartStyle.Blue, ChartStyle.Orange, ChartStyle.Green, ChartStyle.Vermilion, ChartStyle.Purple, ChartStyle.Grey];
 
-    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+    // Sides differ by marker shape and line width, not by dash: Skia's SVG canvas cannot write a dashed
+    // path (it draws it solid and complains on stderr), and the SVG must look like the PNG.
+    private static readonly float[] Widths = [2.4f, 1.2f, 2.4f, 1.2f];
 
     private static readonly MarkerShape[] Shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
 
@@ -19,7 +21,7 @@ internal static class CompareCurveStyle
 
     public static Color ColorOf(CompareCurvesSpec spec, CompareCurve curve) => Palette[(ByGroup(spec) ? curve.Group : curve.Side) % Palette.Length];
 
-    public static LinePattern PatternOf(int side) => Patterns[side % Patterns.Length];
+    public static float WidthOf(int side) => Widths[side % Widths.Length];
 
     public static MarkerShape ShapeOf(int side) => Shapes[side % Shapes.Length];
 
@@ -46,7 +48,7 @@ internal static class CompareCurveStyle
             var color = byGroup ? ChartStyle.Grey : Palette[s % Palette.Length];
             plot.Legend.ManualItems.Add(new LegendItem
             {
-                LabelText = sideText(s), LineColor = color, LineWidth = spec.Joined ? 2 : 0, LinePattern = spec.Joined ? PatternOf(s) : LinePattern.Solid,
+                LabelText = sideText(s), LineColor = color, LineWidth = spec.Joined ? WidthOf(s) : 0,
                 MarkerShape = ShapeOf(s), MarkerFillColor = color, MarkerLineColor = color, MarkerSize = 7,
             });
         }

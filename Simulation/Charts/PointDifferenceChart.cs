@@ -21,20 +21,11 @@ internal static class PointDifferenceChart
             double dodge = CompareCurveStyle.Dodge(spec, curve);
             var keep = Enumerable.Range(0, curve.X.Length).Where(k => double.IsFinite(curve.Value[k])).ToArray();
             if (keep.Length == 0) continue;
-            var withCi = keep.Where(k => double.IsFinite(curve.Low[k]) && double.IsFinite(curve.High[k])).ToArray();
-            if (withCi.Length > 0)
-            {
-                var bars = new ScottPlot.Plottables.ErrorBar(withCi.Select(k => curve.X[k] + dodge).ToArray(), withCi.Select(k => curve.Value[k]).ToArray(),
-                    null, null, withCi.Select(k => curve.High[k] - curve.Value[k]).ToArray(), withCi.Select(k => curve.Value[k] - curve.Low[k]).ToArray());
-                plot.Add.Plottable(bars);
-                bars.Color = color.WithAlpha(0.8);
-                bars.LineWidth = 1.2f;
-            }
+            SeriesDrawing.IntervalBars(plot, curve.X.Select(x => x + dodge).ToArray(), curve.Value, curve.Low, curve.High, color.WithAlpha(0.8), 1.2f);
             if (spec.Joined && keep.Length > 1)
             {
                 var line = plot.Add.ScatterLine(keep.Select(k => curve.X[k] + dodge).ToArray(), keep.Select(k => curve.Value[k]).ToArray(), color.WithAlpha(0.6));
-                line.LineWidth = 1.5f;
-                line.LinePattern = CompareCurveStyle.PatternOf(curve.Side);
+                line.LineWidth = CompareCurveStyle.WidthOf(curve.Side);
             }
             foreach (int k in keep)
             {

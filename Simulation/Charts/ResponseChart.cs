@@ -24,16 +24,7 @@ internal static class ResponseChart
             double dodge = (i - (spec.Lines.Count - 1) / 2.0) * span * 0.012;
             double[] xs = keep.Select(k => line.X[k] + dodge).ToArray();
             double[] ys = keep.Select(k => line.Mean[k]).ToArray();
-            var withCi = keep.Where(k => !double.IsNaN(line.Low[k])).ToArray();
-            if (withCi.Length > 0)
-            {
-                // Intervals inside a bounded domain are asymmetric near the bound: each side drawn as it is.
-                var bars = new ScottPlot.Plottables.ErrorBar(withCi.Select(k => line.X[k] + dodge).ToArray(), withCi.Select(k => line.Mean[k]).ToArray(),
-                    null, null, withCi.Select(k => line.High[k] - line.Mean[k]).ToArray(), withCi.Select(k => line.Mean[k] - line.Low[k]).ToArray());
-                plot.Add.Plottable(bars);
-                bars.Color = color;
-                bars.LineWidth = 1.5f;
-            }
+            SeriesDrawing.IntervalBars(plot, line.X.Select(x => x + dodge).ToArray(), line.Mean, line.Low, line.High, color, 1.5f);
             var scatter = plot.Add.Scatter(xs, ys, color);
             scatter.LineWidth = spec.Joined ? 2 : 0;
             scatter.MarkerSize = spec.Joined ? 7 : 5;

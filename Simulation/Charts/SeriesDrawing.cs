@@ -37,6 +37,22 @@ internal static class SeriesDrawing
         return labelled;
     }
 
+    /// <summary>
+    /// 95% intervals as error bars at the given x, each side drawn as long as it is: an interval kept
+    /// inside its metric's domain is asymmetric near a bound. Entries whose ends are not finite get none.
+    /// </summary>
+    public static void IntervalBars(Plot plot, IReadOnlyList<double> x, IReadOnlyList<double> value, IReadOnlyList<double> low,
+        IReadOnlyList<double> high, Color color, float width)
+    {
+        var keep = Enumerable.Range(0, x.Count).Where(k => double.IsFinite(value[k]) && double.IsFinite(low[k]) && double.IsFinite(high[k])).ToArray();
+        if (keep.Length == 0) return;
+        var bars = new ErrorBar(keep.Select(k => x[k]).ToArray(), keep.Select(k => value[k]).ToArray(),
+            null, null, keep.Select(k => high[k] - value[k]).ToArray(), keep.Select(k => value[k] - low[k]).ToArray());
+        plot.Add.Plottable(bars);
+        bars.Color = color;
+        bars.LineWidth = width;
+    }
+
     /// <summary>A translucent band between low and high, skipping NaN steps; nothing for fewer than two points.</summary>
     public static void Band(Plot plot, double[] x, double[] low, double[] high, Color color, string legend)
     {

@@ -27,15 +27,8 @@ internal static class ThresholdChart
         level.LegendText = $"level {ChartStyle.Number(spec.Level)}";
         if (ordered.Length > 0)
         {
-            var withCi = ordered.Where(p => !double.IsNaN(p.Low)).ToArray();
-            if (withCi.Length > 0)
-            {
-                // Intervals inside the metric's domain may be asymmetric: each side drawn as it is.
-                var bars = new ScottPlot.Plottables.ErrorBar(withCi.Select(p => p.Value).ToArray(), withCi.Select(p => p.Mean).ToArray(),
-                    null, null, withCi.Select(p => p.High - p.Mean).ToArray(), withCi.Select(p => p.Mean - p.Low).ToArray());
-                plot.Add.Plottable(bars);
-                bars.Color = ChartStyle.Blue;
-            }
+            SeriesDrawing.IntervalBars(plot, ordered.Select(p => p.Value).ToArray(), ordered.Select(p => p.Mean).ToArray(),
+                ordered.Select(p => p.Low).ToArray(), ordered.Select(p => p.High).ToArray(), ChartStyle.Blue, 1);
             var line = plot.Add.Scatter(ordered.Select(p => p.Value).ToArray(), ordered.Select(p => p.Mean).ToArray(), ChartStyle.Blue);
             line.LineWidth = 1;
             line.MarkerSize = 7;
