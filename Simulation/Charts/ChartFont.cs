@@ -18,6 +18,16 @@ internal static class ChartFont
     /// <summary>Registers the font once (thread-safe) and returns its family name.</summary>
     public static string Ensure() => Registered.Value;
 
+    /// <summary>
+    /// Widths in pixels of the boxes a text label draws around each text: the text in the bundled font at
+    /// <paramref name="size"/>, its padding on both sides, and one pixel more to absorb rounding.
+    /// </summary>
+    public static double[] LabelWidths(IEnumerable<string> texts, float size, float padding)
+    {
+        using var font = new SkiaSharp.SKFont(Fonts.GetTypeface(Ensure(), false, false), size);
+        return texts.Select(t => (double)font.MeasureText(t) + 2 * padding + 1).ToArray();
+    }
+
     private static string Register()
     {
         var resolver = new EmbeddedFontResolver(Family, ReadResource(RegularResource), ReadResource(BoldResource));

@@ -1,5 +1,4 @@
 using ScottPlot;
-using SkiaSharp;
 
 namespace TrustSim.Charts;
 
@@ -51,9 +50,7 @@ internal static class LabelStrip
         plot.RenderInMemory(ChartStyle.Width, ChartStyle.Height);
         PixelRect area = plot.LastRender.DataRect;
         double[] pixels = xs.Select(x => (double)plot.GetPixel(new Coordinates(x, 0)).X).ToArray();
-        using var font = new SKFont(Fonts.GetTypeface(ChartFont.Ensure(), false, false), FontSize);
-        // The drawn box is the text plus its padding on both sides; one pixel more absorbs rounding.
-        var widths = texts.Select(t => (double)font.MeasureText(t) + 2 * Padding + 1).ToArray();
+        var widths = ChartFont.LabelWidths(texts, FontSize, Padding);
         return (LabelLayout.Place(pixels, widths, area.Left, area.Right, offset: 3, gap: 4), area, pixels);
     }
 }

@@ -1,5 +1,4 @@
 using ScottPlot;
-using SkiaSharp;
 
 namespace TrustSim.Charts;
 
@@ -57,8 +56,7 @@ internal static class PointLabels
         plot.RenderInMemory(ChartStyle.Width, ChartStyle.Height);
         PixelRect rect = plot.LastRender.DataRect;
         var pixels = at.Select(p => plot.GetPixel(new Coordinates(p.X, p.Y))).Select(p => ((double)p.X, (double)p.Y)).ToList();
-        using var font = new SKFont(Fonts.GetTypeface(ChartFont.Ensure(), false, false), FontSize);
-        var sizes = names.Select(n => ((double)font.MeasureText(n) + 2 * Padding + 1, (double)FontSize + 2 * Padding + 4)).ToList();
+        var sizes = ChartFont.LabelWidths(names, FontSize, Padding).Select(w => (w, (double)FontSize + 2 * Padding + 4)).ToList();
         var boxes = Place(pixels, sizes, new Box(rect.Left, rect.Top, rect.Right, rect.Bottom));
         for (int i = 0; i < names.Count; i++)
         {
