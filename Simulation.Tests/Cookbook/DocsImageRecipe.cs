@@ -8,8 +8,15 @@ namespace TrustSim.Tests.Cookbook;
 /// <param name="Command">The command as the docs give it, scenario path relative to the repository root
 /// (e.g. <c>trustsim run scenarios/cambridge-analytica.yaml</c>); only <c>--out</c> is added when it runs.</param>
 /// <param name="Chart">The chart it copies, relative to the command's output folder (e.g. <c>charts/reputation.png</c>).</param>
-internal sealed record DocsImageRecipe(string Image, string Command, string Chart)
+/// <param name="Before">Commands whose output folders the command reads (a comparison of two sweeps), each with
+/// the folder name the command uses for it: <c>("A", "trustsim sweep scenarios/x.yaml")</c> runs with <c>--out</c>
+/// a folder that stands for the word <c>A</c> in <paramref name="Command"/>.</param>
+internal sealed record DocsImageRecipe(string Image, string Command, string Chart, IReadOnlyList<(string Name, string Command)>? Before = null)
 {
+    /// <summary>The commands to run first, as recipes of their own (their Image and Chart unused).</summary>
+    public IReadOnlyList<(string Name, DocsImageRecipe Recipe)> Steps =>
+        (Before ?? []).Select(b => (b.Name, new DocsImageRecipe(Image, b.Command, Chart))).ToList();
+
     /// <summary>The command's words after <c>trustsim</c>: verb, scenario path, then the options as written.</summary>
     public IReadOnlyList<string> Words
     {
@@ -31,7 +38,9 @@ internal sealed record DocsImageRecipe(string Image, string Command, string Char
         Words.Select((w, i) => (w, i)).Where(x => x.w == "--set" && x.i + 1 < Words.Count).Select(x => Words[x.i + 1]).ToList();
 
     /// <summary>The arguments for <c>TrustSimApp.Run</c>: the command with full scenario paths (compare takes two), written to <paramref name="outFolder"/>.</summary>
-    public string[] Arguments(string repositoryRoot, string outFolder) =>
-        [Verb, Path.Combine(repositoryRoot, Scenario), .. Words.Skip(2).Select(w => w.StartsWith("scenarios/", StringComparison.Ordinal) ? Path.Combine(repositoryRoot, w) : w),
+    /// <param name="folders">Where each of <see cref="Before"/>'s outputs was written, by name.</param>
+    public string[] Arguments(string repositoryRoot, string outFolder, IReadOnlyDictionary<string, string>? folders = null) =>
+        [Verb, .. Words.Skip(1).Select(w => w.StartsWith("scenarios/", StringComparison.Ordinal) ? Path.Combine(repositoryRoot, w)
+            : folders is not null && folders.TryGetValue(w, out var folder) ? folder : w),
          "--out", outFolder];
 }

@@ -7,6 +7,14 @@ namespace TrustSim.Tests.Cookbook;
 /// </summary>
 internal static class DocsImageRecipes
 {
+    // Before All: static fields are set in the order they are written.
+    /// <summary>The two sweeps the gallery's sweep comparison reads: the shipped one and a variant with more hacks in the scandal mix.</summary>
+    private static readonly (string Name, string Command)[] SweepPair =
+    [
+        ("A", "trustsim sweep scenarios/repeated-scandals.yaml"),
+        ("B", "trustsim sweep scenarios/repeated-scandals.yaml --set scandals.mix.hack=0.5"),
+    ];
+
     public static IReadOnlyList<DocsImageRecipe> All { get; } =
     [
         // README.md (the tour of a run) and docs/validation.md S1 and S3.
@@ -31,6 +39,8 @@ internal static class DocsImageRecipes
         new("scandal-severity-threshold.png", "trustsim sweep scenarios/scandal-severity-threshold.yaml", "charts/threshold-min_reputation.png"),
         new("compare-differences.png", "trustsim compare scenarios/cambridge-analytica.yaml scenarios/regulatory-intervention.yaml", "charts/differences.png"),
         new("compare-partners-full.png", "trustsim compare scenarios/cambridge-analytica.yaml scenarios/regulatory-intervention.yaml", "charts/compare-partners_full.png"),
+        new("compare-sweeps-response.png", "trustsim compare A B", "charts/compare-final_reputation-vs-scandals_rate.png", SweepPair),
+        new("compare-sweeps-difference.png", "trustsim compare A B", "charts/difference-final_reputation-vs-scandals_rate.png", SweepPair),
     ];
 
     /// <summary>The recipe that draws <paramref name="image"/>, or null.</summary>

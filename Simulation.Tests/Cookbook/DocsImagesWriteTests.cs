@@ -23,7 +23,14 @@ public sealed class DocsImagesWriteTests(ITestOutputHelper output)
             using var temp = new TempFolder();
             var outFolder = temp.File("out");
             var clock = Stopwatch.StartNew();
-            var result = CliRunner.Run(command.First().Arguments(root, outFolder));
+            var folders = new Dictionary<string, string>();
+            foreach (var (name, step) in command.First().Steps)
+            {
+                folders[name] = temp.File(name);
+                var made = CliRunner.Run(step.Arguments(root, folders[name]));
+                Assert.True(made.ExitCode == 0, $"{step.Command} exited {made.ExitCode}: {made.Error}");
+            }
+            var result = CliRunner.Run(command.First().Arguments(root, outFolder, folders));
             Assert.True(result.ExitCode == 0, $"{command.Key} exited {result.ExitCode}: {result.Error}");
             foreach (var recipe in command)
             {
