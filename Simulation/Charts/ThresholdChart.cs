@@ -51,6 +51,9 @@ internal static class ThresholdChart
             var limits = plot.Axes.GetLimits();
             double bottom = limits.Bottom - 0.15 * (limits.Top - limits.Bottom);
             plot.Axes.SetLimitsY(bottom, limits.Top);
+            // Below a metric that is never negative the extra room is the strip, not values: no tick labels there.
+            if (ordered.All(p => p.Mean >= 0 && !(p.Low < 0)))
+                plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v < 0 ? "" : ChartStyle.Number(v) };
             foreach (var p in ordered)
             {
                 var tick = plot.Add.Marker(p.Value, bottom, MarkerShape.VerticalBar, 8, ChartStyle.Grey);

@@ -117,7 +117,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
             ? $"threshold {Num(found.Threshold ?? double.NaN)}, 95% CI [{Num(found.CiLow ?? double.NaN)}, {Num(found.CiHigh ?? double.NaN)}]; numbers along the foot: the order in which values were evaluated"
             : "level not bracketed by the bounds: no threshold";
         var spec = new ThresholdChartSpec($"threshold-{t.Metric}.png", $"{scenario.Name}: where {t.Metric} crosses {Num(t.Level)}",
-            parameter, MetricLabel(t.Metric), rows.Select(r => (r.Index, r.Value, r.Mean, r.Low, r.High)).ToList(), t.Level,
+            ScenarioKeyCatalog.AxisLabel(parameter), MetricLabel(t.Metric), rows.Select(r => (r.Index, r.Value, r.Mean, r.Low, r.High)).ToList(), t.Level,
             found.Threshold ?? double.NaN, found.CiLow ?? double.NaN, found.CiHigh ?? double.NaN, note);
         return new ChartJob(spec.FileName, () => ThresholdChart.Render(spec));
     }
