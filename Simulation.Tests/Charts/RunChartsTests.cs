@@ -1,5 +1,6 @@
 using TrustSim.Charts;
 using TrustSim.Engine;
+using TrustSim.Model;
 using TrustSim.Scenarios;
 using TrustSim.Tests.Reports;
 
@@ -134,5 +135,25 @@ public sealed class RunChartsTests
         int middle = png.Height / 2;
         Assert.True(png.Pixels(40, middle - 20, Green) > 50 * png.Pixels(40, middle - 20, Orange), "top lane is not Full");
         Assert.True(png.Pixels(middle + 20, png.Height - 80, Orange) > 50 * png.Pixels(middle + 20, png.Height - 80, Green) + 1, "bottom lane is not Limited");
+    }
+
+    [Fact]
+    public void Render_RandomScandalsAndBreaches_AreTickedAlongTheFoot()
+    {
+        static IReadOnlyList<RunResult> With(EventRecord e) =>
+            SyntheticRuns.Realistic(replications: 2).Select(r => r with { Events = [e] }).ToList();
+        var date = SyntheticRuns.Start.AddDays(7 * 100);
+        var random = new EventRecord(100, date, EventKind.Shock, "hack", $"{World.RandomScandal} salience=0.3 drop=0.1");
+        var breach = new EventRecord(100, date, EventKind.Breach, "hack", "affected=1E+06 salience=0.1 drop=0.05");
+        // The ticks are the marker colour (B22222), in the strip just above the x axis.
+        static int Ticks(ChartImage image)
+        {
+            var png = new PngProbe(image.Png);
+            return png.Pixels(440, 475, c => c.Red > 150 && c.Green < 110 && c.Blue < 110);
+        }
+        int baseline = Ticks(ReputationChart.Render(SyntheticRuns.Scenario() with { Shocks = [] },
+            SyntheticRuns.Realistic(replications: 2).Select(r => r with { Events = [] }).ToList()));
+        Assert.True(Ticks(ReputationChart.Render(SyntheticRuns.Scenario() with { Shocks = [] }, With(random))) > baseline + 20);
+        Assert.True(Ticks(ReputationChart.Render(SyntheticRuns.Scenario() with { Shocks = [] }, With(breach))) > baseline + 20);
     }
 }

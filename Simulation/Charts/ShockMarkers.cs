@@ -97,7 +97,7 @@ internal static class ShockMarkers
     {
         if (series.Count == 0 || results.Count == 0) return;
         var byDate = results
-            .SelectMany(r => r.Events.Where(e => e.Kind == EventKind.Breach || (e.Kind == EventKind.Shock && e.Label.Length == 0 && e.Subject != "fine"))
+            .SelectMany(r => r.Events.Where(e => e.Kind == EventKind.Breach || (e.Kind == EventKind.Shock && e.Detail.StartsWith(World.RandomScandal, StringComparison.Ordinal)))
                 .Select(e => e.Date).Distinct())
             .GroupBy(d => d).Select(g => (Date: g.Key, Share: g.Count() / (double)results.Count)).OrderBy(p => p.Date).ToList();
         if (byDate.Count == 0) return;

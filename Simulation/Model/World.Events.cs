@@ -83,9 +83,12 @@ internal sealed partial class World
         {
             var type = DrawScandalType();
             var salience = Math.Clamp(Sampling.Draw(_scenario.Scandals.Severity, _eventRng), 0, 1);
-            NegativeShock(type, salience, null, EventKind.Shock, "random scandal", "");
+            NegativeShock(type, salience, null, EventKind.Shock, RandomScandal, "");
         }
     }
+
+    /// <summary>How a random scandal's detail begins in the event log: charts tell them from scheduled shocks by it.</summary>
+    public const string RandomScandal = "random scandal";
 
     private void NegativeShock(ShockType type, double salience, double? weight, EventKind kind, string what, string label,
         bool raisesStringency = true)
