@@ -96,9 +96,9 @@ public sealed class SweepKillResumeTests(SweepKillResumeTests.Reference referenc
         string folder = Path.Combine(reference.Root, "killed");
         var rng = new Random(20260101); // the test's own schedule, seeded so a failure can be replayed
         double startup = reference.StartupSeconds;
-        double work = Math.Max(0.5, reference.TotalSeconds - startup);
-        // Delays from half the start-up to start-up plus a tenth of the work: about 20 kills spread over the sweep,
-        // some landing in start-up and some in the final assembly and charts.
+        // Kills are placed by progress, not by the clock, so that a loaded or an idle machine gives the same
+        // spread: most land after a random number of newly journaled runs (mid-sweep), a few during start-up
+        // and a few once every run is journaled (assembly and charts).
         var atKill = new List<int>();
         int attempts = 0;
         int kills = 0;
@@ -112,9 +112,19 @@ public sealed class SweepKillResumeTests(SweepKillResumeTests.Reference referenc
                 : ["sweep", "--resume", folder, "--workers", "2"];
             first = false;
             attempts++;
-            double delay = 0.5 * startup + rng.NextDouble() * (0.5 * startup + 2 * work / Kills);
+            int before = JournalLines(folder);
+            double moment = rng.NextDouble();
             using var child = TrustsimProcess.Start(args);
-            Thread.Sleep(TimeSpan.FromSeconds(delay));
+            if (moment < 0.15 || before >= RunCount)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(rng.NextDouble() * (before >= RunCount ? 1.0 : startup)));
+            }
+            else
+            {
+                int target = Math.Min(RunCount, before + 1 + rng.Next(RunCount / 12));
+                var waited = Stopwatch.StartNew();
+                while (!child.HasExited && JournalLines(folder) < target && waited.Elapsed < Patience) Thread.Sleep(5);
+            }
             if (child.Signal(TrustsimProcess.SigKill))
             {
                 child.WaitForExit(Patience);
