@@ -105,6 +105,43 @@ internal sealed class AdoptionOutlook
         return total;
     }
 
+    /// <summary>
+    /// Mean expected surplus of institution j's customers from the adoption choice, in utility
+    /// units: mu_u * ln(1 + exp(V / mu_u)) with V = b - c (1 - T) x + J_u abar - c0, the logit
+    /// inclusive value of adopting against not (MODEL.md R3.4), over the same bins as <see cref="Expected"/>.
+    /// </summary>
+    public double Surplus(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare)
+    {
+        var pull = choice.PeerInfluence * adoptionShare - choice.Hurdle;
+        var total = 0.0;
+        for (var k = _start[j]; k < _start[j + 1]; k++)
+        {
+            if (_weight[k] == 0) continue;
+            var trust = Math.Clamp(reputation + _offset[k], 0, 1);
+            var value = benefit + pull - _concern[k] * (1 - trust) * exposure;
+            total += _weight[k] * choice.Noise * Softplus(value / choice.Noise);
+        }
+        return total;
+    }
+
+    /// <summary>ln(1 + e^z) without overflow for large z.</summary>
+    public static double Softplus(double z) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+
+    /// <summary>The exact surplus, a mean over every customer; the reference for tests.</summary>
+    public static double SurplusExact(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, in UserChoice choice,
+        double benefit, double exposure, double reputation, double adoptionShare)
+    {
+        if (concern.Length == 0) return 0;
+        var sum = 0.0;
+        var pull = choice.PeerInfluence * adoptionShare - choice.Hurdle;
+        for (var i = 0; i < concern.Length; i++)
+        {
+            var trust = Math.Clamp(reputation + offset[i], 0, 1);
+            sum += choice.Noise * Softplus((benefit - concern[i] * (1 - trust) * exposure + pull) / choice.Noise);
+        }
+        return sum / concern.Length;
+    }
+
     /// <summary>The exact definition, a mean over every customer; the reference for tests.</summary>
     public static double ExpectedExact(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, in UserChoice choice,
         double benefit, double exposure, double reputation, double adoptionShare)

@@ -26,6 +26,17 @@ internal sealed record StepRates
     /// <summary>Expected random scandals per step.</summary>
     public double ScandalRate { get; init; }
 
+    /// <summary>The run's calendar, for <see cref="WeeksIn"/>.</summary>
+    public TimeSettings Time { get; init; } = new();
+
+    /// <summary>
+    /// Delta, the length of step <paramref name="step"/> in weeks (from the date of step - 1 to
+    /// that of step): 1 for weekly steps, the month's days over 7 for monthly ones. Flows that
+    /// are rates per week (welfare, reach and records summed over time) accrue Delta times per step.
+    /// </summary>
+    public double WeeksIn(int step) =>
+        Monthly ? (ScenarioSchedule.DateOf(Time, step).DayNumber - ScenarioSchedule.DateOf(Time, step - 1).DayNumber) / 7.0 : 1;
+
     public static StepRates For(Scenario s)
     {
         var monthly = s.Time.Step == StepUnit.Month;
@@ -38,6 +49,7 @@ internal sealed record StepRates
             AnchorRecovery = Fraction(s.Platform.AnchorRecovery),
             ReachGrowth = PerYear(s.Platform.ReachGrowth),
             Monthly = monthly,
+            Time = s.Time,
             UserReconsider = Fraction(s.Users.Reconsider),
             InstitutionReconsider = Fraction(s.Institutions.Reconsider),
             InstitutionReputationRecovery = Fraction(s.Institutions.ReputationRecovery),
