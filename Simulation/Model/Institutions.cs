@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TrustSim.Core;
+using TrustSim.Model.Expectations;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;
@@ -35,9 +36,12 @@ internal sealed class Institutions
     private readonly double[] _payoff = new double[EnumSize.Modes];
     private readonly PartnershipMode[] _options = new PartnershipMode[EnumSize.Modes];
 
-    public Institutions(IReadOnlyList<InstitutionProfile> profiles, InstitutionSettings settings)
+    private readonly IAdoptionExpectation _expectation;
+
+    public Institutions(IReadOnlyList<InstitutionProfile> profiles, InstitutionSettings settings, IAdoptionExpectation expectation)
     {
         _settings = settings;
+        _expectation = expectation;
         Profiles = profiles;
         _modes = profiles.Select(p => p.InitialMode).ToArray();
         _next = new PartnershipMode[profiles.Count];
@@ -56,6 +60,9 @@ internal sealed class Institutions
     public IReadOnlyList<InstitutionProfile> Profiles { get; }
 
     public int Count => Profiles.Count;
+
+    /// <summary>The expectation submodel that turns the foresight value into Ahat (`institutions.expectations`).</summary>
+    public IAdoptionExpectation Expectation => _expectation;
 
     // Read-only views: the state moves only in the phases below, so no reader can write it.
 
@@ -137,16 +144,20 @@ internal sealed class Institutions
     public double PeerExitShare(int j) =>
         Math.Max(0, ShareOfOthers(j, _exitedSizeByType[(int)Profiles[j].Type], _exited[j]));
 
-    /// <summary>The payoff per customer pi_jm of mode m for institution j (docs/ODD.md, Mode choice).</summary>
+    /// <summary>
+    /// The payoff per customer pi_jm of mode m for institution j (docs/ODD.md, Mode choice), a rate
+    /// per week whatever the step's length (MODEL.md R3.1), so a monthly review weighs the same
+    /// flows as a weekly one; only the switching cost is one-off.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Payoff(int j, PartnershipMode m, in ModeChoiceContext c)
     {
         var p = Profiles[j];
         var mode = c.Modes.For(m);
         var expected = m == PartnershipMode.None ? 0
-            : c.Outlook.Expected(j, c.Choice, mode.Benefit, mode.Exposure, c.Reputation, c.AdoptionShare(j));
-        // The expected breach loss h*l stands in for the breach not yet drawn.
-        var risk = p.Theta * mode.Exposure * (_settings.ReputationRisk * (1 - c.Reputation) + c.Hazard * c.BreachLoss);
+            : _expectation.Expected(j, c.Outlook.Expected(j, c.Choice, mode.Benefit, mode.Exposure, c.Reputation, c.AdoptionShare(j)));
+        // The expected breach loss h_w*l, with the weekly hazard, stands in for the breach not yet drawn.
+        var risk = p.Theta * mode.Exposure * (_settings.ReputationRisk * (1 - c.Reputation) + c.WeeklyHazard * c.BreachLoss);
         return NetValue(p, mode, expected, risk, c)
                + _settings.Imitation * PeerShare(j, m)
                - (m != _modes[j] ? _settings.SwitchingCost : 0);
@@ -203,10 +214,12 @@ internal sealed class Institutions
 
     /// <summary>
     /// Phase 9, welfare: the realised payoff per customer times relative size, with the breach
-    /// loss actually suffered in place of the expected one and no imitation term.
+    /// loss actually suffered in place of the expected one and no imitation term. The flows are
+    /// per week, so they accrue <paramref name="weeks"/> (Delta, the step's length in weeks) times;
+    /// the switching cost and a breach's loss are one-off.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AccrueWelfare(in ModeChoiceContext c, Func<int, double> adoptionShare, bool breachApplied)
+    public void AccrueWelfare(in ModeChoiceContext c, Func<int, double> adoptionShare, bool breachApplied, double weeks)
     {
         for (var j = 0; j < Count; j++)
         {
@@ -215,7 +228,7 @@ internal sealed class Institutions
             // The reputational risk alone: the breach loss is counted below, only when a breach
             // landed. Grouped as the welfare formula writes it, which is not the choice's grouping.
             var risk = p.Theta * mode.Exposure * _settings.ReputationRisk * (1 - c.Reputation);
-            var payoff = NetValue(p, mode, adoptionShare(j), risk, c)
+            var payoff = weeks * NetValue(p, mode, adoptionShare(j), risk, c)
                          - (_switchedThisStep[j] ? _settings.SwitchingCost : 0)
                          - (breachApplied ? p.Theta * mode.Exposure * c.BreachLoss : 0);
             _welfare[j] += _relativeSize[j] * payoff;

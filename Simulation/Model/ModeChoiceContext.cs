@@ -10,7 +10,7 @@ internal readonly record struct ModeChoiceContext(
     Func<int, double> AdoptionShare,
     double Reputation,
     double ReachRatio,
-    double Hazard,
+    double WeeklyHazard,
     double BreachLoss,
     double Stringency,
     double ExposureMultiplier,

@@ -23,6 +23,8 @@ internal sealed record StepRates
     public double InstitutionReconsider { get; init; }
     public double InstitutionReputationRecovery { get; init; }
     public double StringencyRelaxation { get; init; }
+    /// <summary>k_E of the learning expectation rule, per step.</summary>
+    public double ExpectationLearning { get; init; }
     /// <summary>Expected random scandals per step.</summary>
     public double ScandalRate { get; init; }
 
@@ -54,6 +56,7 @@ internal sealed record StepRates
             InstitutionReconsider = Fraction(s.Institutions.Reconsider),
             InstitutionReputationRecovery = Fraction(s.Institutions.ReputationRecovery),
             StringencyRelaxation = Fraction(s.Regulator.Relaxation),
+            ExpectationLearning = Fraction(s.Institutions.LearningRate),
             ScandalRate = PerYear(s.Scandals.Rate),
         };
     }

@@ -87,6 +87,10 @@ internal sealed partial class UserPopulation : IChunkWork
 
     public int Adopters(int institution) => _adopters[institution];
 
+    /// <summary>alpha_j, the share of institution j's customers aware of the service.</summary>
+    public double AwareShare(int institution) =>
+        Customers(institution) == 0 ? 0 : (double)_aware[institution] / Customers(institution);
+
     public double AdoptionShare(int institution) =>
         Customers(institution) == 0 ? 0 : (double)_adopters[institution] / Customers(institution);
 

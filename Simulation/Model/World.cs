@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TrustSim.Core;
+using TrustSim.Model.Expectations;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;
@@ -19,6 +20,7 @@ internal sealed partial class World
     private readonly Func<int, double> _adoptionShare;
     private readonly Action<int, PartnershipMode, PartnershipMode> _onSwitch;
     private readonly Action<int> _onFallback;
+    private readonly Func<int, double> _foresight;
     private readonly (ShockType Type, double Weight)[] _scandalMix;
     private readonly double _scandalMixTotal;
     private readonly bool _limitedOffered;
@@ -49,6 +51,7 @@ internal sealed partial class World
         _adoptionShare = users.AdoptionShare;
         _onSwitch = RecordSwitch;
         _onFallback = RecordFallback;
+        _foresight = ForesightOfCurrentMode;
     }
 
     public Platform Platform { get; }
@@ -65,6 +68,9 @@ internal sealed partial class World
 
     /// <summary>Breach probability h of the current step.</summary>
     public double BreachHazard { get; private set; }
+
+    /// <summary>The same hazard as a chance per week, h_w, which the institutions' expected breach loss uses.</summary>
+    public double WeeklyBreachHazard { get; private set; }
 
     /// <summary>Total reputation drop from this step's shocks.</summary>
     public double ShockDrop { get; private set; }
@@ -109,7 +115,8 @@ internal sealed partial class World
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Breaches()
     {
-        BreachHazard = _rates.PerStep(Platform.WeeklyBreachHazard(RecordsHeld));
+        WeeklyBreachHazard = Math.Clamp(Platform.WeeklyBreachHazard(RecordsHeld), 0, 1);
+        BreachHazard = _rates.PerStep(WeeklyBreachHazard);
         if (!_breachRng.Chance(BreachHazard)) return;
         var b = _scenario.Platform.Breaches;
         _pendingBreach = Sampling.Draw(Distribution.LogUniform(b.MinAffected, b.MaxAffected), _breachRng);
@@ -123,7 +130,7 @@ internal sealed partial class World
             Log.Add(CurrentStep, EventKind.WarningEnd, "warning", "regulatory exposure back to normal", label);
     }
 
-    /// <summary>Phase 9: records held by the platform, then each institution's welfare.</summary>
+    /// <summary>Phase 9: records held by the platform, each institution's welfare, then what institutions learn from the step.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Accounting()
     {
@@ -131,7 +138,9 @@ internal sealed partial class World
         for (var j = 0; j < Institutions.Count; j++)
             held += Users.Adopters(j) * _scenario.Modes.For(Institutions.Modes[j]).Exposure;
         RecordsHeld = held * Platform.Reach / Math.Max(1, Users.Count);
-        Institutions.AccrueWelfare(ChoiceContext() with { ExposureMultiplier = _exposureMultiplierInForce }, _adoptionShare, BreachesApplied > 0);
+        Institutions.AccrueWelfare(ChoiceContext() with { ExposureMultiplier = _exposureMultiplierInForce }, _adoptionShare, BreachesApplied > 0,
+            _rates.WeeksIn(CurrentStep));
+        Institutions.Expectation.Observe(new ExpectationEvidence(Institutions.Modes, Institutions.Profiles, _adoptionShare, _foresight));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -142,13 +151,21 @@ internal sealed partial class World
         _adoptionShare,
         Platform.Reputation,
         Platform.Reach / _scenario.Platform.Reach,
-        BreachHazard,
+        WeeklyBreachHazard,
         _scenario.Platform.Breaches.Loss,
         Regulator.Stringency,
         Regulator.ExposureMultiplier,
         _rates.InstitutionReconsider,
         _limitedOffered,
         _fullOffered && !Regulator.FullBanned);
+
+    /// <summary>Ahat*_j,m_j: the foresight value of the mode j holds, at this moment's reputation and adoption.</summary>
+    private double ForesightOfCurrentMode(int j)
+    {
+        var mode = _scenario.Modes.For(Institutions.Modes[j]);
+        return Users.Outlook.Expected(j, UserChoice.From(_scenario.Users), mode.Benefit, mode.Exposure, Platform.Reputation,
+            _adoptionShare(j));
+    }
 
     private void RecordSwitch(int j, PartnershipMode from, PartnershipMode to)
     {

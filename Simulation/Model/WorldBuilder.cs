@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 using TrustSim.Core;
+using TrustSim.Model.Expectations;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;
@@ -22,8 +23,10 @@ internal static class WorldBuilder
         var profiles = InstitutionProfiles(scenario.Institutions, rng);
         var users = Users(scenario.Users, profiles, rng, runSeed, pool);
         var rates = StepRates.For(scenario);
+        var expectation = ExpectationRules.Create(scenario.Institutions.Expectations,
+            new ExpectationSetup(profiles.Count, users.AwareShare, rates.ExpectationLearning));
         return new World(scenario, new Platform(scenario.Platform, rates), users,
-            new Institutions(profiles, scenario.Institutions), new Regulator(scenario.Regulator, rates), runSeed, log);
+            new Institutions(profiles, scenario.Institutions, expectation), new Regulator(scenario.Regulator, rates), runSeed, log);
     }
 
     /// <summary>Generated institutions by rank (rank 1 the largest), then the named ones.</summary>

@@ -20,3 +20,10 @@ internal enum PartnershipMode { None = 0, Limited = 1, Full = 2 }
 
 /// <summary>Families of random distributions a scenario can name.</summary>
 internal enum DistributionKind { Constant, Uniform, Normal, Beta, LogUniform }
+
+/// <summary>
+/// How an institution forms its expected adoption Ahat (docs/ODD.md, Mode choice): as if every
+/// customer were aware, scaled by the share aware now, or scaled by a discount learned from its
+/// own and its peers' experience. Each is a submodel class registered in Model/Expectations.
+/// </summary>
+internal enum ExpectationRule { Foresight, Awareness, Learning }

@@ -30,4 +30,10 @@ internal sealed record InstitutionSettings
 
     [Parameter("institutions' initial and long-run reputation", Symbol = "Q0", Min = 0, Max = 1)]
     public double Reputation { get; init; } = 1.0;
+
+    [Parameter("how an institution expects its customers' adoption: foresight (as if every customer were aware), awareness (scaled by the share aware now) or learning (scaled by a discount learned from experience)")]
+    public ExpectationRule Expectations { get; init; } = ExpectationRule.Foresight;
+
+    [Parameter("rate at which the learning rule's discount d_j moves towards what the institution saw", Unit = "per week", Symbol = "k_E", Min = 0, Max = 1)]
+    public double LearningRate { get; init; } = 0.02;
 }
