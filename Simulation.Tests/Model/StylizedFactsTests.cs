@@ -54,7 +54,7 @@ public sealed class StylizedFactsTests
     // members to all 28 in one run), so fewer replications would leave the means unsteady.
     // Window: the warning's own 2 steps (issue step and the next); the first exits fall in the issue
     // step, so this is also the 2 steps from the first exits. Tolerances: with imitation at least 20%
-    // of the members leave within the window (measured 38.7% and 60.5% for J_b 0.5 and 1.5); without
+    // of the members leave within the window (measured 39.8% and 58.0% for J_b 0.5 and 1.5); without
     // it, the largest 2-step share over the 13 weeks from the warning is at most half the J_b = 1.5
     // share and no more than the review pace allows, 1-(1-r_b)^2 = 14.8% plus 5 points of sampling
     // room (measured 15.4%: nearly every reviewer leaves, but only reviewers).

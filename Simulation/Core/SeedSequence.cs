@@ -11,14 +11,17 @@ internal static class SeedSequence
     /// <summary>
     /// Every random stream derived from a seed, each listed here once. Each member's number is
     /// mixed into its seeds, so it must never change (that would change every result drawn from
-    /// it), and adding a stream never shifts the others.
+    /// it), and adding a stream never shifts the others. A retired stream's number stays taken:
+    /// reusing it would give a new purpose the draws old results were made with.
     /// </summary>
     public enum Stream : ulong
     {
-        // Inside a run, from the run seed (For, ForChunk):
+        // Inside a run, from the run seed (For, ForChunk). One stream per purpose, so that changing
+        // one part of a scenario (say the number of institutions) leaves the others' draws alone.
 
-        /// <summary>Initialization: institutions' drawn attributes, the dealing of customers, users' concern and trust offset.</summary>
-        Population = 1,
+        // 1 was Population: institutions' attributes, the dealing of customers and users' attributes
+        // from one stream, so a scenario with another number of institutions shifted every user's
+        // draws. Retired by UserAttributes, Dealing, BankAttributes and PaymentAttributes; never reuse 1.
 
         /// <summary>Initialization: the Watts-Strogatz network over the users (network influence only).</summary>
         Network = 2,
@@ -34,6 +37,18 @@ internal static class SeedSequence
 
         /// <summary>Phase 6: institutions' review draws and mode choices.</summary>
         Institutions = 6,
+
+        /// <summary>Initialization: each user's concern and trust offset, user by user in the order users are drawn.</summary>
+        UserAttributes = 8,
+
+        /// <summary>Initialization: the dealing of users to institutions (a chain of binomials over the institutions).</summary>
+        Dealing = 9,
+
+        /// <summary>Initialization: generated banks' theta and rho, bank by bank (Bank 1, Bank 2, ...).</summary>
+        BankAttributes = 10,
+
+        /// <summary>Initialization: generated payment firms' theta and rho, firm by firm (Payment firm 1, 2, ...).</summary>
+        PaymentAttributes = 11,
 
         // From the master seed of an experiment, apart from every run's:
 

@@ -9,7 +9,9 @@ namespace TrustSim.Model;
 /// <summary>
 /// Initialization: builds the world of step 0 from a scenario and a run seed. Institutions get
 /// rank-size sizes and drawn attributes, users are dealt to institutions in proportion to size
-/// and drawn their concern and trust offset, and the network (if any) is laid over them.
+/// and drawn their concern and trust offset, and the network (if any) is laid over them. Each of
+/// these draws from a stream of its own, so scenarios that differ in one (say the number of
+/// institutions) keep the others' draws: common random numbers for comparing them.
 /// </summary>
 internal static class WorldBuilder
 {
@@ -19,9 +21,8 @@ internal static class WorldBuilder
     /// </summary>
     public static World Build(Scenario scenario, ulong runSeed, IEventLog log, ChunkPool? pool = null)
     {
-        var rng = SeedSequence.For(runSeed, SeedSequence.Stream.Population);
-        var profiles = InstitutionProfiles(scenario.Institutions, rng);
-        var users = Users(scenario.Users, profiles, rng, runSeed, pool);
+        var profiles = InstitutionProfiles(scenario.Institutions, runSeed);
+        var users = Users(scenario.Users, profiles, runSeed, pool);
         var rates = StepRates.For(scenario);
         var expectation = ExpectationRules.Create(scenario.Institutions.Expectations,
             new ExpectationSetup(profiles.Count, users.AwareShare, rates.ExpectationLearning));
@@ -29,18 +30,26 @@ internal static class WorldBuilder
             new Institutions(profiles, scenario.Institutions, expectation), new Regulator(scenario.Regulator, rates), runSeed, log);
     }
 
-    /// <summary>Generated institutions by rank (rank 1 the largest), then the named ones.</summary>
-    public static IReadOnlyList<InstitutionProfile> InstitutionProfiles(InstitutionSettings settings, RandomStream rng)
+    /// <summary>
+    /// Generated institutions by rank (rank 1 the largest), then the named ones. Banks and payment
+    /// firms draw from a stream of their own type, in the order of their names (Bank 1, Bank 2, ...),
+    /// so Bank k keeps its theta and rho when the number of payment firms or of banks after it
+    /// changes, though its rank, and so its size, may move.
+    /// </summary>
+    public static IReadOnlyList<InstitutionProfile> InstitutionProfiles(InstitutionSettings settings, ulong runSeed)
     {
         var g = settings.Generated;
         var total = g.Banks + g.Payments;
         var paymentRanks = PaymentRanks(g, total);
+        var bankRng = SeedSequence.For(runSeed, SeedSequence.Stream.BankAttributes);
+        var paymentRng = SeedSequence.For(runSeed, SeedSequence.Stream.PaymentAttributes);
         var profiles = new List<InstitutionProfile>(total + settings.Named.Count);
         int banks = 0, payments = 0;
         for (var rank = 1; rank <= total; rank++)
         {
             var size = Math.Pow(rank, -g.SizeExponent);
             var isPayment = paymentRanks.Contains(rank);
+            var rng = isPayment ? paymentRng : bankRng;
             var theta = Sampling.Draw(isPayment ? g.PaymentTheta : g.BankTheta, rng);
             var rho = Sampling.Draw(isPayment ? g.PaymentRho : g.BankRho, rng);
             var name = isPayment ? $"Payment firm {++payments}" : $"Bank {++banks}";
@@ -62,13 +71,22 @@ internal static class WorldBuilder
         return ranks;
     }
 
+    /// <summary>
+    /// User i (the i-th drawn) draws its concern and offset from the user-attribute stream and is
+    /// stored at position i; the dealing, from a stream of its own, only cuts positions into
+    /// institutions' blocks. The users being exchangeable, this is the model's law (each user's
+    /// institution independent of its attributes), and user i keeps its attributes, and its place
+    /// in the network, whatever the institutions.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static UserPopulation Users(UserSettings settings, IReadOnlyList<InstitutionProfile> profiles, RandomStream rng, ulong runSeed,
+    private static UserPopulation Users(UserSettings settings, IReadOnlyList<InstitutionProfile> profiles, ulong runSeed,
         ChunkPool? pool)
     {
-        var blockStart = DealCustomers(settings.Count, profiles, rng);
+        var blockStart = DealCustomers(settings.Count, profiles, SeedSequence.For(runSeed, SeedSequence.Stream.Dealing));
+        var rng = SeedSequence.For(runSeed, SeedSequence.Stream.UserAttributes);
         var concern = new float[settings.Count];
         var offset = new float[settings.Count];
+        // User by user, concern then offset, so user i's draws do not depend on how many users follow.
         for (var i = 0; i < settings.Count; i++)
         {
             concern[i] = (float)Math.Max(0, Sampling.Draw(settings.Concern, rng));
