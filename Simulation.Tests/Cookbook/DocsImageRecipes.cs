@@ -20,10 +20,10 @@ internal static class DocsImageRecipes
         // README.md (the tour of a run) and docs/validation.md S1 and S3.
         new("cambridge-analytica-reputation.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/reputation.png"),
         new("cambridge-analytica-partners.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/partners.png"),
-        // docs/validation.md S4: the shipped imitation (J_b = 0.5), none, and strong.
+        // docs/validation.md S4: as shipped (imitation and exit attention), exit attention alone, imitation alone.
         new("libra-warning-partners.png", "trustsim run scenarios/libra-warning.yaml", "charts/partners.png"),
         new("libra-warning-no-imitation-partners.png", "trustsim run scenarios/libra-warning.yaml --set institutions.imitation=0", "charts/partners.png"),
-        new("libra-warning-strong-imitation-partners.png", "trustsim run scenarios/libra-warning.yaml --set institutions.imitation=1.5", "charts/partners.png"),
+        new("libra-warning-no-exit-attention-partners.png", "trustsim run scenarios/libra-warning.yaml --set institutions.exit_attention=0", "charts/partners.png"),
         // docs/validation.md, calibration to the Ponemon survey.
         new("calibrate-ponemon-fit.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/fit-reputation.png"),
         new("calibrate-ponemon-loss.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/loss.png"),

@@ -104,9 +104,10 @@ public sealed class InstitutionsTests
     /// Many identical banks of equal size that all hold Full at step 0, with Full banned at step 1
     /// (every one falls back to Limited, which is not a switch) and Limited made so costly that a
     /// reviewer leaves for None with certainty. Every review is then an exit, so the exits of a
-    /// step count the reviews among the banks still in Limited.
+    /// step count the reviews among the banks still in Limited. No imitation unless asked for: the
+    /// review chance reads only the exit attention a_x.
     /// </summary>
-    private static Scenario LeavingOneByOne(double imitation)
+    private static Scenario LeavingOneByOne(double exitAttention, double imitation = 0)
     {
         var quiet = TestScenarios.Quiet(4_000, 12);
         return quiet with
@@ -118,6 +119,7 @@ public sealed class InstitutionsTests
             {
                 Generated = new GeneratedInstitutions { Banks = Members, Payments = 0, SizeExponent = 0, Mode = PartnershipMode.Full },
                 Imitation = imitation,
+                ExitAttention = exitAttention,
                 Reconsider = RoutineReview,
                 SwitchingCost = 0,
             },
@@ -131,13 +133,12 @@ public sealed class InstitutionsTests
     /// previous step's exits over the other Members - 1 banks (equal sizes); step 1 has no previous
     /// phase 6, and the ban's fallback in it must not count.
     /// </summary>
-    private static List<(int Step, int Remaining, int Left, double Chance)> ReviewsByStep(double imitation)
+    private static List<(int Step, int Remaining, int Left, double Chance)> ReviewsByStep(double exitAttention)
     {
-        var weight = imitation / 0.15;
         var cells = new List<(int, int, int, double)>();
         for (var r = 0; r < 5; r++)
         {
-            var run = Simulator.Run(LeavingOneByOne(imitation), r);
+            var run = Simulator.Run(LeavingOneByOne(exitAttention), r);
             var remaining = Members;
             var previousExits = 0;
             for (var t = 1; t < run.Steps.Count && remaining > 0; t++)
@@ -145,7 +146,7 @@ public sealed class InstitutionsTests
                 var exits = run.Steps[t].Exits;
                 Assert.Equal(exits, run.Steps[t].Switches);
                 var d = (double)previousExits / (Members - 1);
-                var chance = 1 - (1 - RoutineReview) * (1 - Math.Min(1, weight * d));
+                var chance = 1 - (1 - RoutineReview) * (1 - Math.Min(1, exitAttention * d));
                 cells.Add((t, remaining, exits, chance));
                 remaining -= exits;
                 previousExits = exits;
@@ -175,16 +176,16 @@ public sealed class InstitutionsTests
         return (observed, expected, (observed - expected) / Math.Sqrt(variance));
     }
 
-    // Peers' exits are news (docs/ODD.md, Mode choice): with J_b = 0.3 and mu_b = 0.15 a bank
-    // reviews with chance 1 - (1 - r_b)(1 - min(1, 2 d_j)), d_j the share of the other banks that
-    // left for None in the previous step. In step 1 nobody has left yet, so the chance is r_b; from
-    // step 2 it follows the previous step's exits. Each step's leavers, pooled over five
-    // replications, are Binomial sums: within 5 sd of the formula. If the ban's fallback counted
-    // as news, d would be 1 in step 2 and every bank would leave then.
+    // Peers' exits are news (docs/ODD.md, Mode choice): with exit attention a_x = 2 and no
+    // imitation a bank reviews with chance 1 - (1 - r_b)(1 - min(1, 2 d_j)), d_j the share of the
+    // other banks that left for None in the previous step. In step 1 nobody has left yet, so the
+    // chance is r_b; from step 2 it follows the previous step's exits. Each step's leavers, pooled
+    // over five replications, are Binomial sums: within 5 sd of the formula. If the ban's fallback
+    // counted as news, d would be 1 in step 2 and every bank would leave then.
     [Fact]
     public void ModeChoice_PeersLeftLastStep_ReviewChanceFollowsExitShare()
     {
-        var cells = ReviewsByStep(imitation: 0.3);
+        var cells = ReviewsByStep(exitAttention: 2);
         foreach (var step in cells.Select(c => c.Step).Distinct().Where(t => t <= 4))
         {
             var (observed, expected, z) = Pooled(cells.Where(c => c.Step == step));
@@ -198,7 +199,7 @@ public sealed class InstitutionsTests
         // The chances above are the test's own formula; the model's must be the same: r_b before
         // any phase 6, and after step 1 the chance that step 1's exits give each bank for step 2
         // (its own exit left out of d_j).
-        var s = LeavingOneByOne(imitation: 0.3);
+        var s = LeavingOneByOne(exitAttention: 2);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
         for (var j = 0; j < Members; j++)
             Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
@@ -208,7 +209,7 @@ public sealed class InstitutionsTests
         {
             var own = world.Institutions.Modes[j] == PartnershipMode.None ? 1 : 0;
             var d = (double)(world.Exits - own) / (Members - 1);
-            var chance = 1 - (1 - RoutineReview) * (1 - Math.Min(1, 0.3 / 0.15 * d));
+            var chance = 1 - (1 - RoutineReview) * (1 - Math.Min(1, 2 * d));
             Assert.Equal(chance, world.Institutions.ReviewChance(j, RoutineReview), 12);
         }
     }
@@ -218,7 +219,7 @@ public sealed class InstitutionsTests
     /// and made so valuable that a reviewer joins it with certainty (and stays). Every review of a
     /// bank in None is then an entry, and nobody ever leaves.
     /// </summary>
-    private static Scenario JoiningOneByOne(double imitation)
+    private static Scenario JoiningOneByOne(double exitAttention)
     {
         var quiet = TestScenarios.Quiet(4_000, 12);
         return quiet with
@@ -229,26 +230,26 @@ public sealed class InstitutionsTests
             Institutions = new InstitutionSettings
             {
                 Generated = new GeneratedInstitutions { Banks = Members, Payments = 0, SizeExponent = 0, Mode = PartnershipMode.None },
-                Imitation = imitation,
+                ExitAttention = exitAttention,
                 Reconsider = RoutineReview,
                 SwitchingCost = 0,
             },
         };
     }
 
-    // Entries are not news (docs/ODD.md, Mode choice and decision 17): with J_b = 0.3 the banks
+    // Entries are not news (docs/ODD.md, Mode choice and decision 17): with a_x = 2 the banks
     // still in None review at r_b alone, however many peers joined in the previous step. Each
     // step's entrants, pooled over five replications, within 5 sd of r_b times the banks still out
     // (had entries counted as news, step 2's chance would be about 0.28 instead of 0.1). And the
-    // runs are entry for entry those with J_b = 0, where nothing can prompt a review.
+    // runs are entry for entry those with a_x = 0, where nothing can prompt a review.
     [Fact]
     public void ModeChoice_PeersEnteredLastStep_ReviewChanceStaysRoutine()
     {
         var cells = new List<(int Step, int Remaining, int Left, double Chance)>();
         for (var r = 0; r < 5; r++)
         {
-            var run = Simulator.Run(JoiningOneByOne(imitation: 0.3), r);
-            var unprompted = Simulator.Run(JoiningOneByOne(imitation: 0), r);
+            var run = Simulator.Run(JoiningOneByOne(exitAttention: 2), r);
+            var unprompted = Simulator.Run(JoiningOneByOne(exitAttention: 0), r);
             Assert.Equal(unprompted.Steps.Select(m => m.Switches), run.Steps.Select(m => m.Switches));
             var outside = Members;
             for (var t = 1; t < run.Steps.Count; t++)
@@ -262,7 +263,7 @@ public sealed class InstitutionsTests
         }
         AssertEachStepAndAllWithinFiveSd(cells, "entered");
 
-        var s = JoiningOneByOne(imitation: 0.3);
+        var s = JoiningOneByOne(exitAttention: 2);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
         world.Step();
         Assert.Contains(true, world.Institutions.SwitchedThisStep.ToArray());
@@ -270,22 +271,52 @@ public sealed class InstitutionsTests
             Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
     }
 
-    // Without imitation the review chance is r_b whatever peers did: every step's leavers, pooled
-    // over five replications, within 5 sd of r_b times the banks remaining. ReviewChance returns
-    // r_b itself (not a value within rounding of it), so J_b = 0 runs are draw for draw the same
-    // as under the plain rule.
+    // Without exit attention the review chance is r_b whatever peers did, even when they imitate
+    // (J_b = 0.3 in the world checked below; the pull of peers' modes is a payoff term, not a
+    // prompt): every step's leavers, pooled over five replications, within 5 sd of r_b times the
+    // banks remaining. ReviewChance returns r_b itself (not a value within rounding of it), so
+    // a_x = 0 runs are draw for draw the same as under the plain rule.
     [Fact]
-    public void ModeChoice_NoImitation_ReviewChanceStaysRoutine()
+    public void ModeChoice_NoExitAttention_ReviewChanceStaysRoutine()
     {
-        var cells = ReviewsByStep(imitation: 0).Select(c => c with { Chance = RoutineReview }).ToList();
+        var cells = ReviewsByStep(exitAttention: 0).Select(c => c with { Chance = RoutineReview }).ToList();
         AssertEachStepAndAllWithinFiveSd(cells, "left");
 
-        var s = LeavingOneByOne(imitation: 0);
+        var s = LeavingOneByOne(exitAttention: 0, imitation: 0.3);
         var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
         for (var t = 0; t < 3; t++) world.Step();
         Assert.Contains(true, world.Institutions.SwitchedThisStep.ToArray());
         for (var j = 0; j < world.Institutions.Count; j++)
             Assert.Equal(RoutineReview, world.Institutions.ReviewChance(j, RoutineReview));
+    }
+
+    // Exit attention became its own parameter (MODEL.md R3.5) with the default a_x = 2, the
+    // J_b/mu_b that weighed peers' exits before, so default runs must not move: 0.3/0.15 is 2.0
+    // exactly in binary, and after a step with exits every bank's chance is, to the last bit, the
+    // old r_b + (1 - r_b) min(1, (J_b/mu_b) d_j).
+    [Fact]
+    public void ReviewChance_DefaultExitAttention_IsTheOldImitationOverChoiceNoise()
+    {
+        var defaults = new InstitutionSettings();
+        Assert.Equal(defaults.Imitation / defaults.ChoiceNoise, defaults.ExitAttention);
+
+        var leaving = LeavingOneByOne(exitAttention: 0);
+        var s = leaving with
+        {
+            Institutions = leaving.Institutions with
+            {
+                Imitation = defaults.Imitation, ChoiceNoise = defaults.ChoiceNoise, ExitAttention = defaults.ExitAttention,
+            },
+        };
+        var world = WorldBuilder.Build(s, 5, new Recorder(s.Time));
+        world.Step();
+        Assert.True(world.Exits > 0);
+        var oldWeight = defaults.Imitation / defaults.ChoiceNoise;
+        for (var j = 0; j < Members; j++)
+        {
+            var old = RoutineReview + (1 - RoutineReview) * Math.Min(1, oldWeight * world.Institutions.PeerExitShare(j));
+            Assert.Equal(old, world.Institutions.ReviewChance(j, RoutineReview));
+        }
     }
 
     // The binned outlook stands in for the exact mean over customers within 0.5%.

@@ -69,6 +69,23 @@ public sealed partial class ScenarioLoaderTests
         Assert.Equal("--set:1:15: platform.scar = 1.5 is outside [0, 1]", problem.ToString());
     }
 
+    // institutions.exit_attention (a_x, MODEL.md R3.5) is a key like its neighbours: set from the
+    // command line apart from the imitation it used to be derived from, near misses suggested,
+    // and held to its [0, 100] range.
+    [Fact]
+    public void Load_SetExitAttention_IsItsOwnKey()
+    {
+        var scenario = LoadOk("name: x\ninstitutions: { imitation: 0.5 }\n", "institutions.exit_attention=0");
+        Assert.Equal(0, scenario.Institutions.ExitAttention);
+        Assert.Equal(0.5, scenario.Institutions.Imitation);
+
+        var misspelt = Assert.Single(Problems("name: x\n", "institutions.exit_atention=1"));
+        Assert.Contains("did you mean 'exit_attention'?", misspelt.Message);
+
+        var negative = Assert.Single(Problems("name: x\n", "institutions.exit_attention=-1"));
+        Assert.Equal("--set:1:29: institutions.exit_attention = -1 is outside [0, 100]", negative.ToString());
+    }
+
     [Fact]
     public void Load_SetMissingListItem_Reported()
     {

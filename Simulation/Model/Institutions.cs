@@ -52,9 +52,9 @@ internal sealed class Institutions
         _exited = new bool[profiles.Count];
         var meanSize = profiles.Count == 0 ? 1 : profiles.Average(p => p.Size);
         _relativeSize = profiles.Select(p => p.Size / meanSize).ToArray();
-        // J_b/mu_b: how much peers weigh against the choice noise, the ratio of the bistability
-        // condition J_b/(4 mu_b) > 1. Zero without imitation, which leaves the review chance r_b.
-        _peerNewsWeight = settings.Imitation / settings.ChoiceNoise;
+        // a_x, its own parameter (MODEL.md R3.5) rather than J_b/mu_b, so that sweeping imitation
+        // does not also move how fast exits spread. Zero leaves the review chance r_b.
+        _peerNewsWeight = settings.ExitAttention;
     }
 
     public IReadOnlyList<InstitutionProfile> Profiles { get; }
@@ -121,11 +121,12 @@ internal sealed class Institutions
 
     /// <summary>
     /// The chance r_j that institution j reviews its mode this step: the routine review r_b, or a
-    /// review prompted by peers' departures, r_j = 1 - (1 - r_b)(1 - min(1, (J_b/mu_b) d_j)), where
-    /// d_j is <see cref="PeerExitShare"/>. Only exits count as news: a peer leaving the platform is
-    /// what a board reads about and must answer for (Libra 2019), while entries and moves between
-    /// Limited and Full are routine. Written as r_b + (1 - r_b) * prompt so that it is exactly r_b
-    /// when nothing prompts a review (J_b = 0, or no peer left).
+    /// review prompted by peers' departures, r_j = 1 - (1 - r_b)(1 - min(1, a_x d_j)), where a_x is
+    /// `institutions.exit_attention` and d_j is <see cref="PeerExitShare"/>. Only exits count as
+    /// news: a peer leaving the platform is what a board reads about and must answer for (Libra
+    /// 2019), while entries and moves between Limited and Full are routine. Written as
+    /// r_b + (1 - r_b) * prompt so that it is exactly r_b when nothing prompts a review (a_x = 0,
+    /// or no peer left).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ReviewChance(int j, double routine)

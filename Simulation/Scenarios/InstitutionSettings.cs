@@ -10,8 +10,14 @@ internal sealed record InstitutionSettings
     [Parameter("noise in the mode choice", Symbol = "mu_b", Min = 1e-6, Max = 100)]
     public double ChoiceNoise { get; init; } = 0.15;
 
-    [Parameter("pull of same-type peers' modes (size-weighted share); with mu_b, how much peers' exits prompt a review", Symbol = "J_b", Min = 0, Max = 100)]
+    [Parameter("pull of same-type peers' modes (size-weighted share)", Symbol = "J_b", Min = 0, Max = 100)]
     public double Imitation { get; init; } = 0.3;
+
+    // Default 2 is J_b/mu_b at the defaults (0.3/0.15, exactly 2.0 in binary), the weight peers'
+    // exits had before it was a parameter of its own, so default runs are unchanged. Max 100: at
+    // a_x = 100 a single exit among 100 equal peers already prompts every review.
+    [Parameter("how strongly same-type peers' exits in the previous step prompt a review; 0 switches it off", Symbol = "a_x", Min = 0, Max = 100)]
+    public double ExitAttention { get; init; } = 2;
 
     [Parameter("chance an institution reviews its mode when no peer has just left", Unit = "per week", Symbol = "r_b", Min = 0, Max = 1)]
     public double Reconsider { get; init; } = 1.0 / 13;
