@@ -318,27 +318,4 @@ public sealed class InstitutionsTests
             Assert.Equal(old, world.Institutions.ReviewChance(j, RoutineReview));
         }
     }
-
-    // The binned outlook stands in for the exact mean over customers within 0.5%.
-    [Theory]
-    [InlineData(0.79, 0.0)]
-    [InlineData(0.27, 0.1)]
-    [InlineData(0.95, 0.5)]
-    [InlineData(0.05, 0.9)]
-    public void Expected_BinnedCustomers_WithinHalfPercentOfExactMean(double reputation, double adoptionShare)
-    {
-        var s = TestScenarios.Quiet(200_000, 1);
-        var world = WorldBuilder.Build(s, 11, new Recorder(s.Time));
-        var choice = UserChoice.From(s.Users);
-        foreach (var m in new[] { s.Modes.Limited, s.Modes.Full })
-        {
-            for (var j = 0; j < world.Institutions.Count; j += 7)
-            {
-                var exact = AdoptionOutlook.ExpectedExact(world.Users.ConcernOf(j), world.Users.OffsetOf(j), choice,
-                    m.Benefit, m.Exposure, reputation, adoptionShare);
-                var binned = world.Users.Outlook.Expected(j, choice, m.Benefit, m.Exposure, reputation, adoptionShare);
-                Assert.True(Math.Abs(binned - exact) <= 0.005 * exact, $"institution {j}: binned {binned:G6}, exact {exact:G6}");
-            }
-        }
-    }
 }

@@ -4,78 +4,85 @@ using System.Runtime.Intrinsics;
 namespace TrustSim.Model;
 
 /// <summary>
-/// What an institution expects of its customers' adoption under a mode (Ahat in docs/ODD.md).
-/// The exact quantity is a mean of a logistic over every customer; because concern c and trust
-/// offset u never change, customers are binned once by (c, u) and the mean is taken over the
-/// non-empty bins at their mean c and u. A test holds this within 0.5% of the exact mean.
-/// Each institution's bins are padded with empty ones (weight 0) to a multiple of four, so the
-/// mean is taken four bins at a time with vector arithmetic; the width is fixed, not the
-/// machine's widest, so the sum is added up in the same order, to the same bits, everywhere.
+/// What an institution expects of its customers' adoption under a mode (Ahat in docs/ODD.md), and
+/// their mean surplus from the adoption choice (MODEL.md R3.4). Both are means over every customer
+/// of a function of one number per customer, q = c (1 - T) with T = clamp(R + u, 0, 1), through
+/// z = (g - x q) / mu_u. Concern c and offset u never change, so customers are binned once by
+/// (c, u) and each bin is evaluated at its mean. Every call also bounds the binned value's error
+/// from the bins' ranges and spreads (see <see cref="Evaluate"/>); when the bound does not prove
+/// the value within 0.5% of the exact mean, the institution's bins are refined (finer grids,
+/// built on first need and kept) and, failing those, the exact mean over its customers is taken.
+/// Which of these answers is a function of the arguments alone, never of earlier calls, so a
+/// caller that asks more (a metric) cannot change what another caller (mode choice) sees.
+/// Bins are taken eight at a time with vector arithmetic of a fixed width, not the machine's
+/// widest, so sums are added in the same order, to the same bits, everywhere.
 /// </summary>
 internal sealed class AdoptionOutlook
 {
     private const int ConcernBins = 16;
     private const int OffsetBins = 32;
 
-    private const int Lanes = 8;
+    // Each refinement halves the bins' width in c and u. Three take the 16 x 32 grid to 128 x 256,
+    // past which a grid has about as many bins as a large institution has customers.
+    private const int Refinements = 3;
 
-    private readonly int[] _start;
+    private const int Lanes = 8;
+    private const int ExactLanes = 4;
+
+    private const double Tolerance = 0.005;
+
+    // A float logistic or softplus underflows below e^-87; below this mean the binned sum could
+    // be all rounding, so the exact mean (in double) is taken instead.
+    private const double SmallestBinned = 1e-25;
+
+    // Single precision resolves z to about 1e-7 of (|g| + |x| max c) / mu_u; past this the slack
+    // that covers it would eat the tolerance, so the exact mean is taken.
+    private const double LargestScale = 1000;
+
+    // A binned level costs about twice what the exact mean costs per customer; a level with more
+    // bins than this share of the customers is never cheaper than the exact mean.
+    private const double MostBinsPerCustomer = 0.5;
+
     private readonly float[] _concern;
     private readonly float[] _offset;
-    private readonly float[] _weight;
+    private readonly int[] _blockStart;
+    private readonly float[] _largestConcern;
+    private readonly Bins?[][] _levels;
+    private readonly Customers?[] _customers;
 
-    private AdoptionOutlook(int[] start, float[] concern, float[] offset, float[] weight)
+    private AdoptionOutlook(float[] concern, float[] offset, int[] blockStart, float[] largestConcern, Bins?[][] levels)
     {
-        _start = start;
         _concern = concern;
         _offset = offset;
-        _weight = weight;
+        _blockStart = blockStart;
+        _largestConcern = largestConcern;
+        _levels = levels;
+        _customers = new Customers?[blockStart.Length - 1];
     }
 
-    /// <summary>Bins each institution's customers; <paramref name="blockStart"/> gives each institution's user range.</summary>
+    /// <summary>
+    /// Bins each institution's customers; <paramref name="blockStart"/> gives each institution's
+    /// user range. The arrays are kept, not copied: finer bins and the exact mean read them when
+    /// first needed. Their owner may reorder users within a block, never across blocks.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static AdoptionOutlook Build(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, int[] blockStart)
+    public static AdoptionOutlook Build(float[] concern, float[] offset, int[] blockStart)
     {
-        var (cMin, cMax) = Range(concern);
-        var (uMin, uMax) = Range(offset);
         var institutions = blockStart.Length - 1;
-        var start = new int[institutions + 1];
-        var cs = new List<float>();
-        var us = new List<float>();
-        var ws = new List<float>();
-        var count = new int[ConcernBins * OffsetBins];
-        var sumC = new double[count.Length];
-        var sumU = new double[count.Length];
+        var levels = new Bins?[institutions][];
+        var largest = new float[institutions];
+        var largestBlock = 0;
+        for (var j = 0; j < institutions; j++) largestBlock = Math.Max(largestBlock, blockStart[j + 1] - blockStart[j]);
+        var scratch = new Accumulator(ConcernBins * OffsetBins, largestBlock);
         for (var j = 0; j < institutions; j++)
         {
-            Array.Clear(count);
-            Array.Clear(sumC);
-            Array.Clear(sumU);
-            for (var i = blockStart[j]; i < blockStart[j + 1]; i++)
-            {
-                var b = Bin(concern[i], cMin, cMax, ConcernBins) * OffsetBins + Bin(offset[i], uMin, uMax, OffsetBins);
-                count[b]++;
-                sumC[b] += concern[i];
-                sumU[b] += offset[i];
-            }
-            start[j] = cs.Count;
-            var customers = blockStart[j + 1] - blockStart[j];
-            for (var b = 0; b < count.Length; b++)
-            {
-                if (count[b] == 0) continue;
-                cs.Add((float)(sumC[b] / count[b]));
-                us.Add((float)(sumU[b] / count[b]));
-                ws.Add((float)count[b] / customers);
-            }
-            while (cs.Count % Lanes != 0)
-            {
-                cs.Add(0);
-                us.Add(0);
-                ws.Add(0);
-            }
+            var c = concern.AsSpan(blockStart[j], blockStart[j + 1] - blockStart[j]);
+            var u = offset.AsSpan(blockStart[j], c.Length);
+            levels[j] = new Bins?[Refinements + 1];
+            levels[j][0] = Bins.Of(c, u, ConcernBins, OffsetBins, scratch);
+            foreach (var v in c) largest[j] = Math.Max(largest[j], Math.Abs(v));
         }
-        start[institutions] = cs.Count;
-        return new AdoptionOutlook(start, [.. cs], [.. us], [.. ws]);
+        return new AdoptionOutlook(concern, offset, blockStart, largest, levels);
     }
 
     /// <summary>
@@ -85,47 +92,27 @@ internal sealed class AdoptionOutlook
     // Mode choice calls this for every reviewing institution in every step: compiled optimised from
     // the start, so a run's early steps do not pay for unoptimised code while the JIT catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Expected(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare)
-    {
-        var pull = choice.PeerInfluence * adoptionShare - choice.Hurdle;
-        var gain = Vector256.Create((float)(benefit + pull));
-        var r = Vector256.Create((float)reputation);
-        var x = Vector256.Create((float)exposure);
-        var noise = Vector256.Create((float)choice.Noise);
-        var one = Vector256<float>.One;
-        var sum = Vector256<float>.Zero;
-        for (var k = _start[j]; k < _start[j + 1]; k += Lanes)
-        {
-            var trust = Vector256.Min(Vector256.Max(r + Vector256.Create(_offset.AsSpan(k, Lanes)), Vector256<float>.Zero), one);
-            var value = gain - Vector256.Create(_concern.AsSpan(k, Lanes)) * (one - trust) * x;
-            sum += Vector256.Create(_weight.AsSpan(k, Lanes)) * (one / (one + Vector256.Exp(-value / noise)));
-        }
-        var total = 0.0;
-        for (var lane = 0; lane < Lanes; lane++) total += sum[lane];
-        return total;
-    }
+    public double Expected(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare) =>
+        Mean(j, choice, benefit, exposure, reputation, adoptionShare, surplus: false);
 
     /// <summary>
     /// Mean expected surplus of institution j's customers from the adoption choice, in utility
     /// units: mu_u * ln(1 + exp(V / mu_u)) with V = b - c (1 - T) x + J_u abar - c0, the logit
-    /// inclusive value of adopting against not (MODEL.md R3.4), over the same bins as <see cref="Expected"/>.
+    /// inclusive value of adopting against not (MODEL.md R3.4).
     /// </summary>
-    public double Surplus(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare)
-    {
-        var pull = choice.PeerInfluence * adoptionShare - choice.Hurdle;
-        var total = 0.0;
-        for (var k = _start[j]; k < _start[j + 1]; k++)
-        {
-            if (_weight[k] == 0) continue;
-            var trust = Math.Clamp(reputation + _offset[k], 0, 1);
-            var value = benefit + pull - _concern[k] * (1 - trust) * exposure;
-            total += _weight[k] * choice.Noise * Softplus(value / choice.Noise);
-        }
-        return total;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double Surplus(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare) =>
+        choice.Noise * Mean(j, choice, benefit, exposure, reputation, adoptionShare, surplus: true);
 
-    /// <summary>ln(1 + e^z) without overflow for large z.</summary>
-    public static double Softplus(double z) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+    /// <summary>ln(1 + e^z) without overflow for large z, and to full precision for very negative z.</summary>
+    public static double Softplus(double z)
+    {
+        var y = Math.Exp(-Math.Abs(z));
+        var u = 1 + y;
+        // ln(1 + y) as ln(u) y / (u - 1): dividing by the rounded u - 1 cancels the rounding of u,
+        // where ln(1 + y) alone is 0 once y is below 1e-16 (z below -37) and the surplus is not.
+        return Math.Max(z, 0) + (u == 1 ? y : Math.Log(u) * y / (u - 1));
+    }
 
     /// <summary>The exact surplus, a mean over every customer; the reference for tests.</summary>
     public static double SurplusExact(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, in UserChoice choice,
@@ -155,6 +142,454 @@ internal sealed class AdoptionOutlook
             sum += Logistic.Of((benefit - concern[i] * (1 - trust) * exposure + pull) / choice.Noise);
         }
         return sum / concern.Length;
+    }
+
+    /// <summary>
+    /// How institution j's value was found for these arguments: 0 to <see cref="Refinements"/> for
+    /// the binned level that proved itself, -1 for the exact mean. For tests.
+    /// </summary>
+    internal int LevelUsed(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare,
+        bool surplus)
+    {
+        var found = Find(j, choice, benefit, exposure, reputation, adoptionShare, surplus);
+        return found.Level;
+    }
+
+    /// <summary>The mean of L(z) (or of softplus(z), not yet times mu_u) over j's customers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double Mean(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare,
+        bool surplus)
+    {
+        var found = Find(j, choice, benefit, exposure, reputation, adoptionShare, surplus);
+        return found.Level >= 0 ? found.Value : Exact(j, choice, benefit, exposure, reputation, adoptionShare, surplus);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int Level, double Value) Find(int j, in UserChoice choice, double benefit, double exposure, double reputation,
+        double adoptionShare, bool surplus)
+    {
+        var customers = _blockStart[j + 1] - _blockStart[j];
+        if (customers == 0) return (0, 0);
+        var noise = choice.Noise;
+        var gain = benefit + choice.PeerInfluence * adoptionShare - choice.Hurdle;
+        var scale = (Math.Abs(gain) + Math.Abs(exposure) * _largestConcern[j]) / noise;
+        if (!(noise > 0) || !(scale <= LargestScale) || !double.IsFinite(reputation)) return (-1, 0);
+        // Rounding of z in single precision: the value moves by at most this share of itself
+        // (|L'/L| and |softplus'/softplus| are at most 1) and the bound's ranges widen by it.
+        var zSlack = 1e-6 * scale;
+        for (var level = 0; level <= Refinements; level++)
+        {
+            var bins = Level(j, level);
+            if (bins is null) break;
+            var (value, bound) = Evaluate(bins, surplus, gain / noise, exposure / noise, reputation, zSlack);
+            // Float rounding of each term, of the weights and of the running sums (one per lane,
+            // Count / Lanes terms each), as a share of the value.
+            var rounding = 1.02 * zSlack + 1e-5 + 1.2e-7 * bins.Count / Lanes;
+            var error = 1.01 * bound + rounding * value;
+            if (value >= SmallestBinned && error <= Tolerance * (value - error)) return (level, value);
+        }
+        return (-1, 0);
+    }
+
+    /// <summary>
+    /// The binned mean of L(z) (or softplus(z)) and a bound on its distance from the exact mean.
+    /// Within a bin not wholly past a clamp of T, s = 1 - T is taken as the line 1 - R - u, so
+    /// q = c s is a polynomial in (c, u) whose mean (c̄ s̄ - Cov(c, u)) and variance the bin's
+    /// central moments give exactly. Expanding f about that mean z̄, the first-order term
+    /// vanishes and the second-order one, f''(z̄) Var(z)/2, is added; what is left is at most
+    /// max|f'''| max|z - z̄| Var(z)/6 over the bin. Where a clamp cuts the bin, each customer's z
+    /// differs from the line's by at most x/mu max|c| times its distance past the clamp, which adds
+    /// max|f'| times the mean of that distance. A bin wholly past a clamp has q = c or 0, with
+    /// exact moments again. The bin's z range comes from the corners of its (c, u) box (q = c s is
+    /// bilinear in (c, s), s monotone in u). The largest |f'|, |f''|, |f'''| on the range use
+    /// L(z̄ + d) &lt;= e^d L(z̄), 1 - L(z̄ - d) &lt;= e^d (1 - L(z̄)) and |L'|, |L''|, |L'''| &lt;= L (1 - L),
+    /// with e^d bounded by a quadratic, so no bin needs more than the one exponential of its value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double Value, double Bound) Evaluate(Bins bins, bool surplus, double scaledGain, double scaledExposure,
+        double reputation, double zSlack)
+    {
+        var g = Vector256.Create((float)scaledGain);
+        var xs = Vector256.Create((float)scaledExposure);
+        var xs2 = xs * xs;
+        var a = Vector256.Create((float)(1 - reputation));
+        var low = Vector256.Create((float)-reputation);
+        var zero = Vector256<float>.Zero;
+        var one = Vector256<float>.One;
+        var two = Vector256.Create(2f);
+        var half = Vector256.Create(0.5f);
+        var slack = Vector256.Create((float)(2 * zSlack));
+        // e^d <= 1 + d + 0.65 d² for 0 <= d <= 0.5 ((e^d - 1 - d)/d² rises with d, to 0.595 at 0.5);
+        // a bin whose z spreads further gets no bound, which sends the call to finer bins.
+        var expLimit = Vector256.Create(0.5f);
+        var expSquare = Vector256.Create(0.65f);
+        var huge = Vector256.Create(1e20f);
+        // Largest |f''| and |f'''| anywhere: L(1 - L) <= 1/4, |L''| <= 0.09623, |L'''| <= 1/8.
+        var curvatureCap = Vector256.Create(surplus ? 0.25f : 0.09623f);
+        var thirdCap = Vector256.Create(surplus ? 0.09623f : 0.125f);
+        var sixth = Vector256.Create(1f / 6);
+        var quarter = Vector256.Create(0.25f);
+        var sum = zero;
+        var err = zero;
+        for (var k = 0; k < bins.Count; k += Lanes)
+        {
+            var w = Vector256.Create(bins.Weight.AsSpan(k, Lanes));
+            var c = Vector256.Create(bins.Concern.AsSpan(k, Lanes));
+            var u = Vector256.Create(bins.Offset.AsSpan(k, Lanes));
+            var cMin = Vector256.Create(bins.ConcernMin.AsSpan(k, Lanes));
+            var cMax = Vector256.Create(bins.ConcernMax.AsSpan(k, Lanes));
+            var uMin = Vector256.Create(bins.OffsetMin.AsSpan(k, Lanes));
+            var uMax = Vector256.Create(bins.OffsetMax.AsSpan(k, Lanes));
+            var varC = Vector256.Create(bins.VarConcern.AsSpan(k, Lanes));
+            var varU = Vector256.Create(bins.VarOffset.AsSpan(k, Lanes));
+            var cov = Vector256.Create(bins.Covariance.AsSpan(k, Lanes));
+            var varCross = Vector256.Create(bins.VarCross.AsSpan(k, Lanes));
+            var m21 = Vector256.Create(bins.SkewConcern.AsSpan(k, Lanes));
+            var m12 = Vector256.Create(bins.SkewOffset.AsSpan(k, Lanes));
+
+            // A bin wholly past a clamp has s constant (1 untrusting, 0 trusting), so q = c or 0.
+            // Elsewhere s is taken as linear, s = 1 - R - u, whose mean and spread the bin's moments
+            // give exactly; where a clamp cuts the bin, each customer's q differs from the linear
+            // one by at most max|c| times the part of the bin past the clamp (kink, below).
+            var untrusting = Vector256.LessThanOrEqual(uMax, low);
+            var trusting = Vector256.GreaterThanOrEqual(uMin, a);
+            var constant = untrusting | trusting;
+
+            // s falls as u rises; over the bin it spans [s(uMax), s(uMin)], clamped or not.
+            var sHighClamped = Vector256.Min(Vector256.Max(a - uMin, zero), one);
+            var sLowClamped = Vector256.Min(Vector256.Max(a - uMax, zero), one);
+            var sHigh = Vector256.ConditionalSelect(constant, sHighClamped, Vector256.Max(a - uMin, sHighClamped));
+            var sLow = Vector256.ConditionalSelect(constant, sLowClamped, Vector256.Min(a - uMax, sLowClamped));
+            var p1 = cMin * sLow;
+            var p2 = cMin * sHigh;
+            var p3 = cMax * sLow;
+            var p4 = cMax * sHigh;
+            var qMin = Vector256.Min(Vector256.Min(p1, p2), Vector256.Min(p3, p4));
+            var qMax = Vector256.Max(Vector256.Max(p1, p2), Vector256.Max(p3, p4));
+
+            var sMean = a - u;
+            // Variance of q about its mean: q - q̄ = (s̄ dc - c̄ du) - (dc du - Cov), expanded in the
+            // bin's central moments; vSlack covers single-precision rounding of the sum.
+            var t1 = sMean * sMean * varC;
+            var t2 = c * c * varU;
+            var t3 = two * sMean * c * cov;
+            var t4 = two * sMean * m21;
+            var t5 = two * c * m12;
+            var varLinear = Vector256.Max(t1 + t2 - t3 + varCross - t4 + t5, zero);
+            var vSlackLinear = Vector256.Create(1e-6f) * (t1 + t2 + Vector256.Abs(t3) + varCross + Vector256.Abs(t4) + Vector256.Abs(t5));
+
+            var q = Vector256.ConditionalSelect(constant, Vector256.ConditionalSelect(untrusting, c, zero), c * sMean - cov);
+            var varQ = Vector256.ConditionalSelect(constant, Vector256.ConditionalSelect(untrusting, varC, zero), varLinear);
+            var vSlack = Vector256.ConditionalSelect(constant, Vector256.Create(1e-6f) * varC, vSlackLinear);
+            // The mean distance past a clamp, E[(-R - u)+] and E[(u - (1 - R))+], is at most the
+            // bin's reach past it and at most (sqrt(var + gap²) + gap)/2 (the largest mean excess of
+            // any distribution with the bin's mean and variance), the sharper near the bin's middle.
+            var gapLow = low - u;
+            var gapHigh = u - a;
+            var pastLow = Vector256.Min(Vector256.Max(low - uMin, zero), half * (Vector256.Sqrt(varU + gapLow * gapLow) + gapLow));
+            var pastHigh = Vector256.Min(Vector256.Max(uMax - a, zero), half * (Vector256.Sqrt(varU + gapHigh * gapHigh) + gapHigh));
+            var kink = Vector256.ConditionalSelect(constant, zero,
+                Vector256.Max(Vector256.Abs(cMin), Vector256.Abs(cMax)) * (pastLow + pastHigh) * (one + Vector256.Create(1e-5f)));
+
+            var zMean = g - xs * q;
+            var zA = g - xs * qMax;
+            var zB = g - xs * qMin;
+            var dUp = Vector256.Max(Vector256.Max(zA, zB) - zMean, zero) + slack;
+            var dDown = Vector256.Max(zMean - Vector256.Min(zA, zB), zero) + slack;
+            var eUp = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(dUp, expLimit), one + dUp + expSquare * dUp * dUp, huge);
+            var eDown = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(dDown, expLimit), one + dDown + expSquare * dDown * dDown, huge);
+
+            // One exponential gives L and 1 - L without overflow on either side.
+            var e = Vector256.Exp(-Vector256.Abs(zMean));
+            var inverse = one / (one + e);
+            var positive = Vector256.GreaterThanOrEqual(zMean, zero);
+            var adopt = Vector256.ConditionalSelect(positive, inverse, e * inverse);
+            var refuse = Vector256.ConditionalSelect(positive, e * inverse, inverse);
+            // On the bin, L <= L(z̄ + dUp) <= e^dUp L(z̄) and 1 - L <= e^dDown (1 - L(z̄)); |L'|, |L''|
+            // and |L'''| are at most L (1 - L), so at most the smaller of the two.
+            var tail = Vector256.Min(adopt * eUp, refuse * eDown);
+            var third = Vector256.Min(thirdCap, tail);
+            var varZ = xs2 * varQ;
+            var remainder = sixth * third * Vector256.Max(dUp, dDown) * (varZ + xs2 * vSlack) + half * curvatureCap * xs2 * vSlack;
+
+            Vector256<float> value, curvature, slope;
+            if (surplus)
+            {
+                value = Vector256.Max(zMean, zero) + Log1P(e);
+                curvature = adopt * refuse;
+                slope = Vector256.Min(one, adopt * eUp);
+            }
+            else
+            {
+                value = adopt;
+                curvature = adopt * refuse * (refuse - adopt);
+                slope = Vector256.Min(quarter, tail);
+            }
+            // The second-order term of the expansion about the bin's mean z is added, which leaves
+            // an error of third order in the bin's width (plus the clamp's, of first order in the
+            // part of the bin past it).
+            sum += w * (value + half * curvature * varZ);
+            err += w * (remainder + slope * Vector256.Abs(xs) * kink);
+        }
+        double total = 0, bound = 0;
+        for (var lane = 0; lane < Lanes; lane++)
+        {
+            total += sum[lane];
+            bound += err[lane];
+        }
+        return (total, bound);
+    }
+
+    /// <summary>ln(1 + y) for y in [0, 1], accurate for tiny y (where 1 + y rounds to 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Log1P(Vector256<float> y)
+    {
+        var u = Vector256<float>.One + y;
+        var m = u - Vector256<float>.One;
+        var tiny = Vector256.Equals(m, Vector256<float>.Zero);
+        // Dividing by the rounded u - 1 cancels the rounding of u itself.
+        return Vector256.ConditionalSelect(tiny, y, Vector256.Log(u) * (y / Vector256.ConditionalSelect(tiny, y, m)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Log1P(Vector256<double> y)
+    {
+        var u = Vector256<double>.One + y;
+        var m = u - Vector256<double>.One;
+        var tiny = Vector256.Equals(m, Vector256<double>.Zero);
+        return Vector256.ConditionalSelect(tiny, y, Vector256.Log(u) * (y / Vector256.ConditionalSelect(tiny, y, m)));
+    }
+
+    /// <summary>
+    /// The exact mean over j's customers in double precision, in a fixed order (the customers
+    /// sorted by their bits), so the same set of customers gives the same bits whatever their
+    /// order in the population at the time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double Exact(int j, in UserChoice choice, double benefit, double exposure, double reputation, double adoptionShare,
+        bool surplus)
+    {
+        var customers = CustomersOf(j);
+        var n = customers.Count;
+        var noise = Vector256.Create(choice.Noise);
+        var gain = Vector256.Create(benefit + choice.PeerInfluence * adoptionShare - choice.Hurdle);
+        var x = Vector256.Create(exposure);
+        var r = Vector256.Create(reputation);
+        var zero = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        var sum = zero;
+        for (var k = 0; k < customers.Concern.Length; k += ExactLanes)
+        {
+            var trust = Vector256.Min(Vector256.Max(r + Vector256.Create(customers.Offset.AsSpan(k, ExactLanes)), zero), one);
+            var z = (gain - Vector256.Create(customers.Concern.AsSpan(k, ExactLanes)) * (one - trust) * x) / noise;
+            var e = Vector256.Exp(-Vector256.Abs(z));
+            Vector256<double> value;
+            if (surplus) value = Vector256.Max(z, zero) + Log1P(e);
+            else value = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(z, zero), one / (one + e), e / (one + e));
+            // The padding after the last customer is masked off.
+            if (k + ExactLanes > n) value = Vector256.ConditionalSelect(Vector256.LessThan(Lane, Vector256.Create((double)(n - k))), value, zero);
+            sum += value;
+        }
+        var total = 0.0;
+        for (var lane = 0; lane < ExactLanes; lane++) total += sum[lane];
+        return total / n;
+    }
+
+    private static readonly Vector256<double> Lane = Vector256.Create(0.0, 1, 2, 3);
+
+    /// <summary>Level <paramref name="level"/> of j's bins, built on first need; null if it would not pay.</summary>
+    private Bins? Level(int j, int level)
+    {
+        var levels = _levels[j];
+        if (level == 0) return levels[0];
+        if (levels[level] is { } built) return built.Usable ? built : null;
+        var customers = CustomersOf(j);
+        var factor = 1 << level;
+        var bins = Bins.Of(customers.ConcernSingle, customers.OffsetSingle, ConcernBins * factor, OffsetBins * factor,
+            new Accumulator(ConcernBins * factor * OffsetBins * factor, customers.Count));
+        bins.Usable = bins.Count <= MostBinsPerCustomer * customers.Count;
+        levels[level] = bins;
+        return bins.Usable ? bins : null;
+    }
+
+    private Customers CustomersOf(int j) =>
+        _customers[j] ??= Customers.Of(_concern.AsSpan(_blockStart[j], _blockStart[j + 1] - _blockStart[j]),
+            _offset.AsSpan(_blockStart[j], _blockStart[j + 1] - _blockStart[j]));
+
+    /// <summary>An institution's customers in a canonical order, for finer bins and the exact mean.</summary>
+    private sealed class Customers
+    {
+        public required int Count { get; init; }
+        internal required float[] ConcernSingle { get; init; }
+        internal required float[] OffsetSingle { get; init; }
+
+        /// <summary>Padded with zeros to a multiple of <see cref="ExactLanes"/>.</summary>
+        internal required double[] Concern { get; init; }
+
+        internal required double[] Offset { get; init; }
+
+        public static Customers Of(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset)
+        {
+            var keys = new ulong[concern.Length];
+            for (var i = 0; i < keys.Length; i++)
+                keys[i] = ((ulong)BitConverter.SingleToUInt32Bits(concern[i]) << 32) | BitConverter.SingleToUInt32Bits(offset[i]);
+            Array.Sort(keys);
+            var padded = (keys.Length + ExactLanes - 1) / ExactLanes * ExactLanes;
+            var cs = new float[keys.Length];
+            var us = new float[keys.Length];
+            var cd = new double[padded];
+            var ud = new double[padded];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                cs[i] = BitConverter.UInt32BitsToSingle((uint)(keys[i] >> 32));
+                us[i] = BitConverter.UInt32BitsToSingle(unchecked((uint)keys[i]));
+                cd[i] = cs[i];
+                ud[i] = us[i];
+            }
+            return new Customers { Count = keys.Length, ConcernSingle = cs, OffsetSingle = us, Concern = cd, Offset = ud };
+        }
+    }
+
+    // Members of the nested helpers below are internal, not public: the model hands out no arrays
+    // (ModelStateTests), and these never leave this class.
+
+    /// <summary>Per-cell sums while binning, reused across institutions of a level.</summary>
+    private sealed class Accumulator(int cells, int customers)
+    {
+        // Each customer's cell from the first pass, so the second pass need not bin again.
+        internal readonly int[] CellOf = new int[customers];
+
+        internal readonly int[] Count = new int[cells];
+        internal readonly double[] SumC = new double[cells];
+        internal readonly double[] SumU = new double[cells];
+        internal readonly double[] Ccc = new double[cells];
+        internal readonly double[] Cuu = new double[cells];
+        internal readonly double[] Ccu = new double[cells];
+        internal readonly double[] Cross2 = new double[cells];
+        internal readonly double[] Ccc2 = new double[cells];
+        internal readonly double[] Cuu2 = new double[cells];
+        internal readonly float[] CMin = new float[cells];
+        internal readonly float[] CMax = new float[cells];
+        internal readonly float[] UMin = new float[cells];
+        internal readonly float[] UMax = new float[cells];
+
+        public void Clear()
+        {
+            Array.Clear(Count);
+            Array.Clear(SumC);
+            Array.Clear(SumU);
+            Array.Clear(Ccc);
+            Array.Clear(Cuu);
+            Array.Clear(Ccu);
+            Array.Clear(Cross2);
+            Array.Clear(Ccc2);
+            Array.Clear(Cuu2);
+            Array.Fill(CMin, float.PositiveInfinity);
+            Array.Fill(CMax, float.NegativeInfinity);
+            Array.Fill(UMin, float.PositiveInfinity);
+            Array.Fill(UMax, float.NegativeInfinity);
+        }
+    }
+
+    /// <summary>
+    /// One institution's non-empty bins at one level, padded with empty ones (weight 0) to a
+    /// multiple of <see cref="Lanes"/>: share of customers, mean c and u, the box of (c, u), the
+    /// central moments of c and u up to the fourth that the variance of q needs (Var c, Var u,
+    /// Cov(c, u), Var((c - c̄)(u - ū)), E[dc² du], E[dc du²]), all taken about the bin's own means
+    /// so that no moment is a difference of large numbers.
+    /// </summary>
+    private sealed class Bins
+    {
+        public int Count;
+        public bool Usable = true;
+        internal float[] Weight = [];
+        internal float[] Concern = [];
+        internal float[] Offset = [];
+        internal float[] ConcernMin = [];
+        internal float[] ConcernMax = [];
+        internal float[] OffsetMin = [];
+        internal float[] OffsetMax = [];
+        internal float[] VarConcern = [];
+        internal float[] VarOffset = [];
+        internal float[] Covariance = [];
+        internal float[] VarCross = [];
+        internal float[] SkewConcern = [];
+        internal float[] SkewOffset = [];
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static Bins Of(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, int concernBins, int offsetBins, Accumulator acc)
+        {
+            var (cLow, cHigh) = Range(concern);
+            var (uLow, uHigh) = Range(offset);
+            acc.Clear();
+            for (var i = 0; i < concern.Length; i++)
+            {
+                var b = Cell(concern[i], offset[i], cLow, cHigh, uLow, uHigh, concernBins, offsetBins);
+                acc.CellOf[i] = b;
+                acc.Count[b]++;
+                acc.SumC[b] += concern[i];
+                acc.SumU[b] += offset[i];
+                acc.CMin[b] = Math.Min(acc.CMin[b], concern[i]);
+                acc.CMax[b] = Math.Max(acc.CMax[b], concern[i]);
+                acc.UMin[b] = Math.Min(acc.UMin[b], offset[i]);
+                acc.UMax[b] = Math.Max(acc.UMax[b], offset[i]);
+            }
+            var nonEmpty = 0;
+            for (var b = 0; b < acc.Count.Length; b++)
+            {
+                if (acc.Count[b] == 0) continue;
+                nonEmpty++;
+                acc.SumC[b] /= acc.Count[b];
+                acc.SumU[b] /= acc.Count[b];
+            }
+            // Second pass about the bins' means: the spreads the error bound needs.
+            for (var i = 0; i < concern.Length; i++)
+            {
+                var b = acc.CellOf[i];
+                var dc = concern[i] - acc.SumC[b];
+                var du = offset[i] - acc.SumU[b];
+                acc.Ccc[b] += dc * dc;
+                acc.Cuu[b] += du * du;
+                acc.Ccu[b] += dc * du;
+                acc.Cross2[b] += dc * dc * du * du;
+                acc.Ccc2[b] += dc * dc * du;
+                acc.Cuu2[b] += dc * du * du;
+            }
+            var count = (nonEmpty + Lanes - 1) / Lanes * Lanes;
+            var bins = new Bins
+            {
+                Count = count,
+                Weight = new float[count], Concern = new float[count], Offset = new float[count],
+                ConcernMin = new float[count], ConcernMax = new float[count], OffsetMin = new float[count], OffsetMax = new float[count],
+                VarConcern = new float[count], VarOffset = new float[count], Covariance = new float[count], VarCross = new float[count],
+                SkewConcern = new float[count], SkewOffset = new float[count],
+            };
+            var k = 0;
+            for (var b = 0; b < acc.Count.Length; b++)
+            {
+                var n = acc.Count[b];
+                if (n == 0) continue;
+                var cov = acc.Ccu[b] / n;
+                bins.Weight[k] = (float)n / concern.Length;
+                bins.Concern[k] = (float)acc.SumC[b];
+                bins.Offset[k] = (float)acc.SumU[b];
+                bins.ConcernMin[k] = acc.CMin[b];
+                bins.ConcernMax[k] = acc.CMax[b];
+                bins.OffsetMin[k] = acc.UMin[b];
+                bins.OffsetMax[k] = acc.UMax[b];
+                bins.VarConcern[k] = (float)(acc.Ccc[b] / n);
+                bins.VarOffset[k] = (float)(acc.Cuu[b] / n);
+                bins.Covariance[k] = (float)cov;
+                bins.VarCross[k] = (float)Math.Max(0, acc.Cross2[b] / n - cov * cov);
+                bins.SkewConcern[k] = (float)(acc.Ccc2[b] / n);
+                bins.SkewOffset[k] = (float)(acc.Cuu2[b] / n);
+                k++;
+            }
+            return bins;
+        }
+
+        private static int Cell(float c, float u, float cLow, float cHigh, float uLow, float uHigh, int concernBins, int offsetBins) =>
+            Bin(c, cLow, cHigh, concernBins) * offsetBins + Bin(u, uLow, uHigh, offsetBins);
     }
 
     private static (float Min, float Max) Range(ReadOnlySpan<float> values)
