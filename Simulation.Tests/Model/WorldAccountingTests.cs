@@ -42,6 +42,48 @@ public sealed class WorldAccountingTests
         Assert.True(world.UserSurplus > 0);
     }
 
+    // Heterogeneous users at many institutions: aware_j times the mean over all of j's customers stands for
+    // the sum over the aware ones, because awareness never depends on concern or offset. The sum over the
+    // users actually aware differs from it only by which users happened to hear (sampling error), and the
+    // exact mean over customers differs from the outlook's binned one by the binning (within 0.5%).
+    // Measured at seed 9 (42% aware): binning 0.004%, sampling 0.18%.
+    [Fact]
+    public void Accounting_HeterogeneousUsers_SurplusMatchesSumOverAwareUsers()
+    {
+        var s = TestScenarios.Quiet(20_000, 25) with
+        {
+            Users = new UserSettings { Count = 20_000, Innovation = 0.02 },
+            Institutions = new InstitutionSettings { Generated = new GeneratedInstitutions { Mode = PartnershipMode.Full }, Reconsider = 0 },
+        };
+        var world = WorldBuilder.Build(s, 9, new Recorder(s.Time));
+        for (var t = 0; t < s.Time.Steps; t++) world.Step();
+        var u = s.Users;
+        var full = s.Modes.For(PartnershipMode.Full);
+        double sumOverAware = 0, awareTimesExactMean = 0;
+        var first = 0;
+        for (var j = 0; j < world.Institutions.Count; j++)
+        {
+            Assert.Equal(PartnershipMode.Full, world.Institutions.Modes[j]);
+            var concern = world.Users.ConcernOf(j);
+            var offset = world.Users.OffsetOf(j);
+            var abar = world.Users.AdoptionShare(j);
+            for (var k = 0; k < concern.Length; k++)
+            {
+                if (!world.Users.IsAware(first + k)) continue;
+                var trust = Math.Clamp(world.Platform.Reputation + offset[k], 0, 1);
+                var v = full.Benefit - concern[k] * (1 - trust) * full.Exposure - u.Hurdle + u.PeerInfluence * abar;
+                sumOverAware += u.ChoiceNoise * AdoptionOutlook.Softplus(v / u.ChoiceNoise);
+            }
+            awareTimesExactMean += world.Users.Aware(j) * AdoptionOutlook.SurplusExact(concern, offset, UserChoice.From(u),
+                full.Benefit, full.Exposure, world.Platform.Reputation, abar);
+            first += concern.Length;
+        }
+        var aware = (double)world.Users.TotalAware() / world.Users.Count;
+        Assert.InRange(aware, 0.3, 0.5);
+        Assert.Equal(awareTimesExactMean / world.Users.Count, world.UserSurplus, world.UserSurplus * 0.005);
+        Assert.Equal(sumOverAware / world.Users.Count, world.UserSurplus, world.UserSurplus * 0.01);
+    }
+
     [Fact]
     public void Accounting_NoInstitutionPartners_SurplusIsZero()
     {
