@@ -23,9 +23,9 @@ public sealed class RunCsvTests
             "replication,step,date,reputation,anchor,fast_gap,slow_gap,safeguards,reach,aware,adoption,"
             + "partners_none,partners_limited,partners_full,banks_limited,banks_full,payments_limited,payments_full,"
             + "records_held,stringency,breach_hazard,breaches,shock_drop,exits,switches,"
-            + "reputation_none,reputation_limited,reputation_full,welfare\n"
-            + "0,0,2016-04-11,0.79,0.8,0,0,0,1000000000,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,0\n"
-            + "0,1,2016-04-18,0.30000000000000004,0.8,0,0,0,1000500000,0,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0.5,0\n";
+            + "reputation_none,reputation_limited,reputation_full,welfare,user_surplus,trusting_reach\n"
+            + "0,0,2016-04-11,0.79,0.8,0,0,0,1000000000,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,0,0,0\n"
+            + "0,1,2016-04-18,0.30000000000000004,0.8,0,0,0,1000500000,0,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0.5,0,0,0\n";
         Assert.Equal(expected, text);
     }
 
@@ -37,8 +37,8 @@ public sealed class RunCsvTests
         string expected =
             "replication,seed,final_reputation,min_reputation,final_anchor,final_aware,final_adoption,"
             + "final_partners_limited,final_partners_full,peak_exits_2_steps,records_held_final,peak_records_held,"
-            + "final_reach,final_stringency,breaches,mode_switches,bank_moves_to_full_after_shock,welfare_banks,welfare_payments\n"
-            + "0,18446744073709551615,0.30000000000000004,,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0\n";
+            + "final_reach,final_stringency,breaches,mode_switches,bank_moves_to_full_after_shock,welfare_banks,welfare_payments,user_surplus_total,trusting_reach_total,records_held_total\n"
+            + "0,18446744073709551615,0.30000000000000004,,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,0\n";
         Assert.Equal(expected, text);
     }
 

@@ -13,6 +13,7 @@ internal static class SummaryTable
     [
         "final_reputation", "min_reputation", "final_anchor", "final_adoption", "final_partners_limited",
         "final_partners_full", "peak_exits_2_steps", "records_held_final", "bank_moves_to_full_after_shock", "breaches",
+        "user_surplus_total", "trusting_reach_total",
     ];
 
     public static void Print(IAnsiConsole console, Scenario scenario, IReadOnlyList<RunResult> results, string folder)

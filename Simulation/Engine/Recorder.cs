@@ -79,6 +79,8 @@ internal sealed class Recorder : IEventLog
             ReputationLimited = share[Limited] > 0 ? reputation[Limited] / share[Limited] : double.NaN,
             ReputationFull = share[Full] > 0 ? reputation[Full] / share[Full] : double.NaN,
             Welfare = Sum(inst.Welfare),
+            UserSurplus = w.UserSurplus,
+            TrustingReach = w.TrustingReach,
         });
     }
 
@@ -115,6 +117,9 @@ internal sealed class Recorder : IEventLog
             BankMovesToFullAfterShock = w.BankMovesToFullAfterShock,
             WelfareBanks = welfareBanks,
             WelfarePayments = welfarePayments,
+            UserSurplusTotal = w.UserSurplusTotal,
+            TrustingReachTotal = w.TrustingReachTotal,
+            RecordsHeldTotal = w.RecordsHeldTotal,
         };
     }
 

@@ -62,6 +62,12 @@ internal sealed record StepMetrics
     /// <summary>Cumulative welfare summed over institutions.</summary>
     public double Welfare { get; init; }
 
+    /// <summary>Mean over all users of the expected surplus of the adoption choice, utility units per week.</summary>
+    public double UserSurplus { get; init; }
+
+    /// <summary>Trusting reach N*R, people.</summary>
+    public double TrustingReach { get; init; }
+
     public static IReadOnlyList<MetricColumn<StepMetrics>> Columns { get; } =
     [
         new("reputation", "platform reputation R (share trusting)", m => m.Reputation, ValueDomain.UnitInterval),
@@ -90,5 +96,7 @@ internal sealed record StepMetrics
         new("reputation_limited", "mean own reputation of institutions in Limited", m => m.ReputationLimited, ValueDomain.NonNegative),
         new("reputation_full", "mean own reputation of institutions in Full", m => m.ReputationFull, ValueDomain.NonNegative),
         new("welfare", "cumulative welfare summed over institutions", m => m.Welfare, ValueDomain.Real),
+        new("user_surplus", "users' expected surplus of the adoption choice, mean over all users (utility per week)", m => m.UserSurplus, ValueDomain.NonNegative),
+        new("trusting_reach", "trusting reach N*R (people)", m => m.TrustingReach, ValueDomain.NonNegative),
     ];
 }

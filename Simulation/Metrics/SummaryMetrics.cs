@@ -27,6 +27,15 @@ internal sealed record SummaryMetrics
     public double WelfareBanks { get; init; }
     public double WelfarePayments { get; init; }
 
+    /// <summary>Users' surplus summed over the run, each step weighted by its length in weeks: utility-weeks per user.</summary>
+    public double UserSurplusTotal { get; init; }
+
+    /// <summary>Trusting reach N*R summed over the run, each step weighted by its length in weeks: person-weeks.</summary>
+    public double TrustingReachTotal { get; init; }
+
+    /// <summary>Records held D summed over the run, each step weighted by its length in weeks: record-weeks.</summary>
+    public double RecordsHeldTotal { get; init; }
+
     public static IReadOnlyList<MetricColumn<SummaryMetrics>> Columns { get; } =
     [
         new("final_reputation", "platform reputation at the last step", m => m.FinalReputation, ValueDomain.UnitInterval),
@@ -46,6 +55,9 @@ internal sealed record SummaryMetrics
         new("bank_moves_to_full_after_shock", "bank moves into Full after the first negative shock", m => m.BankMovesToFullAfterShock, ValueDomain.NonNegative),
         new("welfare_banks", "cumulative welfare of banks", m => m.WelfareBanks, ValueDomain.Real),
         new("welfare_payments", "cumulative welfare of payment firms", m => m.WelfarePayments, ValueDomain.Real),
+        new("user_surplus_total", "users' expected surplus summed over the run (utility-weeks per user)", m => m.UserSurplusTotal, ValueDomain.NonNegative),
+        new("trusting_reach_total", "trusting reach N*R summed over the run (person-weeks)", m => m.TrustingReachTotal, ValueDomain.NonNegative),
+        new("records_held_total", "records held D summed over the run (record-weeks)", m => m.RecordsHeldTotal, ValueDomain.NonNegative),
     ];
 
     /// <summary>The value domain of a summary metric named in a table; Real for a name that is not one (a ratio, a difference).</summary>

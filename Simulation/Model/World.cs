@@ -66,6 +66,25 @@ internal sealed partial class World
     /// <summary>Financial records D held by the platform (phase 9 of the last step).</summary>
     public double RecordsHeld { get; private set; }
 
+    /// <summary>
+    /// The users' welfare this step (phase 9): the expected surplus of the adoption choice, in
+    /// utility units per week, averaged over all users; 0 for users not aware or whose institution
+    /// does not partner.
+    /// </summary>
+    public double UserSurplus { get; private set; }
+
+    /// <summary>The platform's trusting reach N*R, people: the people who use it and trust it.</summary>
+    public double TrustingReach => Platform.Reach * Platform.Reputation;
+
+    /// <summary>Sum over the steps so far of Delta * <see cref="UserSurplus"/>, utility-weeks per user.</summary>
+    public double UserSurplusTotal { get; private set; }
+
+    /// <summary>Sum over the steps so far of Delta * <see cref="TrustingReach"/>, person-weeks.</summary>
+    public double TrustingReachTotal { get; private set; }
+
+    /// <summary>Sum over the steps so far of Delta * <see cref="RecordsHeld"/>, record-weeks.</summary>
+    public double RecordsHeldTotal { get; private set; }
+
     /// <summary>Breach probability h of the current step.</summary>
     public double BreachHazard { get; private set; }
 
@@ -130,7 +149,11 @@ internal sealed partial class World
             Log.Add(CurrentStep, EventKind.WarningEnd, "warning", "regulatory exposure back to normal", label);
     }
 
-    /// <summary>Phase 9: records held by the platform, each institution's welfare, then what institutions learn from the step.</summary>
+    /// <summary>
+    /// Phase 9: records held by the platform, each institution's welfare, the users' surplus, the
+    /// run's sums of the weekly flows (each step adds Delta, its length in weeks, times the flow),
+    /// then what institutions learn from the step.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Accounting()
     {
@@ -138,9 +161,35 @@ internal sealed partial class World
         for (var j = 0; j < Institutions.Count; j++)
             held += Users.Adopters(j) * _scenario.Modes.For(Institutions.Modes[j]).Exposure;
         RecordsHeld = held * Platform.Reach / Math.Max(1, Users.Count);
+        var weeks = _rates.WeeksIn(CurrentStep);
         Institutions.AccrueWelfare(ChoiceContext() with { ExposureMultiplier = _exposureMultiplierInForce }, _adoptionShare, BreachesApplied > 0,
-            _rates.WeeksIn(CurrentStep));
+            weeks);
+        UserSurplus = MeanUserSurplus();
+        UserSurplusTotal += weeks * UserSurplus;
+        TrustingReachTotal += weeks * TrustingReach;
+        RecordsHeldTotal += weeks * RecordsHeld;
         Institutions.Expectation.Observe(new ExpectationEvidence(Institutions.Modes, Institutions.Profiles, _adoptionShare, _foresight));
+    }
+
+    /// <summary>
+    /// The mean over all users of mu_u * ln(1 + exp(V_i / mu_u)) for aware customers of partners:
+    /// per institution, its aware customers times the mean surplus over all its customers (awareness
+    /// never depends on concern or offset, so this is the aware customers' sum in expectation), at
+    /// this step's R, the mode after phase 6 and the adoption share after phase 5.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double MeanUserSurplus()
+    {
+        var choice = UserChoice.From(_scenario.Users);
+        var sum = 0.0;
+        for (var j = 0; j < Institutions.Count; j++)
+        {
+            var aware = Users.Aware(j);
+            if (aware == 0 || Institutions.Modes[j] == PartnershipMode.None) continue;
+            var mode = _scenario.Modes.For(Institutions.Modes[j]);
+            sum += aware * Users.Outlook.Surplus(j, choice, mode.Benefit, mode.Exposure, Platform.Reputation, Users.AdoptionShare(j));
+        }
+        return sum / Math.Max(1, Users.Count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
