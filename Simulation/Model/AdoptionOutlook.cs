@@ -10,8 +10,9 @@ namespace TrustSim.Model;
 /// z = (g - x q) / mu_u. Concern c and offset u never change, so customers are binned once by
 /// (c, u) and each bin is evaluated at its mean. Every call also bounds the binned value's error
 /// from the bins' ranges and spreads (see <see cref="Evaluate"/>); when the bound does not prove
-/// the value within 0.5% of the exact mean, the institution's bins are refined (finer grids,
-/// built on first need and kept) and, failing those, the exact mean over its customers is taken.
+/// the value within 0.5% of the exact mean, finer bins are tried (the first finer grid built with
+/// the population, the others on first need and kept) and, failing those, the exact mean over its
+/// customers is taken.
 /// Which of these answers is a function of the arguments alone, never of earlier calls, so a
 /// caller that asks more (a metric) cannot change what another caller (mode choice) sees.
 /// Bins are taken eight at a time with vector arithmetic of a fixed width, not the machine's
@@ -19,12 +20,18 @@ namespace TrustSim.Model;
 /// </summary>
 internal sealed class AdoptionOutlook
 {
-    private const int ConcernBins = 16;
-    private const int OffsetBins = 32;
+    private const int ConcernBins = 8;
+    private const int OffsetBins = 16;
 
-    // Each refinement halves the bins' width in c and u. Three take the 16 x 32 grid to 128 x 256,
+    // Each refinement halves the bins' width in c and u. Four take the 8 x 16 grid to 128 x 256,
     // past which a grid has about as many bins as a large institution has customers.
-    private const int Refinements = 3;
+    private const int Refinements = 4;
+
+    // Levels built with the population, from the customers' first order; the rest are built on
+    // first need from the canonical order. The coarsest level serves an ordinary run (a bin costs
+    // about as much as 30 users' steps, and every partner's surplus is taken every step); the next
+    // is made from the same pass, by merging its bins 2 x 2, for the calls the coarsest cannot prove.
+    private const int LevelsBuiltFirst = 2;
 
     private const int Lanes = 8;
     private const int ExactLanes = 4;
@@ -71,15 +78,17 @@ internal sealed class AdoptionOutlook
         var institutions = blockStart.Length - 1;
         var levels = new Bins?[institutions][];
         var largest = new float[institutions];
-        var largestBlock = 0;
-        for (var j = 0; j < institutions; j++) largestBlock = Math.Max(largestBlock, blockStart[j + 1] - blockStart[j]);
-        var scratch = new Accumulator(ConcernBins * OffsetBins, largestBlock);
+        var fine = new Accumulator(4 * ConcernBins * OffsetBins);
+        var coarse = new Accumulator(ConcernBins * OffsetBins);
         for (var j = 0; j < institutions; j++)
         {
             var c = concern.AsSpan(blockStart[j], blockStart[j + 1] - blockStart[j]);
             var u = offset.AsSpan(blockStart[j], c.Length);
             levels[j] = new Bins?[Refinements + 1];
-            levels[j][0] = Bins.Of(c, u, ConcernBins, OffsetBins, scratch);
+            Bins.Accumulate(c, u, 2 * ConcernBins, 2 * OffsetBins, fine);
+            fine.MergeInto(coarse, 2 * OffsetBins);
+            levels[j][0] = Bins.From(coarse, c.Length);
+            levels[j][LevelsBuiltFirst - 1] = Bins.From(fine, c.Length);
             foreach (var v in c) largest[j] = Math.Max(largest[j], Math.Abs(v));
         }
         return new AdoptionOutlook(concern, offset, blockStart, largest, levels);
@@ -405,9 +414,9 @@ internal sealed class AdoptionOutlook
         if (levels[level] is { } built) return built.Usable ? built : null;
         var customers = CustomersOf(j);
         var factor = 1 << level;
-        var bins = Bins.Of(customers.ConcernSingle, customers.OffsetSingle, ConcernBins * factor, OffsetBins * factor,
-            new Accumulator(ConcernBins * factor * OffsetBins * factor, customers.Count));
-        bins.Usable = bins.Count <= MostBinsPerCustomer * customers.Count;
+        var acc = new Accumulator(ConcernBins * factor * OffsetBins * factor);
+        Bins.Accumulate(customers.ConcernSingle, customers.OffsetSingle, ConcernBins * factor, OffsetBins * factor, acc);
+        var bins = Bins.From(acc, customers.Count);
         levels[level] = bins;
         return bins.Usable ? bins : null;
     }
@@ -453,41 +462,90 @@ internal sealed class AdoptionOutlook
     // Members of the nested helpers below are internal, not public: the model hands out no arrays
     // (ModelStateTests), and these never leave this class.
 
-    /// <summary>Per-cell sums while binning, reused across institutions of a level.</summary>
-    private sealed class Accumulator(int cells, int customers)
+    /// <summary>One cell's sums while binning: count, box, and sums of powers of (dc, du).</summary>
+    private struct CellSums
     {
-        // Each customer's cell from the first pass, so the second pass need not bin again.
-        internal readonly int[] CellOf = new int[customers];
+        public int Count;
+        public float CMin, CMax, UMin, UMax;
+        public double CentreC, CentreU;
+        public double C, U, Ccc, Cuu, Ccu, Ccc2, Cuu2, Cross2;
 
-        internal readonly int[] Count = new int[cells];
-        internal readonly double[] SumC = new double[cells];
-        internal readonly double[] SumU = new double[cells];
-        internal readonly double[] Ccc = new double[cells];
-        internal readonly double[] Cuu = new double[cells];
-        internal readonly double[] Ccu = new double[cells];
-        internal readonly double[] Cross2 = new double[cells];
-        internal readonly double[] Ccc2 = new double[cells];
-        internal readonly double[] Cuu2 = new double[cells];
-        internal readonly float[] CMin = new float[cells];
-        internal readonly float[] CMax = new float[cells];
-        internal readonly float[] UMin = new float[cells];
-        internal readonly float[] UMax = new float[cells];
+        public void Reset()
+        {
+            this = default;
+            CMin = UMin = float.PositiveInfinity;
+            CMax = UMax = float.NegativeInfinity;
+        }
+    }
+
+    /// <summary>
+    /// Per-cell sums while binning, reused across institutions of a level. A cell's sums sit
+    /// together, so binning a customer touches one or two cache lines, not one per sum.
+    /// After <see cref="Bins.Accumulate"/> or <see cref="MergeInto"/>, C and U are the cell's mean
+    /// and the other sums are taken about it.
+    /// </summary>
+    private sealed class Accumulator(int cells)
+    {
+        internal readonly CellSums[] Cells = new CellSums[cells];
 
         public void Clear()
         {
-            Array.Clear(Count);
-            Array.Clear(SumC);
-            Array.Clear(SumU);
-            Array.Clear(Ccc);
-            Array.Clear(Cuu);
-            Array.Clear(Ccu);
-            Array.Clear(Cross2);
-            Array.Clear(Ccc2);
-            Array.Clear(Cuu2);
-            Array.Fill(CMin, float.PositiveInfinity);
-            Array.Fill(CMax, float.NegativeInfinity);
-            Array.Fill(UMin, float.PositiveInfinity);
-            Array.Fill(UMax, float.NegativeInfinity);
+            for (var b = 0; b < Cells.Length; b++) Cells[b].Reset();
+        }
+
+        /// <summary>
+        /// Fills <paramref name="coarse"/> with this grid's cells merged two by two in c and u (this
+        /// grid has <paramref name="offsetBins"/> offset bins). Halving a grid over the same ranges
+        /// puts a customer in the merged cell of its cell, so the result is the coarse grid's binning.
+        /// </summary>
+        public void MergeInto(Accumulator coarse, int offsetBins)
+        {
+            coarse.Clear();
+            var coarseOffsetBins = offsetBins / 2;
+            for (var b = 0; b < Cells.Length; b++)
+            {
+                ref readonly var f = ref Cells[b];
+                if (f.Count == 0) continue;
+                ref var m = ref coarse.Cells[b / offsetBins / 2 * coarseOffsetBins + b % offsetBins / 2];
+                m.Count += f.Count;
+                m.C += f.Count * f.C;
+                m.U += f.Count * f.U;
+                m.CMin = Math.Min(m.CMin, f.CMin);
+                m.CMax = Math.Max(m.CMax, f.CMax);
+                m.UMin = Math.Min(m.UMin, f.UMin);
+                m.UMax = Math.Max(m.UMax, f.UMax);
+            }
+            foreach (ref var m in coarse.Cells.AsSpan())
+            {
+                if (m.Count == 0) continue;
+                m.C /= m.Count;
+                m.U /= m.Count;
+            }
+            for (var b = 0; b < Cells.Length; b++)
+            {
+                ref readonly var f = ref Cells[b];
+                if (f.Count == 0) continue;
+                ref var m = ref coarse.Cells[b / offsetBins / 2 * coarseOffsetBins + b % offsetBins / 2];
+                // f's sums are about its own mean, which lies (a, d) from the merged mean.
+                Shift(ref m, f, f.C - m.C, f.U - m.U, 0, 0);
+            }
+        }
+
+        /// <summary>
+        /// Adds to <paramref name="to"/>'s sums those of <paramref name="from"/> moved by (a, d): the
+        /// sums of (dc + a)^i (du + d)^k, expanded, where <paramref name="c1"/> and <paramref name="u1"/>
+        /// are from's sums of dc and du (zero when from's sums are about its own mean).
+        /// </summary>
+        internal static void Shift(ref CellSums to, in CellSums from, double a, double d, double c1, double u1)
+        {
+            var n = from.Count;
+            to.Ccc += from.Ccc + 2 * a * c1 + n * a * a;
+            to.Cuu += from.Cuu + 2 * d * u1 + n * d * d;
+            to.Ccu += from.Ccu + a * u1 + d * c1 + n * a * d;
+            to.Ccc2 += from.Ccc2 + d * from.Ccc + 2 * a * from.Ccu + 2 * a * d * c1 + a * a * u1 + n * a * a * d;
+            to.Cuu2 += from.Cuu2 + a * from.Cuu + 2 * d * from.Ccu + 2 * a * d * u1 + d * d * c1 + n * a * d * d;
+            to.Cross2 += from.Cross2 + 2 * d * from.Ccc2 + d * d * from.Ccc + 2 * a * from.Cuu2 + 4 * a * d * from.Ccu
+                + 2 * a * d * d * c1 + a * a * from.Cuu + 2 * a * a * d * u1 + n * a * a * d * d;
         }
     }
 
@@ -516,45 +574,67 @@ internal sealed class AdoptionOutlook
         internal float[] SkewConcern = [];
         internal float[] SkewOffset = [];
 
+        /// <summary>
+        /// Bins the customers into <paramref name="acc"/> in one pass, taking each cell's sums about
+        /// its centre, which lies within the cell's width of every customer in it, so moving them to
+        /// the cell's mean afterwards loses nothing to cancellation.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static Bins Of(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, int concernBins, int offsetBins, Accumulator acc)
+        public static void Accumulate(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, int concernBins, int offsetBins,
+            Accumulator acc)
         {
             var (cLow, cHigh) = Range(concern);
             var (uLow, uHigh) = Range(offset);
             acc.Clear();
+            var cells = acc.Cells;
+            float cScale = Scale(cLow, cHigh, concernBins), uScale = Scale(uLow, uHigh, offsetBins);
+            for (var b = 0; b < cells.Length; b++)
+            {
+                cells[b].CentreC = cLow + (b / offsetBins + 0.5) * (cHigh - cLow) / concernBins;
+                cells[b].CentreU = uLow + (b % offsetBins + 0.5) * (uHigh - uLow) / offsetBins;
+            }
             for (var i = 0; i < concern.Length; i++)
             {
-                var b = Cell(concern[i], offset[i], cLow, cHigh, uLow, uHigh, concernBins, offsetBins);
-                acc.CellOf[i] = b;
-                acc.Count[b]++;
-                acc.SumC[b] += concern[i];
-                acc.SumU[b] += offset[i];
-                acc.CMin[b] = Math.Min(acc.CMin[b], concern[i]);
-                acc.CMax[b] = Math.Max(acc.CMax[b], concern[i]);
-                acc.UMin[b] = Math.Min(acc.UMin[b], offset[i]);
-                acc.UMax[b] = Math.Max(acc.UMax[b], offset[i]);
+                float c = concern[i], u = offset[i];
+                ref var m = ref cells[Bin(c, cLow, cScale, concernBins) * offsetBins + Bin(u, uLow, uScale, offsetBins)];
+                m.Count++;
+                if (c < m.CMin) m.CMin = c;
+                if (c > m.CMax) m.CMax = c;
+                if (u < m.UMin) m.UMin = u;
+                if (u > m.UMax) m.UMax = u;
+                var dc = c - m.CentreC;
+                var du = u - m.CentreU;
+                var dcdu = dc * du;
+                m.C += dc;
+                m.U += du;
+                m.Ccc += dc * dc;
+                m.Cuu += du * du;
+                m.Ccu += dcdu;
+                m.Ccc2 += dcdu * dc;
+                m.Cuu2 += dcdu * du;
+                m.Cross2 += dcdu * dcdu;
             }
+            var centred = new CellSums();
+            foreach (ref var m in cells.AsSpan())
+            {
+                if (m.Count == 0) continue;
+                var mc = m.C / m.Count;
+                var mu = m.U / m.Count;
+                var aboutCentre = m;
+                centred.Reset();
+                Accumulator.Shift(ref centred, aboutCentre, -mc, -mu, aboutCentre.C, aboutCentre.U);
+                (m.Ccc, m.Cuu, m.Ccu, m.Ccc2, m.Cuu2, m.Cross2) = (centred.Ccc, centred.Cuu, centred.Ccu, centred.Ccc2, centred.Cuu2, centred.Cross2);
+                m.C = m.CentreC + mc;
+                m.U = m.CentreU + mu;
+            }
+        }
+
+        /// <summary>The non-empty cells of <paramref name="acc"/> as bins of <paramref name="customers"/> customers.</summary>
+        public static Bins From(Accumulator acc, int customers)
+        {
             var nonEmpty = 0;
-            for (var b = 0; b < acc.Count.Length; b++)
-            {
-                if (acc.Count[b] == 0) continue;
-                nonEmpty++;
-                acc.SumC[b] /= acc.Count[b];
-                acc.SumU[b] /= acc.Count[b];
-            }
-            // Second pass about the bins' means: the spreads the error bound needs.
-            for (var i = 0; i < concern.Length; i++)
-            {
-                var b = acc.CellOf[i];
-                var dc = concern[i] - acc.SumC[b];
-                var du = offset[i] - acc.SumU[b];
-                acc.Ccc[b] += dc * dc;
-                acc.Cuu[b] += du * du;
-                acc.Ccu[b] += dc * du;
-                acc.Cross2[b] += dc * dc * du * du;
-                acc.Ccc2[b] += dc * dc * du;
-                acc.Cuu2[b] += dc * du * du;
-            }
+            foreach (ref readonly var m in acc.Cells.AsSpan())
+                if (m.Count > 0) nonEmpty++;
             var count = (nonEmpty + Lanes - 1) / Lanes * Lanes;
             var bins = new Bins
             {
@@ -563,33 +643,31 @@ internal sealed class AdoptionOutlook
                 ConcernMin = new float[count], ConcernMax = new float[count], OffsetMin = new float[count], OffsetMax = new float[count],
                 VarConcern = new float[count], VarOffset = new float[count], Covariance = new float[count], VarCross = new float[count],
                 SkewConcern = new float[count], SkewOffset = new float[count],
+                Usable = nonEmpty <= MostBinsPerCustomer * customers,
             };
             var k = 0;
-            for (var b = 0; b < acc.Count.Length; b++)
+            foreach (ref readonly var m in acc.Cells.AsSpan())
             {
-                var n = acc.Count[b];
+                var n = m.Count;
                 if (n == 0) continue;
-                var cov = acc.Ccu[b] / n;
-                bins.Weight[k] = (float)n / concern.Length;
-                bins.Concern[k] = (float)acc.SumC[b];
-                bins.Offset[k] = (float)acc.SumU[b];
-                bins.ConcernMin[k] = acc.CMin[b];
-                bins.ConcernMax[k] = acc.CMax[b];
-                bins.OffsetMin[k] = acc.UMin[b];
-                bins.OffsetMax[k] = acc.UMax[b];
-                bins.VarConcern[k] = (float)(acc.Ccc[b] / n);
-                bins.VarOffset[k] = (float)(acc.Cuu[b] / n);
+                var cov = m.Ccu / n;
+                bins.Weight[k] = (float)n / customers;
+                bins.Concern[k] = (float)m.C;
+                bins.Offset[k] = (float)m.U;
+                bins.ConcernMin[k] = m.CMin;
+                bins.ConcernMax[k] = m.CMax;
+                bins.OffsetMin[k] = m.UMin;
+                bins.OffsetMax[k] = m.UMax;
+                bins.VarConcern[k] = (float)(m.Ccc / n);
+                bins.VarOffset[k] = (float)(m.Cuu / n);
                 bins.Covariance[k] = (float)cov;
-                bins.VarCross[k] = (float)Math.Max(0, acc.Cross2[b] / n - cov * cov);
-                bins.SkewConcern[k] = (float)(acc.Ccc2[b] / n);
-                bins.SkewOffset[k] = (float)(acc.Cuu2[b] / n);
+                bins.VarCross[k] = (float)Math.Max(0, m.Cross2 / n - cov * cov);
+                bins.SkewConcern[k] = (float)(m.Ccc2 / n);
+                bins.SkewOffset[k] = (float)(m.Cuu2 / n);
                 k++;
             }
             return bins;
         }
-
-        private static int Cell(float c, float u, float cLow, float cHigh, float uLow, float uHigh, int concernBins, int offsetBins) =>
-            Bin(c, cLow, cHigh, concernBins) * offsetBins + Bin(u, uLow, uHigh, offsetBins);
     }
 
     private static (float Min, float Max) Range(ReadOnlySpan<float> values)
@@ -604,6 +682,8 @@ internal sealed class AdoptionOutlook
         return (min, max);
     }
 
-    private static int Bin(float value, float min, float max, int bins) =>
-        max > min ? Math.Clamp((int)((value - min) / (max - min) * bins), 0, bins - 1) : 0;
+    /// <summary>Bins per unit of value over [min, max]; 0 when all values are equal.</summary>
+    private static float Scale(float min, float max, int bins) => max > min ? bins / (max - min) : 0;
+
+    private static int Bin(float value, float min, float scale, int bins) => Math.Min((int)((value - min) * scale), bins - 1);
 }
