@@ -86,7 +86,7 @@ public sealed class StepLengthTests(ITestOutputHelper output)
     // leave about a 0.2% chance that sampling alone fails one. Before R3.1 (per-step payoffs, the
     // breach term at the monthly hazard) banks in Limited in March 2018 were 12% monthly against
     // 75% weekly, 13.5 SE, and banks in Full in December 2020 0% against 22%, 7.3 SE. Measured now:
-    // at most 2.8 SE, banks in Limited in March 2018 (59% against 75%), a residual that
+    // at most 2.0 SE, banks in Limited in March 2018 (60% against 72%), a residual that
     // docs/ODD.md (Time) traces to monthly reviewers seeing their peers' modes once a month.
     [Theory]
     [InlineData("baseline.yaml", 246, 57)]

@@ -95,8 +95,8 @@ public sealed class StylizedFactsTests(ITestOutputHelper output)
     // S4 (MODEL.md R3.5): with imitation and exit attention, a warning to a consortium all in Full
     // makes 15-40% of the members leave within 2 steps (Libra 2019: 7 of 28 within 10 days) and puts
     // at least 60% of the exits within 13 weeks in the warning's first 4 steps; with J_b = 0 and
-    // a_x = 0 the exits are spread. The shipped libra-warning.yaml (J_b 0.5, a_x 2) measured 31.4%
-    // and 76.1%. Spread, with neither mechanism (measured 15.4% and 42.3%): R3.5 asks for at most 40%
+    // a_x = 0 the exits are spread. The shipped libra-warning.yaml (J_b 0.5, a_x 2) measured 32.3%
+    // and 75.4%. Spread, with neither mechanism (measured 15.3% and 42.7%): R3.5 asks for at most 40%
     // of the exits in the first 4 steps, but members that leave at the routine review pace, nearly
     // every reviewer under this warning, put 42.4% there by depletion alone (ReviewPaceFirstFour), so
     // the bound here is that pace plus 5 points of sampling room, and the 2-step share at most the
@@ -122,7 +122,7 @@ public sealed class StylizedFactsTests(ITestOutputHelper output)
     }
 
     // The two mechanisms are separable (R3.5): exit attention alone (J_b = 0, a_x = 2) still
-    // bunches the exits (measured 30.9% within 2 steps, 81.7% of 13 weeks' exits in the first 4),
+    // bunches the exits (measured 25.4% within 2 steps, 77.2% of 13 weeks' exits in the first 4),
     // while imitation alone (J_b = 0.5, a_x = 0) leaves them at the routine review pace (measured
     // 15.4% and 42.6%, as with neither). Bounds as in the S4 test above.
     [Fact]

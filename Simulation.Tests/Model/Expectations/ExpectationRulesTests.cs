@@ -102,8 +102,9 @@ public sealed class ExpectationRulesTests(ITestOutputHelper output)
     // S6 are platform-level and do not depend on institutions): on the eve of the scandal (step 100)
     // at least 80% of payment firms in Full and at least 3 of 30 banks in Limited, as in
     // WorldTests.Step_DefaultsWithCambridgeAnalytica_BanksAvoidFullWhilePaymentFirmsIntegrate.
-    // Measured: foresight keeps S3 but expects 5-6 times what its Full partners get (ratio about
-    // 0.17); awareness and learning partner too little to keep S3. No rule meets both criteria, so
+    // Measured: foresight keeps S3 (100% of payment firms in Full, 22.7 banks in Limited) but expects
+    // about 5 times what its Full partners get (ratio 0.19); awareness (0%, ratio 0.17) and learning
+    // (21%, ratio 1.05) partner too little to keep S3. No rule meets both criteria, so
     // foresight stays the default, as R3.3 says to do in that case.
     [Fact]
     public void Run_CambridgeAnalyticaUnderEachRule_NoRuleMeetsBothCriteriaSoForesightStays()
