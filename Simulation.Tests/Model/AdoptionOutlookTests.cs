@@ -218,10 +218,10 @@ public sealed class AdoptionOutlookTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// At the shipped defaults the two levels built with the population prove themselves for
+    /// At the shipped defaults the three levels built with the population prove themselves for
     /// reputations from 0.1 to R0 and any adoption share, so mode choice and the surplus metric
-    /// never wait for finer bins in an ordinary run, and the coarsest (8 x 16, a quarter of the
-    /// cost) answers most calls: 2,461 of the 2,560 calls here.
+    /// never wait for finer bins in an ordinary run, and the coarsest (4 x 8, a sixteenth of the
+    /// finest's cost) answers most calls: 1,709 of the 2,560 here.
     /// </summary>
     [Fact]
     public void Expected_DefaultParameters_LevelsBuiltFirstSuffice()
@@ -238,12 +238,12 @@ public sealed class AdoptionOutlookTests(ITestOutputHelper output)
             for (var j = 0; j < world.Institutions.Count; j++)
             {
                 var level = outlook.LevelUsed(j, choice, m.Benefit, m.Exposure, reputation, adoption, surplus);
-                Assert.InRange(level, 0, 1);
+                Assert.InRange(level, 0, 2);
                 calls++;
                 if (level == 0) coarsest++;
             }
         Console.WriteLine($"coarsest level answered {coarsest} of {calls}");
-        Assert.True(coarsest >= 0.9 * calls, $"coarsest level answered {coarsest} of {calls}");
+        Assert.True(coarsest >= 0.6 * calls, $"coarsest level answered {coarsest} of {calls}");
     }
 
     /// <summary>

@@ -20,18 +20,19 @@ namespace TrustSim.Model;
 /// </summary>
 internal sealed class AdoptionOutlook
 {
-    private const int ConcernBins = 8;
-    private const int OffsetBins = 16;
+    private const int ConcernBins = 4;
+    private const int OffsetBins = 8;
 
-    // Each refinement halves the bins' width in c and u. Four take the 8 x 16 grid to 128 x 256,
+    // Each refinement halves the bins' width in c and u. Five take the 4 x 8 grid to 128 x 256,
     // past which a grid has about as many bins as a large institution has customers.
-    private const int Refinements = 4;
+    private const int Refinements = 5;
 
-    // Levels built with the population, from the customers' first order; the rest are built on
-    // first need from the canonical order. The coarsest level serves an ordinary run (a bin costs
-    // about as much as 30 users' steps, and every partner's surplus is taken every step); the next
-    // is made from the same pass, by merging its bins 2 x 2, for the calls the coarsest cannot prove.
-    private const int LevelsBuiltFirst = 2;
+    // Levels built with the population (4 x 8, 8 x 16, 16 x 32), from the customers' first order, in
+    // one pass that bins them at 16 x 32 and merges bins 2 x 2 for each coarser level; the rest are
+    // built on first need from the canonical order. Coarse levels are what keeps the model's speed:
+    // a bin costs about as much as 30 users' steps, and every partner's surplus is taken every step,
+    // so each call starts at the coarsest and pays for finer bins only when it cannot prove itself.
+    private const int LevelsBuiltFirst = 3;
 
     private const int Lanes = 8;
     private const int ExactLanes = 4;
@@ -78,17 +79,22 @@ internal sealed class AdoptionOutlook
         var institutions = blockStart.Length - 1;
         var levels = new Bins?[institutions][];
         var largest = new float[institutions];
-        var fine = new Accumulator(4 * ConcernBins * OffsetBins);
-        var coarse = new Accumulator(ConcernBins * OffsetBins);
+        // One accumulator per level built first, finest last: the finest bins the customers, each
+        // coarser one merges the next finer.
+        var built = new Accumulator[LevelsBuiltFirst];
+        for (var level = 0; level < LevelsBuiltFirst; level++) built[level] = new Accumulator(ConcernBins * OffsetBins << 2 * level);
+        var finest = LevelsBuiltFirst - 1;
         for (var j = 0; j < institutions; j++)
         {
             var c = concern.AsSpan(blockStart[j], blockStart[j + 1] - blockStart[j]);
             var u = offset.AsSpan(blockStart[j], c.Length);
             levels[j] = new Bins?[Refinements + 1];
-            Bins.Accumulate(c, u, 2 * ConcernBins, 2 * OffsetBins, fine);
-            fine.MergeInto(coarse, 2 * OffsetBins);
-            levels[j][0] = Bins.From(coarse, c.Length);
-            levels[j][LevelsBuiltFirst - 1] = Bins.From(fine, c.Length);
+            Bins.Accumulate(c, u, ConcernBins << finest, OffsetBins << finest, built[finest]);
+            for (var level = finest; level >= 0; level--)
+            {
+                if (level < finest) built[level + 1].MergeInto(built[level], OffsetBins << level + 1);
+                levels[j][level] = Bins.From(built[level], c.Length);
+            }
             foreach (var v in c) largest[j] = Math.Max(largest[j], Math.Abs(v));
         }
         return new AdoptionOutlook(concern, offset, blockStart, largest, levels);
@@ -305,8 +311,8 @@ internal sealed class AdoptionOutlook
             var zB = g - xs * qMin;
             var dUp = Vector256.Max(Vector256.Max(zA, zB) - zMean, zero) + slack;
             var dDown = Vector256.Max(zMean - Vector256.Min(zA, zB), zero) + slack;
-            var eUp = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(dUp, expLimit), one + dUp + expSquare * dUp * dUp, huge);
-            var eDown = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(dDown, expLimit), one + dDown + expSquare * dDown * dDown, huge);
+            var nearUp = Vector256.LessThanOrEqual(dUp, expLimit);
+            var nearDown = Vector256.LessThanOrEqual(dDown, expLimit);
 
             // One exponential gives L and 1 - L without overflow on either side.
             var e = Vector256.Exp(-Vector256.Abs(zMean));
@@ -315,8 +321,13 @@ internal sealed class AdoptionOutlook
             var adopt = Vector256.ConditionalSelect(positive, inverse, e * inverse);
             var refuse = Vector256.ConditionalSelect(positive, e * inverse, inverse);
             // On the bin, L <= L(z̄ + dUp) <= e^dUp L(z̄) and 1 - L <= e^dDown (1 - L(z̄)); |L'|, |L''|
-            // and |L'''| are at most L (1 - L), so at most the smaller of the two.
-            var tail = Vector256.Min(adopt * eUp, refuse * eDown);
+            // and |L'''| are at most L (1 - L), so at most the smaller of the two. Past the quadratic's
+            // reach a side gives no bound at all: a huge factor times L(z̄) would not do, since L(z̄)
+            // can be as small as 1e-30, or 0 in single precision, on a bin that also holds customers
+            // with L near 1 (a bin across a clamp of T, at a large concern over mu_u).
+            var upTail = Vector256.ConditionalSelect(nearUp, adopt * (one + dUp + expSquare * dUp * dUp), huge);
+            var downTail = Vector256.ConditionalSelect(nearDown, refuse * (one + dDown + expSquare * dDown * dDown), huge);
+            var tail = Vector256.Min(upTail, downTail);
             var third = Vector256.Min(thirdCap, tail);
             var varZ = xs2 * varQ;
             var remainder = sixth * third * Vector256.Max(dUp, dDown) * (varZ + xs2 * vSlack) + half * curvatureCap * xs2 * vSlack;
@@ -326,7 +337,7 @@ internal sealed class AdoptionOutlook
             {
                 value = Vector256.Max(zMean, zero) + Log1P(e);
                 curvature = adopt * refuse;
-                slope = Vector256.Min(one, adopt * eUp);
+                slope = Vector256.Min(one, upTail);
             }
             else
             {
