@@ -78,6 +78,12 @@ internal sealed partial class UserPopulation : IChunkWork
 
     public int Count => _state.Length;
 
+    /// <summary>
+    /// Runs per-institution work of another phase on the threads that step the users (or in a plain
+    /// loop on one thread), so that work made serial by its size does not leave the others idle.
+    /// </summary>
+    public void RunOnThreads(IChunkWork work, int chunks) => ChunkPool.Run(_pool, work, chunks);
+
     /// <summary>Each institution's expected adoption under a mode, from its customers' concern and offset.</summary>
     public AdoptionOutlook Outlook { get; }
 

@@ -171,27 +171,6 @@ internal sealed partial class World
         Institutions.Expectation.Observe(new ExpectationEvidence(Institutions.Modes, Institutions.Profiles, _adoptionShare, _foresight));
     }
 
-    /// <summary>
-    /// The mean over all users of mu_u * ln(1 + exp(V_i / mu_u)) for aware customers of partners:
-    /// per institution, its aware customers times the mean surplus over all its customers (awareness
-    /// never depends on concern or offset, so this is the aware customers' sum in expectation), at
-    /// this step's R, the mode after phase 6 and the adoption share after phase 5.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double MeanUserSurplus()
-    {
-        var choice = UserChoice.From(_scenario.Users);
-        var sum = 0.0;
-        for (var j = 0; j < Institutions.Count; j++)
-        {
-            var aware = Users.Aware(j);
-            if (aware == 0 || Institutions.Modes[j] == PartnershipMode.None) continue;
-            var mode = _scenario.Modes.For(Institutions.Modes[j]);
-            sum += aware * Users.Outlook.Surplus(j, choice, mode.Benefit, mode.Exposure, Platform.Reputation, Users.AdoptionShare(j));
-        }
-        return sum / Math.Max(1, Users.Count);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ModeChoiceContext ChoiceContext() => new(
         _scenario.Modes,
