@@ -9,7 +9,8 @@ namespace TrustSim.Scenarios;
 /// <summary>
 /// Reads the observations CSV named by <c>calibrate.data</c>: a header with <c>value</c>, one of
 /// <c>step</c> or <c>date</c> (or both columns, one filled per row), and optionally <c>metric</c>
-/// (default reputation), <c>se</c>, <c>weight</c> and <c>label</c>. Every bad cell is a problem
+/// (default reputation), <c>se</c>, <c>weight</c> and <c>label</c>; lines starting with '#' are
+/// comments. Every bad cell is a problem
 /// located at FILE:LINE:COL, so a researcher can fix a whole file in one pass.
 /// </summary>
 internal static class ObservationCsv
@@ -57,7 +58,9 @@ internal static class ObservationCsv
         {
             var line = (int)csv.LineNumber;
             var fields = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
-            if (fields.All(string.IsNullOrWhiteSpace))
+            // Blank lines, and lines whose first cell starts with '#' (a data file names its source
+            // there), carry no observation.
+            if (fields.All(string.IsNullOrWhiteSpace) || fields[0].TrimStart().StartsWith('#'))
                 continue;
             if (columns is null)
             {
