@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 
@@ -17,6 +18,9 @@ internal static class TrustSimApp
         app.Configure(config =>
         {
             config.SetApplicationName("trustsim");
+            // `trustsim --version`: the version and the commit it was built from (the SDK appends
+            // the commit to the informational version when it builds inside a git checkout).
+            config.SetApplicationVersion(VersionText(RunEnvironment.ToolVersion));
             config.Settings.StrictParsing = true;
             // Spectre's own help goes to our standard output; each command gets the terminal in its constructor.
             config.Settings.Console = consoles.Out;
@@ -55,6 +59,13 @@ internal static class TrustSimApp
             config.SetExceptionHandler((ex, _) => Fail(ex, args, consoles.Error));
         });
         return app.Run(args);
+    }
+
+    /// <summary>"0.1.0+COMMIT" as "trustsim 0.1.0 (commit COMMIT)"; a version without a commit as it is.</summary>
+    internal static string VersionText(string informational)
+    {
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? $"trustsim {informational}" : $"trustsim {informational[..plus]} (commit {informational[(plus + 1)..]})";
     }
 
     private static int Fail(Exception ex, string[] args, IAnsiConsole error)
