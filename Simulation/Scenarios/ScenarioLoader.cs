@@ -60,7 +60,9 @@ internal static class ScenarioLoader
         merged = ScenarioOverrides.Apply(merged, overrides, problems);
         var map = new SourceMap(SourceSpot.StartOf(fileName));
         var scenario = new ScenarioMapper(map, problems).MapRoot(merged, requireName: true);
-        ScenarioValidator.Validate(scenario, new ProblemSink(map, problems, references));
+        var sink = new ProblemSink(map, problems, references);
+        scenario = ScheduleShift.Apply(scenario, sink);
+        ScenarioValidator.Validate(scenario, sink);
         if (problems.Count == 0 && checkWrittenSize && WrittenSize.Problem(scenario, map) is { } tooLarge)
             problems.Add(tooLarge);
         return problems.Count == 0 ? LoadResult.Success(scenario) : Failed(fileName, problems, references);
