@@ -98,16 +98,8 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
     /// The scenario run for <paramref name="steps"/> steps only. Scheduled events after the last step
     /// are left out rather than refused: a short bench times the engine, not the schedule.
     /// </summary>
-    private static Scenario CutTo(Scenario scenario, int steps)
-    {
-        if (steps >= scenario.Time.Steps) return scenario with { Time = scenario.Time with { Steps = steps } };
-        return scenario with
-        {
-            Time = scenario.Time with { Steps = steps },
-            Shocks = scenario.Shocks.Where(s => ScenarioSchedule.StepOf(scenario, s) <= steps).ToList(),
-            Interventions = scenario.Interventions.Where(i => ScenarioSchedule.StepOf(scenario, i) <= steps).ToList(),
-        };
-    }
+    private static Scenario CutTo(Scenario scenario, int steps) =>
+        steps >= scenario.Time.Steps ? scenario with { Time = scenario.Time with { Steps = steps } } : ScheduleWindow.Cut(scenario, steps).Scenario;
 
     private static void Print(IAnsiConsole console, BenchResult r)
     {
