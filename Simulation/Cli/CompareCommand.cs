@@ -105,10 +105,11 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         path = Path.Combine(output.Folder, CompareFolder.FileName);
 
         CompareTable.Print(terminal.Out, path, sides[0].Label);
-        terminal.Out.Print(sweep
+        terminal.Out.PrintWrapped(sweep
             ? $"Differences: side minus {sides[0].Label} at each shared design point; {SweepPairingText(pairing, pairedPoints, sharedPoints)}."
-            : $"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
-        if (sides.Any(s => s.Kind == "scenario")) terminal.Out.Print($"Common random numbers: {note}.");
+            : $"Differences: B minus A; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}; "
+              + "each mean's interval and the test are in comparison.csv.");
+        if (sides.Any(s => s.Kind == "scenario")) terminal.Out.PrintWrapped($"Common random numbers: {note}.");
         terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
