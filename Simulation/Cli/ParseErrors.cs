@@ -22,6 +22,7 @@ internal static partial class ParseErrors
         ["compare"] = typeof(CompareCommand.Settings),
         ["plot"] = typeof(PlotCommand.Settings),
         ["validate"] = typeof(ValidateCommand.Settings),
+        ["schema"] = typeof(SchemaCommand.Settings),
         ["bench"] = typeof(BenchCommand.Settings),
     };
 

@@ -52,6 +52,9 @@ internal static class TrustSimApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")
                 .WithExample("validate", "scenarios/baseline.yaml", "scenarios/seed-2018.yaml");
+            config.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Write the JSON Schema of the scenario format, for editor completion and checking (docs/scenario.schema.json is a copy).")
+                .WithExample("schema", "--out", "scenario.schema.json");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Time the engine: user-steps per second, memory and allocation per step, on one thread and all cores.")
                 .WithExample("bench")
