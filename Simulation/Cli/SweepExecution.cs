@@ -66,7 +66,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         var plan = target.Plan;
         try
         {
-            SweepFolder.AssembleData(target.Folder, plan, cancel);
+            SweepFolder.AssembleData(target.Folder, plan, [target.Folder, .. target.SeriesFolders], cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

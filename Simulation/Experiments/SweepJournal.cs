@@ -46,6 +46,15 @@ internal sealed class SweepJournal : IDisposable
         }
     }
 
+    /// <summary>Flushes the lines appended so far to the disk (see <see cref="SweepRunner.SyncEvery"/>).</summary>
+    public void Sync()
+    {
+        lock (_gate)
+        {
+            _stream.Flush(flushToDisk: true);
+        }
+    }
+
     public void Dispose()
     {
         _stream.Flush(flushToDisk: true);

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using TrustSim.Experiments;
 using TrustSim.Metrics;
 using TrustSim.Scenarios;
@@ -38,18 +39,21 @@ internal static class SweepFolder
     }
 
     /// <summary>
-    /// Writes runs.csv, points.csv and timeseries.parquet from the journal and the spool. Every run of
-    /// the plan must be journaled. Returns the paths written. Cancelled between runs, the file being
-    /// written is left under no name.
+    /// Writes runs.csv, points.csv and timeseries.parquet from the journal and the runs' series (in
+    /// <paramref name="seriesFolders"/>: the folder itself when null). Every run of the plan must be
+    /// journaled. Returns the paths written. The three files are written side by side, each from its
+    /// own pass over the journal in run-id order, so the slowest (the Parquet file) sets the time.
+    /// Cancelled between runs, the file being written is left under no name.
     /// </summary>
-    public static IReadOnlyList<string> AssembleData(string folder, SweepPlan plan, CancellationToken cancel = default)
+    public static IReadOnlyList<string> AssembleData(string folder, SweepPlan plan, IReadOnlyList<string>? seriesFolders = null,
+        CancellationToken cancel = default)
     {
         string journalPath = Path.Combine(folder, SweepJournal.FileName);
         JournalIndex index = JournalIndex.Build(journalPath, plan);
-        using var journal = new FileStream(journalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
 
         IEnumerable<JournalEntry> InOrder()
         {
+            using var journal = new FileStream(journalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             for (long id = 0; id < plan.RunCount; id++)
             {
                 cancel.ThrowIfCancellationRequested();
@@ -62,9 +66,22 @@ internal static class SweepFolder
         string runs = Path.Combine(folder, SweepTables.RunsFile);
         string points = Path.Combine(folder, SweepTables.PointsFile);
         string series = Path.Combine(folder, TimeseriesParquet.FileName);
-        SweepTables.WriteRuns(runs, plan, InOrder());
-        SweepTables.WritePoints(points, plan, ReportedMetrics(plan.Sweep), InOrder());
-        TimeseriesParquet.Write(series, folder, InOrder());
+        try
+        {
+            Parallel.Invoke(
+                () => SweepTables.WriteRuns(runs, plan, InOrder()),
+                () => SweepTables.WritePoints(points, plan, ReportedMetrics(plan.Sweep), InOrder()),
+                () =>
+                {
+                    using RunSeriesStore store = SweepSeries.Open(seriesFolders ?? [folder], plan);
+                    TimeseriesParquet.Write(series, store, InOrder());
+                });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Callers tell disk trouble from damaged input by the exception's type, as when the files were written one by one.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0]).Throw();
+        }
         return [runs, points, series];
     }
 
