@@ -73,7 +73,11 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
             string problem = e is InvalidDataException ? $"{target.Folder}: cannot assemble the data files: {e.Message}"
                 : WriteFailure.Describe($"the data files in {target.Folder}", e);
             terminal.Error.Print($"trustsim: {problem}");
-            terminal.Error.Print($"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
+            // A merged folder's runs are in the shards, which a resume of the folder does not read: merge again.
+            terminal.Error.Print(target.SeriesFolders.Count > 0
+                ? $"The shards are untouched; {target.Folder} is unfinished (no {ManifestJson.FileName}). " +
+                  $"{(WriteFailure.IsDiskFull(e) ? "Make room" : "Fix the cause")} and merge again with --force."
+                : $"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
         cancel.ThrowIfCancellationRequested();
