@@ -74,11 +74,10 @@ internal static class ResumeCheck
     public static SortedDictionary<long, string> DamagedParts(string folder, SweepPlan plan, JournalIndex index)
     {
         var damaged = new SortedDictionary<long, string>();
-        var series = new RunSeries();
         using RunSeriesStore store = SweepSeries.Open([folder], plan);
         for (long id = 0; id < index.Completed.RunCount; id++)
         {
-            if (index.Completed[id] && store.Read(id, series) is { } problem) damaged[id] = problem;
+            if (index.Completed[id] && store.Check(id) is { } problem) damaged[id] = problem;
         }
         return damaged;
     }

@@ -64,9 +64,10 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
     internal int Finish(CancellationToken cancel = default)
     {
         var plan = target.Plan;
+        JournalIndex index;
         try
         {
-            SweepFolder.AssembleData(target.Folder, plan, [target.Folder, .. target.SeriesFolders], cancel);
+            index = SweepFolder.AssembleData(target.Folder, plan, [target.Folder, .. target.SeriesFolders], cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -87,7 +88,6 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
         cancel.ThrowIfCancellationRequested();
 
-        var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), plan);
         var ended = DateTime.UtcNow;
         var manifest = RunEnvironment.ForRun(commandLine, target.ScenarioFile, target.Scenario, [], started, ended,
             index.FailedCount == 0 ? RunStatus.Completed : RunStatus.Failed,

@@ -21,4 +21,7 @@ internal interface IRunSeriesSource : IDisposable
 
     /// <summary>Reads the current run's series into <paramref name="series"/>; null when it is whole, else why not.</summary>
     string? Read(RunSeries series);
+
+    /// <summary>Whether the current run's series is whole, as <see cref="Read"/> would find it, at the least cost the source allows.</summary>
+    string? Check();
 }

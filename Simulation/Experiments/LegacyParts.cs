@@ -71,6 +71,8 @@ internal sealed partial class LegacyParts : IRunSeriesSource
         return Decode(bytes.Value, runId, series) is { } problem ? $"{path} is {problem}" : null;
     }
 
+    public string? Check() => Read(new RunSeries());
+
     public void Dispose() { }
 
     /// <summary>The series of a whole file of run <paramref name="runId"/>; or why the file is not that.</summary>

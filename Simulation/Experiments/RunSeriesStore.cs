@@ -19,7 +19,12 @@ internal sealed class RunSeriesStore(IReadOnlyList<IRunSeriesSource> sources) : 
     /// else why not ("missing", or the file and what is wrong with the run's record there).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The runs were not asked for in ascending order.</exception>
-    public string? Read(long runId, RunSeries series)
+    public string? Read(long runId, RunSeries series) => Find(runId, source => source.Read(series));
+
+    /// <summary>Whether run <paramref name="runId"/> has a whole copy, as <see cref="Read"/> would find it, without decoding it where the source allows.</summary>
+    public string? Check(long runId) => Find(runId, source => source.Check());
+
+    private string? Find(long runId, Func<IRunSeriesSource, string?> take)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(runId, _last);
         _last = runId;
@@ -28,7 +33,7 @@ internal sealed class RunSeriesStore(IReadOnlyList<IRunSeriesSource> sources) : 
         {
             while (source.Current < runId && source.Advance()) { }
             if (source.Current != runId) continue;
-            if (source.Read(series) is not { } problem) return null;
+            if (take(source) is not { } problem) return null;
             damaged ??= $"damaged in {source.Name}: {problem}";
         }
         return damaged ?? Missing();

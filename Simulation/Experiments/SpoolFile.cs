@@ -89,19 +89,23 @@ internal sealed class SpoolFile : IRunSeriesSource
         return true;
     }
 
-    public string? Read(RunSeries series)
+    public string? Read(RunSeries series) => ReadPacked(out var packed) ?? SpoolRecord.Decode(_current, packed, series, _buffers);
+
+    public string? Check() => ReadPacked(out var packed) ?? SpoolRecord.Check(_current, packed);
+
+    private string? ReadPacked(out ReadOnlySpan<byte> packed)
     {
         if (_stream is null || Current is < 0 or long.MaxValue) throw new InvalidOperationException("no current record");
-        Span<byte> packed = _buffers.Record(_current.Packed);
+        Span<byte> bytes = _buffers.Record(_current.Packed);
+        packed = bytes;
         try
         {
-            if (RandomAccess.Read(_stream.SafeFileHandle, packed, _record + SpoolRecord.HeaderBytes) < packed.Length) return "cut short";
+            return RandomAccess.Read(_stream.SafeFileHandle, bytes, _record + SpoolRecord.HeaderBytes) < bytes.Length ? "cut short" : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"unreadable ({e.Message})";
         }
-        return SpoolRecord.Decode(_current, packed, series, _buffers);
     }
 
     public void Dispose() => _stream?.Dispose();

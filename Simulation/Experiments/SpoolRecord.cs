@@ -1,19 +1,19 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Compression;
 using System.Numerics;
+using TrustSim.Metrics;
 
 namespace TrustSim.Experiments;
 
 /// <summary>
-/// One run's time series as a spool file holds it: a 32-byte header (magic, rows, run id, compressed
-/// length, columns, checksum) and the series compressed. Before compressing, each column (steps, day
-/// numbers, every metric) is stored as the XOR of each value's bits with the previous row's and then
-/// split into byte planes (all first bytes, all second bytes, ...): a metric that changes slowly or
-/// not at all becomes long runs of zeros, which Brotli at its fastest setting packs to about the size
-/// the same rows take in timeseries.parquet, at a fifth of what Deflate costs. The checksum covers
-/// the uncompressed bytes with the run id and row count, so a flipped bit anywhere, header included,
-/// is found rather than read as another run's numbers.
+/// One run's time series as a spool file holds it: a 32-byte header (magic, rows, run id, coded
+/// length, columns, checksum) and the series coded. Each column (steps, day numbers, every metric) is
+/// stored as the XOR of each value's bits with the previous row's (for steps and days, whose steps
+/// are even, the difference of differences) and split into byte planes (all first bytes, all second
+/// bytes, ...): a metric that changes slowly or not at all becomes long runs of zeros, which
+/// <see cref="ZeroRuns"/> packs to a little more than the same rows take in timeseries.parquet at
+/// memory speed. The checksum covers the coded bytes with the run id, rows and columns, so a flipped
+/// bit anywhere, header included, is found before decoding, never read as another run's numbers.
 /// </summary>
 internal static class SpoolRecord
 {
@@ -26,10 +26,6 @@ internal static class SpoolRecord
     private const int MaxColumns = 1000;
 
     private const uint Magic = 0x32525354; // "TSR2" little-endian
-
-    // Brotli's quality 0 is its fastest; the window covers the largest run's uncompressed series.
-    private const int Quality = 0;
-    private const int Window = 24;
 
     /// <summary>Uncompressed bytes of a run of <paramref name="rows"/> rows: step and day (4 bytes each) and 8 a metric.</summary>
     public static long PlainBytes(int rows, int columns) => (long)rows * (8 + 8L * columns);
@@ -45,19 +41,18 @@ internal static class SpoolRecord
         int plain = checked((int)PlainBytes(rows, columns));
         Span<byte> raw = buffers.Plain(plain);
         int at = 0;
-        at += Planes32(series.Steps.AsSpan(0, rows), raw[at..]);
-        at += Planes32(series.Days.AsSpan(0, rows), raw[at..]);
+        at += EvenPlanes(series.Steps.AsSpan(0, rows), raw[at..]);
+        at += EvenPlanes(series.Days.AsSpan(0, rows), raw[at..]);
         foreach (double[] column in series.Values) at += Planes64(column.AsSpan(0, rows), raw[at..]);
 
-        Span<byte> record = buffers.Record(HeaderBytes + BrotliEncoder.GetMaxCompressedLength(plain));
-        if (!BrotliEncoder.TryCompress(raw, record[HeaderBytes..], out int packed, Quality, Window))
-            throw new InvalidOperationException("Brotli could not compress a run's series into its worst-case size");
+        Span<byte> record = buffers.Record(checked(HeaderBytes + (int)ZeroRuns.MaxEncoded(plain)));
+        int packed = ZeroRuns.Encode(raw, record[HeaderBytes..]);
         BinaryPrimitives.WriteUInt32LittleEndian(record, Magic);
         BinaryPrimitives.WriteInt32LittleEndian(record[4..], rows);
         BinaryPrimitives.WriteInt64LittleEndian(record[8..], runId);
         BinaryPrimitives.WriteInt32LittleEndian(record[16..], packed);
         BinaryPrimitives.WriteInt32LittleEndian(record[20..], columns);
-        BinaryPrimitives.WriteUInt64LittleEndian(record[24..], Checksum(runId, rows, raw));
+        BinaryPrimitives.WriteUInt64LittleEndian(record[24..], Checksum(runId, rows, columns, record.Slice(HeaderBytes, packed)));
         return record[..(HeaderBytes + packed)];
     }
 
@@ -77,7 +72,7 @@ internal static class SpoolRecord
             BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]), BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]),
             BinaryPrimitives.ReadUInt64LittleEndian(bytes[24..]));
         if (header.RunId < 0 || header.Rows is < 0 or > MaxRows || header.Columns is < 0 or > MaxColumns || header.Packed < 0
-            || header.Packed > BrotliEncoder.GetMaxCompressedLength((int)PlainBytes(header.Rows, MaxColumns)))
+            || header.Packed > ZeroRuns.MaxEncoded(PlainBytes(header.Rows, MaxColumns)))
         {
             problem = string.Create(CultureInfo.InvariantCulture,
                 $"a record header that cannot be right (run {header.RunId}, {header.Rows} rows, {header.Columns} metrics, {header.Packed} bytes)");
@@ -87,42 +82,52 @@ internal static class SpoolRecord
     }
 
     /// <summary>
-    /// Decodes a record's compressed series (<paramref name="packed"/>) into <paramref name="series"/>;
-    /// null when it is whole, else why not (other metrics, not Brotli, a checksum that does not match).
+    /// Whether a record's coded series (<paramref name="packed"/>) is whole and of this tool's metrics:
+    /// null when it is, else why not. Needs no decoding, so a folder's runs are checked at the speed they are read.
+    /// </summary>
+    public static string? Check(Header header, ReadOnlySpan<byte> packed)
+    {
+        if (header.Columns != StepMetrics.Columns.Count)
+            return string.Create(CultureInfo.InvariantCulture, $"written with {header.Columns} metrics a step, not this tool's {StepMetrics.Columns.Count}");
+        if (Checksum(header.RunId, header.Rows, header.Columns, packed) != header.Checksum)
+            return "damaged (its checksum does not match its contents)";
+        return null;
+    }
+
+    /// <summary>
+    /// Decodes a record's coded series (<paramref name="packed"/>) into <paramref name="series"/>;
+    /// null when it is whole, else why not (see <see cref="Check"/>; a code that does not decode).
     /// </summary>
     public static string? Decode(Header header, ReadOnlySpan<byte> packed, RunSeries series, SpoolBuffers buffers)
     {
+        if (Check(header, packed) is { } problem) return problem;
         int columns = series.Values.Length;
-        if (header.Columns != columns)
-            return string.Create(CultureInfo.InvariantCulture, $"written with {header.Columns} metrics a step, not this tool's {columns}");
         int plain = (int)PlainBytes(header.Rows, columns);
         Span<byte> raw = buffers.Plain(plain);
-        if (!BrotliDecoder.TryDecompress(packed, raw, out int written) || written != plain)
-            return "damaged (its compressed series does not decode)";
-        if (Checksum(header.RunId, header.Rows, raw) != header.Checksum)
-            return "damaged (its checksum does not match its contents)";
+        if (!ZeroRuns.Decode(packed, raw)) return "damaged (its series does not decode)";
         series.Resize(header.Rows);
         int rows = header.Rows;
         int at = 0;
-        at += Unplanes32(raw[at..], series.Steps.AsSpan(0, rows));
-        at += Unplanes32(raw[at..], series.Days.AsSpan(0, rows));
+        at += EvenUnplanes(raw[at..], series.Steps.AsSpan(0, rows));
+        at += EvenUnplanes(raw[at..], series.Days.AsSpan(0, rows));
         foreach (double[] column in series.Values) at += Unplanes64(raw[at..], column.AsSpan(0, rows));
         return null;
     }
 
-    private static int Planes32(ReadOnlySpan<int> values, Span<byte> into)
+    /// <summary>Step numbers or days: each value less its prediction from the two before (wrapping), in four byte planes.</summary>
+    private static int EvenPlanes(ReadOnlySpan<int> values, Span<byte> into)
     {
         int n = values.Length;
-        uint previous = 0;
         for (int r = 0; r < n; r++)
         {
-            uint bits = unchecked((uint)values[r]);
-            uint delta = bits ^ previous;
-            previous = bits;
-            for (int b = 0; b < 4; b++) into[b * n + r] = unchecked((byte)(delta >> (8 * b)));
+            uint residual = unchecked((uint)(values[r] - Predict(values, r)));
+            for (int b = 0; b < 4; b++) into[b * n + r] = unchecked((byte)(residual >> (8 * b)));
         }
         return 4 * n;
     }
+
+    private static int Predict(ReadOnlySpan<int> values, int r) =>
+        unchecked(r == 0 ? 0 : r == 1 ? values[0] : 2 * values[r - 1] - values[r - 2]);
 
     private static int Planes64(ReadOnlySpan<double> values, Span<byte> into)
     {
@@ -138,16 +143,14 @@ internal static class SpoolRecord
         return 8 * n;
     }
 
-    private static int Unplanes32(ReadOnlySpan<byte> from, Span<int> values)
+    private static int EvenUnplanes(ReadOnlySpan<byte> from, Span<int> values)
     {
         int n = values.Length;
-        uint previous = 0;
         for (int r = 0; r < n; r++)
         {
-            uint delta = 0;
-            for (int b = 0; b < 4; b++) delta |= (uint)from[b * n + r] << (8 * b);
-            previous ^= delta;
-            values[r] = unchecked((int)previous);
+            uint residual = 0;
+            for (int b = 0; b < 4; b++) residual |= (uint)from[b * n + r] << (8 * b);
+            values[r] = unchecked(Predict(values, r) + (int)residual);
         }
         return 4 * n;
     }
@@ -166,11 +169,11 @@ internal static class SpoolRecord
         return 8 * n;
     }
 
-    /// <summary>A 64-bit mix of the bytes, eight at a time (xxHash's round), seeded with the run id and rows: damage detection, not security.</summary>
-    private static ulong Checksum(long runId, int rows, ReadOnlySpan<byte> bytes)
+    /// <summary>A 64-bit mix of the bytes, eight at a time (xxHash's round), seeded with the run id, rows and columns: damage detection, not security.</summary>
+    private static ulong Checksum(long runId, int rows, int columns, ReadOnlySpan<byte> bytes)
     {
         const ulong Prime1 = 0x9E3779B185EBCA87UL, Prime2 = 0xC2B2AE3D27D4EB4FUL;
-        ulong hash = unchecked((ulong)runId * Prime1 + (ulong)rows);
+        ulong hash = unchecked(((ulong)runId * Prime1 + (ulong)rows) * Prime2 + (ulong)columns);
         int words = bytes.Length / 8;
         for (int i = 0; i < words; i++)
         {

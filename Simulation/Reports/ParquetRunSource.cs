@@ -75,6 +75,8 @@ internal sealed class ParquetRunSource(string path, int replications) : IRunSeri
         return null;
     }
 
+    public string? Check() => Read(new RunSeries());
+
     public void Dispose()
     {
         _reader?.DisposeAsync().AsTask().GetAwaiter().GetResult();

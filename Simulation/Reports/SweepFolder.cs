@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using TrustSim.Experiments;
 using TrustSim.Metrics;
 using TrustSim.Scenarios;
@@ -41,11 +40,11 @@ internal static class SweepFolder
     /// <summary>
     /// Writes runs.csv, points.csv and timeseries.parquet from the journal and the runs' series (in
     /// <paramref name="seriesFolders"/>: the folder itself when null). Every run of the plan must be
-    /// journaled. Returns the paths written. The three files are written side by side, each from its
-    /// own pass over the journal in run-id order, so the slowest (the Parquet file) sets the time.
-    /// Cancelled between runs, the file being written is left under no name.
+    /// journaled. Returns the journal's index (its counts of completed and failed runs). The journal is read once, in run-id order, and each entry
+    /// handed to the three writers, which run side by side, so the slowest (the Parquet file) sets the
+    /// time. Cancelled or failed part way, no file being written is left under its name.
     /// </summary>
-    public static IReadOnlyList<string> AssembleData(string folder, SweepPlan plan, IReadOnlyList<string>? seriesFolders = null,
+    public static JournalIndex AssembleData(string folder, SweepPlan plan, IReadOnlyList<string>? seriesFolders = null,
         CancellationToken cancel = default)
     {
         string journalPath = Path.Combine(folder, SweepJournal.FileName);
@@ -66,23 +65,15 @@ internal static class SweepFolder
         string runs = Path.Combine(folder, SweepTables.RunsFile);
         string points = Path.Combine(folder, SweepTables.PointsFile);
         string series = Path.Combine(folder, TimeseriesParquet.FileName);
-        try
-        {
-            Parallel.Invoke(
-                () => SweepTables.WriteRuns(runs, plan, InOrder()),
-                () => SweepTables.WritePoints(points, plan, ReportedMetrics(plan.Sweep), InOrder()),
-                () =>
-                {
-                    using RunSeriesStore store = SweepSeries.Open(seriesFolders ?? [folder], plan);
-                    TimeseriesParquet.Write(series, store, InOrder());
-                });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // Callers tell disk trouble from damaged input by the exception's type, as when the files were written one by one.
-            ExceptionDispatchInfo.Capture(e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0]).Throw();
-        }
-        return [runs, points, series];
+        JournalFanOut.Run(InOrder(),
+            entries => SweepTables.WriteRuns(runs, plan, entries),
+            entries => SweepTables.WritePoints(points, plan, ReportedMetrics(plan.Sweep), entries),
+            entries =>
+            {
+                using RunSeriesStore store = SweepSeries.Open(seriesFolders ?? [folder], plan);
+                TimeseriesParquet.Write(series, store, entries);
+            });
+        return index;
     }
 
     /// <summary>Removes the journal, spool and start record of an earlier sweep, for a fresh sweep into a forced folder.</summary>
