@@ -9,7 +9,7 @@ namespace TrustSim.Experiments;
 /// </summary>
 internal sealed class RunSeries
 {
-    public RunSeries() => Values = new double[StepMetrics.Columns.Count][];
+    public RunSeries() => Values = Enumerable.Range(0, StepMetrics.Columns.Count).Select(_ => Array.Empty<double>()).ToArray();
 
     /// <summary>Rows (steps recorded, step 0 included) of the run now held.</summary>
     public int Rows { get; private set; }
@@ -32,10 +32,6 @@ internal sealed class RunSeries
             Steps = new int[rows];
             Days = new int[rows];
             for (int c = 0; c < Values.Length; c++) Values[c] = new double[rows];
-        }
-        else
-        {
-            for (int c = 0; c < Values.Length; c++) Values[c] ??= new double[Steps.Length];
         }
         Rows = rows;
     }

@@ -54,6 +54,7 @@ internal sealed class SpoolWriter : IDisposable
     /// <summary>Flushes what was appended to the disk.</summary>
     public void Sync() => RandomAccess.FlushToDisk(_handle);
 
+    /// <summary>Flushes to the disk and closes the file (closed even when the flush fails).</summary>
     public void Dispose()
     {
         if (_handle.IsClosed) return;

@@ -49,26 +49,29 @@ internal sealed class SweepRunner(SweepPlan plan, string folder, int workers)
             }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
             Task.WaitAll(tasks);
         }
-        finally
+        catch
         {
-            spools.Dispose();
+            // The workers' failure is the one to report, not a flush that fails after it (on a full disk, say).
+            spools.Close();
+            throw;
         }
+        spools.Dispose();
         return new SweepRunnerResult(finished, failed, cancel.IsCancellationRequested);
 
         void Work(int worker)
         {
-                while (!cancel.IsCancellationRequested && !Volatile.Read(ref stopping) && pending.TryTake(out long id))
-                {
-                    SweepRun run = plan.Run(id);
-                    JournalEntry? entry = Execute(run, scenarios.Get(run.Point), () => spools.Of(worker), cancel);
-                    scenarios.Release(run.Point);
-                    if (entry is null) return; // cancelled mid-run: not journaled, redone on resume
-                    journal.Append(entry);
-                    int total = Interlocked.Increment(ref finished);
-                    if (!entry.Completed) Interlocked.Increment(ref failed);
-                    if (total % SyncEvery == 0) spools.SyncWith(journal);
-                    onFinished?.Invoke(entry);
-                }
+            while (!cancel.IsCancellationRequested && !Volatile.Read(ref stopping) && pending.TryTake(out long id))
+            {
+                SweepRun run = plan.Run(id);
+                JournalEntry? entry = Execute(run, scenarios.Get(run.Point), () => spools.Of(worker), cancel);
+                scenarios.Release(run.Point);
+                if (entry is null) return; // cancelled mid-run: not journaled, redone on resume
+                journal.Append(entry);
+                int total = Interlocked.Increment(ref finished);
+                if (!entry.Completed) Interlocked.Increment(ref failed);
+                if (total % SyncEvery == 0) spools.SyncWith(journal);
+                onFinished?.Invoke(entry);
+            }
         }
     }
 
@@ -155,11 +158,32 @@ internal sealed class SweepRunner(SweepPlan plan, string folder, int workers)
             journal.Sync();
         }
 
+        /// <summary>Flushes every spool file to the disk and closes it.</summary>
         public void Dispose()
         {
             lock (_gate)
             {
                 foreach (SpoolWriter writer in _writers.Values) writer.Dispose();
+                _writers.Clear();
+            }
+        }
+
+        /// <summary>Closes every spool file, ignoring a flush that fails (what was written stays for the resume to check).</summary>
+        public void Close()
+        {
+            lock (_gate)
+            {
+                foreach (SpoolWriter writer in _writers.Values)
+                {
+                    try
+                    {
+                        writer.Dispose();
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // Reported by the worker that failed first; a resume checks every record.
+                    }
+                }
                 _writers.Clear();
             }
         }
