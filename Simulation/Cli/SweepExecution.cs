@@ -67,7 +67,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         JournalIndex index;
         try
         {
-            index = SweepFolder.AssembleData(target.Folder, plan, [target.Folder, .. target.SeriesFolders], cancel);
+            index = SweepFolder.AssembleData(target.Folder, plan, target.ShardFolders.Count > 0 ? target.ShardFolders : null, cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -75,7 +75,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
                 : WriteFailure.Describe($"the data files in {target.Folder}", e);
             terminal.Error.Print($"trustsim: {problem}");
             // A merged folder's runs are in the shards, which a resume of the folder does not read: merge again.
-            terminal.Error.Print(target.SeriesFolders.Count > 0
+            terminal.Error.Print(target.ShardFolders.Count > 0
                 ? $"The shards are untouched; {target.Folder} is unfinished (no {ManifestJson.FileName}). " +
                   $"{(WriteFailure.IsDiskFull(e) ? "Make room" : "Fix the cause")} and merge again with --force."
                 : $"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");

@@ -14,8 +14,8 @@ namespace TrustSim.Cli;
 internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, SweepPlan Plan, string Folder, RunSet Done,
     long DoneCount, long FailedBefore, bool Resumed, ShardSpec? Shard = null, OutputFolder? Output = null) : IDisposable
 {
-    /// <summary>The folders whose parts/ (and finished timeseries.parquet) hold the runs' series: the sweep's own, and for a merge the shards'.</summary>
-    public IReadOnlyList<string> SeriesFolders { get; init; } = [];
+    /// <summary>The folders whose parts/ (and finished timeseries.parquet) hold the runs' series when not the sweep's own: a merge's shards.</summary>
+    public IReadOnlyList<string> ShardFolders { get; init; } = [];
 
     /// <summary>What the user should know before the runs start (a restored scenario.yaml, runs done again); printed, never fatal.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
