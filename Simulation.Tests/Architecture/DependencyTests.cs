@@ -19,7 +19,7 @@ public sealed class DependencyTests
         ["Experiments"] = ["Core", "Metrics", "Scenarios", "Model", "Engine", "Analysis"],
         ["Charts"] = ["Core", "Metrics", "Scenarios", "Model", "Engine", "Analysis", "Experiments"],
         ["Reports"] = ["Core", "Metrics", "Scenarios", "Model", "Engine", "Analysis", "Experiments", "Charts"],
-        ["Benchmark"] = ["Core", "Metrics", "Scenarios", "Model", "Engine"],
+        ["Benchmark"] = ["Core", "Metrics", "Scenarios", "Model", "Engine", "Experiments", "Reports"],
         ["Cli"] = ["Core", "Metrics", "Scenarios", "Model", "Engine", "Analysis", "Experiments", "Charts", "Reports", "Benchmark"],
         [""] = ["Cli"], // Program.cs, in the root namespace
     };

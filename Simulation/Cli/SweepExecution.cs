@@ -64,16 +64,21 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
     internal int Finish(CancellationToken cancel = default)
     {
         var plan = target.Plan;
+        JournalIndex index;
         try
         {
-            SweepFolder.AssembleData(target.Folder, plan, cancel);
+            index = SweepFolder.AssembleData(target.Folder, plan, target.ShardFolders.Count > 0 ? target.ShardFolders : null, cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             string problem = e is InvalidDataException ? $"{target.Folder}: cannot assemble the data files: {e.Message}"
                 : WriteFailure.Describe($"the data files in {target.Folder}", e);
             terminal.Error.Print($"trustsim: {problem}");
-            terminal.Error.Print($"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
+            // A merged folder's runs are in the shards, which a resume of the folder does not read: merge again.
+            terminal.Error.Print(target.ShardFolders.Count > 0
+                ? $"The shards are untouched; {target.Folder} is unfinished (no {ManifestJson.FileName}). " +
+                  $"{(WriteFailure.IsDiskFull(e) ? "Make room" : "Fix the cause")} and merge again with --force."
+                : $"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
         cancel.ThrowIfCancellationRequested();
@@ -83,7 +88,6 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
         cancel.ThrowIfCancellationRequested();
 
-        var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), plan);
         var ended = DateTime.UtcNow;
         var manifest = RunEnvironment.ForRun(commandLine, target.ScenarioFile, target.Scenario, [], started, ended,
             index.FailedCount == 0 ? RunStatus.Completed : RunStatus.Failed,

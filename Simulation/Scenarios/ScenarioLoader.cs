@@ -45,6 +45,42 @@ internal static class ScenarioLoader
     }
 
     /// <summary>The first step dated on or after <paramref name="date"/> (see <see cref="ScenarioSchedule"/>).</summary>
+    /// <summary>
+    /// Scenario text read once, to be resolved with many sets of overrides (<see cref="LoadParsed"/>): a
+    /// sweep's design points differ only in their overrides. Null when the text itself has problems.
+    /// </summary>
+    public static MappingNode? Parse(string text, string fileName)
+    {
+        var problems = new List<ScenarioProblem>();
+        try
+        {
+            var root = ScenarioDocument.ReadText(text, fileName, problems);
+            return problems.Count == 0 ? root : null;
+        }
+        catch (Exception)
+        {
+            return null; // LoadText on the same text reports it
+        }
+    }
+
+    /// <summary>
+    /// The scenario of text <see cref="Parse"/>d earlier, with <paramref name="overrides"/>, as
+    /// <see cref="LoadText"/> would give it. Problems are located in the parsed text's name; a caller
+    /// that shows them under another name loads the text again with that name.
+    /// </summary>
+    public static LoadResult LoadParsed(MappingNode root, string fileName, IReadOnlyList<string> overrides)
+    {
+        var problems = new List<ScenarioProblem>();
+        try
+        {
+            return Resolve(root, fileName, overrides, problems, checkWrittenSize: false);
+        }
+        catch (Exception ex)
+        {
+            return Unexpected(fileName, ex, problems);
+        }
+    }
+
     public static int StepOf(Scenario scenario, DateOnly date) => ScenarioSchedule.StepOf(scenario.Time, date);
 
     // A scenario loaded from a file is one a command may write back as scenario.yaml, which resume,
