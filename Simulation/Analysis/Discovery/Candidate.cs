@@ -4,15 +4,24 @@ namespace TrustSim.Analysis.Discovery;
 internal sealed record Candidate(PrimBox Box, int[] Members, int Interesting, int Input)
 {
     /// <summary>
-    /// Whether <paramref name="a"/> beats <paramref name="b"/>: the higher density, compared exactly as fractions so no
-    /// rounding decides; at equal density the larger box when peeling (<paramref name="preferLarger"/>: remove as
-    /// little as possible) or the smaller when pasting (add as little as possible); then the earlier candidate.
+    /// Whether <paramref name="a"/> beats <paramref name="b"/> as the next box after one of <paramref name="cases"/> cases,
+    /// <paramref name="interesting"/> of interest: the larger gain in density per case removed (peeling) or added (pasting).
+    /// For numeric slices without ties every candidate moves the same number of cases, and this is Friedman and Fisher's
+    /// densest box; when a category or a run of tied values would move many more, it asks that much more of them, so a
+    /// large category is not thrown out for a small gain (the patience PRIM is named for). Compared exactly, as fractions,
+    /// so no rounding decides; at equal gain the smaller move wins, then the earlier candidate.
     /// </summary>
-    public static bool Better(Candidate a, Candidate b, bool preferLarger)
+    public static bool Better(Candidate a, Candidate b, int cases, int interesting)
     {
-        long left = (long)a.Interesting * b.Members.Length, right = (long)b.Interesting * a.Members.Length;
+        // gain / moved = (h' n - h n') / (n' n |n - n'|); the common n cancels in the comparison.
+        Int128 moveA = Math.Abs(cases - a.Members.Length), moveB = Math.Abs(cases - b.Members.Length);
+        Int128 gainA = (Int128)a.Interesting * cases - (Int128)interesting * a.Members.Length;
+        Int128 gainB = (Int128)b.Interesting * cases - (Int128)interesting * b.Members.Length;
+        Int128 left = gainA * b.Members.Length * moveB, right = gainB * a.Members.Length * moveA;
         if (left != right) return left > right;
-        if (a.Members.Length != b.Members.Length) return preferLarger ? a.Members.Length > b.Members.Length : a.Members.Length < b.Members.Length;
-        return false;
+        return moveA < moveB;
     }
+
+    /// <summary>True when the candidate is strictly denser than the box of <paramref name="cases"/> cases, <paramref name="interesting"/> of interest.</summary>
+    public bool Denser(int cases, int interesting) => (long)Interesting * cases > (long)interesting * Members.Length;
 }

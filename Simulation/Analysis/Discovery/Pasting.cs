@@ -2,7 +2,7 @@ namespace TrustSim.Analysis.Discovery;
 
 /// <summary>
 /// PRIM's bottom-up pasting (Friedman and Fisher 1999): peeling is greedy and may cut too deep, so the
-/// chosen box is widened again along whichever side raises its density most, a paste-alpha share of its
+/// chosen box is widened again along whichever side raises its density most per case added, a paste-alpha share of its
 /// cases at a time (the nearest cases beyond one limit of one restricted input, or one category left
 /// out), for as long as some paste raises the density.
 /// </summary>
@@ -20,10 +20,10 @@ internal static class Pasting
             Candidate? best = null;
             foreach (var candidate in Candidates(data, active, box, members, alpha))
             {
-                if (best is null || Candidate.Better(candidate, best, preferLarger: false)) best = candidate;
+                if (best is null || Candidate.Better(candidate, best, members.Length, interesting)) best = candidate;
             }
             // Only a strictly denser box is worth the widening.
-            if (best is null || (long)best.Interesting * members.Length <= (long)interesting * best.Members.Length) break;
+            if (best is null || !best.Denser(members.Length, interesting)) break;
             (box, members, interesting) = (best.Box, best.Members, best.Interesting);
             steps.Add(PrimStep.Of(data, nextStep + steps.Count, PrimStage.Paste, box, members));
         }

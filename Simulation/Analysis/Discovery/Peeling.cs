@@ -2,7 +2,8 @@ namespace TrustSim.Analysis.Discovery;
 
 /// <summary>
 /// PRIM's top-down peeling (Friedman and Fisher 1999): from a box holding every searched case, remove at
-/// each step the one slice that leaves the densest box, and record every box on the way. A slice is the
+/// each step the one slice that raises the box's density most per case removed (see <see cref="Candidate.Better"/>),
+/// and record every box on the way. A slice is the
 /// cases below the peel-alpha quantile of one numeric input within the box, or above its 1 - alpha
 /// quantile (with every case tied at that value, so a slice is never empty), or the cases of one category
 /// of a categorical input. Peeling stops when no slice can go without the box falling below the minimum
@@ -25,7 +26,7 @@ internal static class Peeling
             foreach (var candidate in Candidates(data, box, members, settings.PeelAlpha))
             {
                 if (candidate.Members.Length < smallest) continue;
-                if (best is null || Candidate.Better(candidate, best, preferLarger: true)) best = candidate;
+                if (best is null || Candidate.Better(candidate, best, last.Cases, last.Interesting)) best = candidate;
             }
             if (best is null) break;
             (box, members) = (best.Box, best.Members);
