@@ -18,19 +18,19 @@ internal static class Pasting
         while (true)
         {
             Candidate? best = null;
-            foreach (var candidate in Candidates(data, active, box, members, alpha))
+            foreach (var candidate in Candidates(data, active, box, members, interesting, alpha))
             {
                 if (best is null || Candidate.Better(candidate, best, members.Length, interesting)) best = candidate;
             }
             // Only a strictly denser box is worth the widening.
             if (best is null || !best.Denser(members.Length, interesting)) break;
-            (box, members, interesting) = (best.Box, best.Members, best.Interesting);
+            (box, members, interesting) = (best.Box, data.Members(best.Box, active), best.Interesting);
             steps.Add(PrimStep.Of(data, nextStep + steps.Count, PrimStage.Paste, box, members));
         }
         return steps;
     }
 
-    private static IEnumerable<Candidate> Candidates(PrimData data, IReadOnlyList<bool> active, PrimBox box, int[] members, double alpha)
+    private static IEnumerable<Candidate> Candidates(PrimData data, IReadOnlyList<bool> active, PrimBox box, int[] members, int interesting, double alpha)
     {
         int m = Peeling.Slice(members.Length, alpha);
         for (int j = 0; j < data.Inputs.Count; j++)
@@ -46,8 +46,7 @@ internal static class Pasting
                     if (box.Keeps(j, category)) continue;
                     int[] added = beside.Where(r => codes[r] == category).ToArray();
                     if (added.Length == 0) continue;
-                    int[] grown = Union(members, added);
-                    yield return new Candidate(box.WithCategory(j, category, true), grown, data.CountInteresting(grown), j);
+                    yield return new Candidate(box.WithCategory(j, category, true), members.Length + added.Length, interesting + data.CountInteresting(added), j);
                 }
                 continue;
             }
@@ -59,9 +58,8 @@ internal static class Pasting
                 int take = Math.Min(m, below.Length);
                 double cut = values[below[take - 1]];
                 while (take < below.Length && values[below[take]] == cut) take++;
-                double low = take == below.Length ? input.Min : Peeling.Midpoint(values[below[take]], cut);
-                int[] grown = Union(members, below[..take]);
-                yield return new Candidate(box.WithLimits(j, low, box.High(j)), grown, data.CountInteresting(grown), j);
+                double low = take == below.Length ? input.Min : Peeling.LowerLimit(values[below[take]], cut);
+                yield return new Candidate(box.WithLimits(j, low, box.High(j)), members.Length + take, interesting + data.CountInteresting(below[..take]), j);
             }
             int[] above = beside.Where(r => values[r] > box.High(j)).OrderBy(r => values[r]).ThenBy(r => r).ToArray();
             if (above.Length > 0)
@@ -69,17 +67,9 @@ internal static class Pasting
                 int take = Math.Min(m, above.Length);
                 double cut = values[above[take - 1]];
                 while (take < above.Length && values[above[take]] == cut) take++;
-                double high = take == above.Length ? input.Max : Peeling.Midpoint(cut, values[above[take]]);
-                int[] grown = Union(members, above[..take]);
-                yield return new Candidate(box.WithLimits(j, box.Low(j), high), grown, data.CountInteresting(grown), j);
+                double high = take == above.Length ? input.Max : Peeling.UpperLimit(cut, values[above[take]]);
+                yield return new Candidate(box.WithLimits(j, box.Low(j), high), members.Length + take, interesting + data.CountInteresting(above[..take]), j);
             }
         }
-    }
-
-    private static int[] Union(int[] members, int[] added)
-    {
-        int[] all = [.. members, .. added];
-        Array.Sort(all);
-        return all;
     }
 }

@@ -25,11 +25,12 @@ internal static class Peeling
             Candidate? best = null;
             foreach (var candidate in Candidates(data, box, members, settings.PeelAlpha))
             {
-                if (candidate.Members.Length < smallest) continue;
+                if (candidate.Cases < smallest) continue;
                 if (best is null || Candidate.Better(candidate, best, last.Cases, last.Interesting)) best = candidate;
             }
             if (best is null) break;
-            (box, members) = (best.Box, best.Members);
+            // Only the chosen slice's box is applied to the members: candidates are counted, not built.
+            (box, members) = (best.Box, members.Where(r => best.Box.Contains(data.Inputs, r)).ToArray());
             steps.Add(PrimStep.Of(data, steps.Count, PrimStage.Peel, box, members));
         }
         return steps;
@@ -44,53 +45,63 @@ internal static class Peeling
     /// <summary>Every slice that could be peeled from <paramref name="box"/>, in input order, lower end before upper.</summary>
     private static IEnumerable<Candidate> Candidates(PrimData data, PrimBox box, int[] members, double alpha)
     {
-        int m = Slice(members.Length, alpha);
+        int n = members.Length, m = Slice(n, alpha), interesting = data.CountInteresting(members);
         for (int j = 0; j < data.Inputs.Count; j++)
         {
             var input = data.Inputs[j];
             if (input.Codes is { } codes)
             {
+                var (count, hits) = (new int[input.Categories.Count], new int[input.Categories.Count]);
+                foreach (int r in members)
+                {
+                    count[codes[r]]++;
+                    if (data.IsInteresting(r)) hits[codes[r]]++;
+                }
                 foreach (int category in box.KeptCategories(j))
                 {
-                    int[] kept = members.Where(r => codes[r] != category).ToArray();
-                    if (kept.Length == members.Length || kept.Length == 0) continue;
-                    yield return new Candidate(box.WithCategory(j, category, false), kept, data.CountInteresting(kept), j);
+                    if (count[category] == 0 || count[category] == n) continue;
+                    yield return new Candidate(box.WithCategory(j, category, false), n - count[category], interesting - hits[category], j);
                 }
                 continue;
             }
             var values = input.Values!;
-            int[] sorted = members.OrderBy(r => values[r]).ThenBy(r => r).ToArray();
-            int n = sorted.Length;
+            // Sorted by value; the order among tied cases does not matter, since a slice takes all of a tie or none of it.
+            double[] sorted = members.Select(r => values[r]).ToArray();
+            int[] rows = [.. members];
+            Array.Sort(sorted, rows);
+            // before[i]: cases of interest among the i smallest.
+            var before = new int[n + 1];
+            for (int i = 0; i < n; i++) before[i + 1] = before[i] + (data.IsInteresting(rows[i]) ? 1 : 0);
             // Lower end: the m smallest and every case tied with the m-th.
-            double cut = values[sorted[m - 1]];
+            double cut = sorted[m - 1];
             int first = m;
-            while (first < n && values[sorted[first]] == cut) first++;
+            while (first < n && sorted[first] == cut) first++;
             if (first < n)
-            {
-                double low = Midpoint(cut, values[sorted[first]]);
-                int[] kept = sorted[first..];
-                yield return new Candidate(box.WithLimits(j, low, box.High(j)), Ordered(kept), data.CountInteresting(kept), j);
-            }
+                yield return new Candidate(box.WithLimits(j, LowerLimit(cut, sorted[first]), box.High(j)), n - first, interesting - before[first], j);
             // Upper end: the m largest and every case tied with the m-th largest.
-            cut = values[sorted[n - m]];
+            cut = sorted[n - m];
             int last = n - m - 1;
-            while (last >= 0 && values[sorted[last]] == cut) last--;
+            while (last >= 0 && sorted[last] == cut) last--;
             if (last >= 0)
-            {
-                double high = Midpoint(values[sorted[last]], cut);
-                int[] kept = sorted[..(last + 1)];
-                yield return new Candidate(box.WithLimits(j, box.Low(j), high), Ordered(kept), data.CountInteresting(kept), j);
-            }
+                yield return new Candidate(box.WithLimits(j, box.Low(j), UpperLimit(sorted[last], cut)), last + 1, before[last + 1], j);
         }
     }
 
-    /// <summary>A limit halfway between the last case removed and the first kept, so the box does not hinge on either.</summary>
-    public static double Midpoint(double a, double b) => a + (b - a) / 2;
-
-    private static int[] Ordered(int[] rows)
+    /// <summary>
+    /// A lower limit halfway between the largest value left out (<paramref name="outside"/>) and the smallest kept
+    /// (<paramref name="inside"/>), so the box does not hinge on either; the kept value itself when the two are so close
+    /// that halfway rounds onto the one left out.
+    /// </summary>
+    public static double LowerLimit(double outside, double inside)
     {
-        int[] copy = [.. rows];
-        Array.Sort(copy);
-        return copy;
+        double half = outside + (inside - outside) / 2;
+        return half > outside && half <= inside ? half : inside;
+    }
+
+    /// <summary>An upper limit halfway between the largest value kept and the smallest left out (see <see cref="LowerLimit"/>).</summary>
+    public static double UpperLimit(double inside, double outside)
+    {
+        double half = inside + (outside - inside) / 2;
+        return half >= inside && half < outside ? half : inside;
     }
 }
