@@ -199,6 +199,7 @@ public sealed class CorruptFolderTests(OutputFolders folders)
     [InlineData("comparison")]
     [InlineData("calibration")]
     [InlineData("threshold")]
+    [InlineData("discovery")]
     public void Plot_EveryKindOfFolderWithChartsDeleted_RedrawsTheSameCharts(string kind)
     {
         string original = kind switch
@@ -207,6 +208,7 @@ public sealed class CorruptFolderTests(OutputFolders folders)
             "sweep" => folders.Sweep,
             "comparison" => folders.Comparison,
             "calibration" => folders.Calibration,
+            "discovery" => folders.Discovery,
             _ => folders.Threshold,
         };
         string folder = OutputFolders.Copy(original);

@@ -24,6 +24,7 @@ public sealed class OutputFolderFuzzTests(OutputFolders folders)
         { "calibration", "manifest.json" }, { "calibration", "trace.csv" }, { "calibration", "observed.csv" }, { "calibration", "fitted.yaml" },
         { "calibration", "fit-timeseries.csv" }, { "calibration", "fit-events.csv" },
         { "threshold", "manifest.json" }, { "threshold", "scenario.yaml" }, { "threshold", "threshold.csv" },
+        { "discovery", "manifest.json" }, { "discovery", "discovery.json" }, { "discovery", "trajectory.csv" },
     };
 
     [Theory]
@@ -36,6 +37,7 @@ public sealed class OutputFolderFuzzTests(OutputFolders folders)
             "sweep" => folders.Sweep,
             "comparison" => folders.Comparison,
             "calibration" => folders.Calibration,
+            "discovery" => folders.Discovery,
             _ => folders.Threshold,
         };
         byte[] bytes = File.ReadAllBytes(Path.Combine(original, file));

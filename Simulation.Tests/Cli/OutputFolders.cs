@@ -9,7 +9,7 @@ public sealed class OutputFoldersCollection : ICollectionFixture<OutputFolders>
 
 /// <summary>
 /// One small folder of every kind the tool writes (run, second run, sweep, comparison, calibration, threshold
-/// sweep), made once by the CLI itself, for tests that corrupt copies of them.
+/// sweep, discovery), made once by the CLI itself, for tests that corrupt copies of them.
 /// </summary>
 public sealed class OutputFolders : IDisposable
 {
@@ -33,6 +33,9 @@ public sealed class OutputFolders : IDisposable
             "--set", "calibrate.starts=1", "--set", "users.count=300"]);
         Make("threshold", ["sweep", Scenario("scandal-severity-threshold.yaml"), "--out", Threshold, "--set", "users.count=200",
             "--set", "sweep.replications=2"]);
+        // A categorical input too, so its kept categories go through discovery.json and trajectory.csv.
+        string planted = Analysis.Discovery.PlantedBoxes.WriteCsv(Path.Combine(Root, "planted.csv"), cases: 600);
+        Make("discover", ["discover", planted, "--where", "y == 1", "--inputs", "x1,x2,x3,mode", "--out", Discovery]);
     }
 
     public string Root { get; }
@@ -48,6 +51,8 @@ public sealed class OutputFolders : IDisposable
     public string Calibration => Path.Combine(Root, "calibration");
 
     public string Threshold => Path.Combine(Root, "threshold");
+
+    public string Discovery => Path.Combine(Root, "discovery");
 
     /// <summary>A copy of <paramref name="folder"/> without its charts, in a new temporary folder.</summary>
     public static string Copy(string folder)

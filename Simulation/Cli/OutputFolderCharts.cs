@@ -19,7 +19,7 @@ internal static class OutputFolderCharts
     private static readonly string[] KnownFiles =
     [
         RunFolder.ScenarioFile, RunCsv.TimeseriesFile, RunCsv.SummaryFile, SweepTables.PointsFile, "journal.jsonl",
-        CompareFolder.FileName, CalibrationFolder.TraceFile, ThresholdFolder.FileName,
+        CompareFolder.FileName, CalibrationFolder.TraceFile, ThresholdFolder.FileName, DiscoveryFolder.FileName,
     ];
 
     public static Outcome<Charts> Read(string folder)
@@ -34,7 +34,7 @@ internal static class OutputFolderCharts
         if (!File.Exists(Path.Combine(folder, ManifestJson.FileName)) && !KnownFiles.Any(f => File.Exists(Path.Combine(folder, f))))
         {
             return Outcome<Charts>.Failure($"trustsim: {folder}: not a TrustSim output folder (no manifest.json); plot redraws the charts of " +
-                "the folders run, sweep, merge, compare, calibrate and threshold sweeps write");
+                "the folders run, sweep, merge, compare, calibrate, discover and threshold sweeps write");
         }
         try
         {
@@ -43,6 +43,11 @@ internal static class OutputFolderCharts
             {
                 ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
                 return Done("comparison", CompareChartData.Jobs(folder, comparison.Sides.Select(s => s.Label).ToList()));
+            }
+            if (manifest.Discovery is { } discovery)
+            {
+                ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
+                return Done("discovery", DiscoveryFolder.Jobs(folder, discovery));
             }
             if (manifest.Calibration is not null)
             {

@@ -20,6 +20,7 @@ internal static partial class ParseErrors
         ["merge"] = typeof(MergeCommand.Settings),
         ["slurm"] = typeof(SlurmCommand.Settings),
         ["compare"] = typeof(CompareCommand.Settings),
+        ["discover"] = typeof(DiscoverCommand.Settings),
         ["plot"] = typeof(PlotCommand.Settings),
         ["validate"] = typeof(ValidateCommand.Settings),
         ["schema"] = typeof(SchemaCommand.Settings),

@@ -46,6 +46,9 @@ internal static class TrustSimApp
                 .WithDescription("Compare run folders, sweep folders or scenario files (run with common random numbers): statistics, comparison.csv and overlay charts.")
                 .WithExample("compare", "scenarios/cambridge-analytica.yaml", "scenarios/limited-partnership-policy.yaml")
                 .WithExample("compare", "output/sweep-a/20250101-120000", "output/sweep-b/20250101-130000", "--out", "output/a-vs-b");
+            config.AddCommand<DiscoverCommand>("discover")
+                .WithDescription("Scenario discovery with PRIM: which combinations of a sweep's parameters (or a CSV file's columns) lead to the cases of interest.")
+                .WithExample("discover", "output/bank-full-discovery/20250101-120000", "--where", "final_banks_full >= 0.5");
             config.AddCommand<PlotCommand>("plot")
                 .WithDescription("Redraw the charts of a run, sweep, comparison or calibration folder from its data files (checked first).")
                 .WithExample("plot", "output/repeated-scandals/20250101-120000");

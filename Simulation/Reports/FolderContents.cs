@@ -22,6 +22,7 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
         (OutputKind.Sweep, [SweepJournal.FileName, RunSpool.FolderName, ShardManifest.FileName, SweepStart.FileName, SweepTables.PointsFile,
             TimeseriesParquet.FileName, SensitivityFolder.FileName, ThresholdFolder.FileName, SweepTables.RunsFile]),
         (OutputKind.Comparison, [CompareFolder.FileName, CompareFolder.BandsFile]),
+        (OutputKind.Discovery, [DiscoveryFolder.FileName, DiscoveryFolder.TrajectoryFile]),
         (OutputKind.Calibration, [CalibrationFolder.FitFile, CalibrationFolder.TraceFile, CalibrationFolder.FittedFile, CalibrationFolder.ObservedFile,
             CalibrationFolder.FitTimeseriesFile, CalibrationFolder.FitEventsFile]),
         (OutputKind.Run, [RunCsv.TimeseriesFile, RunCsv.SummaryFile, RunCsv.EventsFile, InstitutionsCsv.FileName]),
@@ -63,6 +64,7 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
         OutputKind.Sweep => "a sweep folder",
         OutputKind.Comparison => "a comparison folder",
         OutputKind.Calibration => "a calibration folder",
+        OutputKind.Discovery => "a discovery folder",
         _ => "a Slurm job folder",
     };
 
@@ -76,6 +78,7 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
             {
                 var kind = manifest.Comparison is not null ? OutputKind.Comparison
                     : manifest.Calibration is not null ? OutputKind.Calibration
+                    : manifest.Discovery is not null ? OutputKind.Discovery
                     : manifest.Sweep is not null || manifest.Threshold is not null ? OutputKind.Sweep
                     : OutputKind.Run;
                 return (kind, ManifestJson.FileName, false);

@@ -65,6 +65,10 @@ internal sealed record Manifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ComparisonManifest? Comparison { get; init; }
 
+    /// <summary>What a scenario discovery read and found (discovery folders only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DiscoveryManifest? Discovery { get; init; }
+
     /// <summary>What a threshold search found (threshold sweeps only).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ThresholdManifest? Threshold { get; init; }
