@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using TrustSim.Core;
 using TrustSim.Metrics;
 using TrustSim.Reports;
+using TrustSim.Reports.Html;
 
 namespace TrustSim.Cli;
 
@@ -101,6 +102,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
                 pairing, note),
         };
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
+        bool reported = FolderReport.Finish(folder, terminal, output.Shown);
         output.Commit();
         path = Path.Combine(output.Folder, CompareFolder.FileName);
 
@@ -109,8 +111,9 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             ? $"Differences: side minus {sides[0].Label} at each shared design point; {SweepPairingText(pairing, pairedPoints, sharedPoints)}."
             : $"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
         if (sides.Any(s => s.Kind == "scenario")) terminal.Out.Print($"Common random numbers: {note}.");
-        terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
-        return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})" +
+                           (reported ? $", {ReportFile.FileName}" : ""));
+        return charts.Problems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     private static string SweepPairingText(string pairing, int paired, int shared) => pairing switch

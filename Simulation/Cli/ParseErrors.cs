@@ -21,6 +21,7 @@ internal static partial class ParseErrors
         ["slurm"] = typeof(SlurmCommand.Settings),
         ["compare"] = typeof(CompareCommand.Settings),
         ["plot"] = typeof(PlotCommand.Settings),
+        ["report"] = typeof(ReportCommand.Settings),
         ["validate"] = typeof(ValidateCommand.Settings),
         ["bench"] = typeof(BenchCommand.Settings),
     };
