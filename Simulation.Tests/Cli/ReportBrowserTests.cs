@@ -4,7 +4,9 @@ namespace TrustSim.Tests.Cli;
 /// <summary>
 /// The report.html of every kind of folder, made by the CLI, opened in a real headless Chromium at a laptop's
 /// size (1366 x 900): it loads with no console error and fetches nothing, every chart decodes and takes up
-/// space on the page, the page does not scroll sideways, and a screenshot shows something. Set
+/// space on the page, the page does not scroll sideways, and a screenshot shows something. A run whose scenario
+/// carries markup in its description, a label and an institution's name (<see cref="InjectedRun"/>) gets a page
+/// with no script and no image but its charts. Set
 /// TRUSTSIM_REPORT_SCREENSHOTS=DIR to keep a screenshot of each page there, and the whole page in slices, to look at.
 /// </summary>
 [Collection(OutputFoldersCollection.Name)]
@@ -27,6 +29,7 @@ public sealed class ReportBrowserTests(OutputFolders folders)
             missing: document.querySelectorAll('.missing').length,
             tables: document.querySelectorAll('table').length,
             scripts: document.scripts.length,
+            strayImages: document.querySelectorAll('img:not(figure > img)').length,
             scrollWidth: document.documentElement.scrollWidth,
             clientWidth: document.documentElement.clientWidth,
           };
@@ -41,7 +44,7 @@ public sealed class ReportBrowserTests(OutputFolders folders)
         foreach (var (kind, folder) in new[]
                  {
                      ("run", folders.Run), ("sweep", folders.Sweep), ("comparison", folders.Comparison), ("calibration", folders.Calibration),
-                     ("threshold", folders.Threshold),
+                     ("threshold", folders.Threshold), ("injected", InjectedRun.Make()),
                  })
         {
             string page = Path.Combine(folder, "report.html");
@@ -67,6 +70,7 @@ public sealed class ReportBrowserTests(OutputFolders folders)
             }
             Assert.True(measured["tables"]!.GetValue<int>() >= 1, $"{kind}: no table on the page");
             Assert.Equal(0, measured["scripts"]!.GetValue<int>());
+            Assert.Equal(0, measured["strayImages"]!.GetValue<int>());
             Assert.True(measured["scrollWidth"]!.GetValue<int>() <= measured["clientWidth"]!.GetValue<int>(),
                 $"{kind}: the page is {measured["scrollWidth"]} px wide in a {Width} px window: it scrolls sideways");
 

@@ -210,7 +210,7 @@ internal static class ReportHtml
             html.Line();
             using (html.Open("figcaption"))
             {
-                html.Element("strong", $"{number}. {chart.Title}.").Text($" {chart.Caption} ");
+                html.Element("strong", $"{number}.").Text($" {chart.Caption} ");
                 html.Element("code", $"charts/{chart.FileName}");
             }
             html.Line();
