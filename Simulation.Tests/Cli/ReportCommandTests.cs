@@ -141,6 +141,28 @@ public sealed class ReportCommandTests(OutputFolders folders)
     }
 
     [Fact]
+    public void Report_CalibrationInterruptedBeforeAFit_ShowsTheLossChartAndSaysWhy()
+    {
+        string copy = WholeCopy(folders.Calibration);
+        foreach (string file in new[] { "fitted.yaml", "fit-timeseries.csv", "fit-events.csv" }) File.Delete(Path.Combine(copy, file));
+        foreach (string chart in Directory.GetFiles(Path.Combine(copy, "charts"), "fit-*")) File.Delete(chart);
+        string manifest = Path.Combine(copy, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest)
+            .Replace("\"status\": \"completed\"", "\"status\": \"interrupted\"", StringComparison.Ordinal)
+            .Replace("\"error\": null", "\"error\": \"interrupted by the user; the fit is the best found so far\"", StringComparison.Ordinal));
+
+        var outcome = CliRunner.Run("report", copy);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        string html = File.ReadAllText(Path.Combine(copy, "report.html"));
+        Assert.Contains("The command ended &#39;interrupted&#39;: interrupted by the user; the fit is the best found so far.", html, StringComparison.Ordinal);
+        Assert.Contains("This folder has no fit to show", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"status interrupted\">interrupted</span>", html, StringComparison.Ordinal);
+        Assert.Equal(1, Count(html, "<img src=\"data:image/svg+xml;base64,"));
+        Assert.DoesNotContain("id=\"scenario\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plot_RunFolder_WritesTheSamePageAgainAfterTheCharts()
     {
         string copy = WholeCopy(folders.Run);

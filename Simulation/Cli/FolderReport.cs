@@ -19,9 +19,7 @@ internal static class FolderReport
         var read = OutputFolderCharts.Read(folder, verb);
         if (!read.Ok) return read.ConvertError<string>();
         var charts = read.Value;
-        // The note names the folder; the page must not, since a command builds its folder under a temporary name.
-        string? note = charts.Note is { } n && n.StartsWith(folder + ": ", StringComparison.Ordinal) ? n[(folder.Length + 2)..] : charts.Note;
-        var source = new ReportSource(folder, charts.Manifest, charts.Scenario, charts.Jobs.Select(j => j.FileName).ToList(), note);
+        var source = new ReportSource(folder, charts.Manifest, charts.Scenario, charts.Jobs.Select(j => j.FileName).ToList());
         try
         {
             return Outcome<string>.Success(ReportFile.Write(source));

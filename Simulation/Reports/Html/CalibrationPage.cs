@@ -30,7 +30,11 @@ internal static class CalibrationPage
             $"(the best from start {calibration.BestStart}; start 1 is the scenario's own values), then {ReportNumbers.Count(calibration.UncertaintyEvaluations)} " +
             $"for the uncertainty ({(calibration.Uncertainty == "standard_error" ? "standard errors from the curvature of the loss" : calibration.Uncertainty == "profile" ? "the loss 10% of each range below and above the fit" : "none")}).",
         };
-        return ReportPages.Page(source, "Calibration", manifest.ScenarioName, facts, notes, tables, CalibrationFolder.FittedFile);
+        var warnings = model is null || source.Scenario is null
+            ? new List<string> { $"This folder has no fit to show ({CalibrationFolder.FittedFile} or {CalibrationFolder.FitTimeseriesFile} is missing: the calibration " +
+                                 "stopped before it, or an older trustsim wrote the folder), so the page has the loss chart alone." }
+            : [];
+        return ReportPages.Page(source, "Calibration", manifest.ScenarioName, facts, notes, tables, CalibrationFolder.FittedFile, warnings);
     }
 
     private static ReportTable ParametersTable(CsvRows fit, CalibrationManifest calibration)

@@ -24,17 +24,17 @@ internal sealed partial class HtmlWriter
         var escaped = new StringBuilder(text.Length + 16);
         foreach (char c in text)
         {
-            escaped.Append(c switch
+            switch (c)
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
+                case '&': escaped.Append("&amp;"); break;
+                case '<': escaped.Append("&lt;"); break;
+                case '>': escaped.Append("&gt;"); break;
+                case '"': escaped.Append("&quot;"); break;
+                case '\'': escaped.Append("&#39;"); break;
                 // Control characters have no place in a page (a NUL even ends some readers' text): shown as the replacement character.
-                _ when char.IsControl(c) && c is not ('\n' or '\t' or '\r') => "\uFFFD",
-                _ => c.ToString(),
-            });
+                case var control when char.IsControl(control) && control is not ('\n' or '\t' or '\r'): escaped.Append('\uFFFD'); break;
+                default: escaped.Append(c); break;
+            }
         }
         return escaped.ToString();
     }

@@ -35,7 +35,6 @@ internal static class ReportPages
         }
         allWarnings.AddRange(manifest.Warnings ?? []);
         allWarnings.AddRange(warnings ?? []);
-        if (source.ChartNote is { } note) allWarnings.Add(note);
         allWarnings.AddRange(charts.Where(c => c.Svg is null).Select(c =>
             $"charts/{c.FileName} is missing (the chart could not be drawn when the folder was written); 'trustsim plot' on this folder draws it again."));
         return new ReportPage(kind, title, source.Scenario?.Description, manifest.Status.ToString().ToLowerInvariant(), facts, notes, allWarnings,

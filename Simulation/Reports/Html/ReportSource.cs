@@ -7,8 +7,7 @@ namespace TrustSim.Reports.Html;
 /// <param name="Manifest">Its manifest.json.</param>
 /// <param name="Scenario">Its resolved scenario (scenario.yaml, or a calibration's fitted.yaml), or null when it has none.</param>
 /// <param name="ChartFiles">Its charts' PNG names, in the order the command draws them.</param>
-/// <param name="ChartNote">Why some charts cannot be drawn from this folder's files, or null.</param>
-internal sealed record ReportSource(string Folder, Manifest Manifest, Scenario? Scenario, IReadOnlyList<string> ChartFiles, string? ChartNote)
+internal sealed record ReportSource(string Folder, Manifest Manifest, Scenario? Scenario, IReadOnlyList<string> ChartFiles)
 {
     /// <summary>The path of a file of the folder.</summary>
     public string PathOf(string name) => Path.Combine(Folder, name);

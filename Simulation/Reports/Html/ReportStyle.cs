@@ -52,7 +52,7 @@ ol.chart-index li { overflow-wrap: anywhere; }
 figure { margin: 0 0 28px; }
 figure img { display: block; max-width: 100%; height: auto; border: 1px solid #e6e9ed; background: #fff; }
 figcaption { margin-top: 6px; color: var(--muted); font-size: 0.92rem; }
-figcaption code { color: var(--ink); }
+figcaption code { display: inline-block; max-width: 100%; color: var(--ink); overflow-wrap: anywhere; }
 .missing { display: flex; align-items: center; justify-content: center; max-width: 100%; padding: 24px; border: 2px dashed #c98f00; background: #fffaf0; color: #6b4c00; text-align: center; }
 pre { margin: 0; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 34rem; padding: 12px 14px; background: #f6f8fa; border: 1px solid var(--line); border-radius: 4px; font: 13px/1.45 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.88em; }
