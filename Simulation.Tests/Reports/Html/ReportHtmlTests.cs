@@ -71,6 +71,20 @@ public sealed partial class ReportHtmlTests
     }
 
     [Fact]
+    public void Write_TableGroupedByItsFirstColumn_HeadsEachGroupOnce()
+    {
+        var table = new ReportTable("comparison", "Comparison", null, [new("metric"), new("side"), ReportColumn.Number("mean")],
+            [["final_reputation", "A", "0.4"], ["final_reputation", "B", "0.5"], ["min_reputation", "A", "0.2"]], 3) { GroupedByFirstColumn = true };
+
+        string html = ReportHtml.Write(Page(tables: [table]), "trustsim");
+
+        Assert.Contains("<thead><tr><th scope=\"col\">side</th><th class=\"num\" scope=\"col\">mean</th></tr></thead>", html, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(html, "<tr class=\"group\"><th colspan=\"2\" scope=\"colgroup\">final_reputation</th></tr>"));
+        Assert.Equal(1, Regex.Count(html, "<tr class=\"group\"><th colspan=\"2\" scope=\"colgroup\">min_reputation</th></tr>"));
+        Assert.Contains("<tr><td>B</td><td class=\"num\">0.5</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_TableShowingSomeRows_SaysHowManyTheFileHolds()
     {
         var table = Table([["a", "1"]]) with { TotalRows = 1234 };

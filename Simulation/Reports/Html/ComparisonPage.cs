@@ -6,7 +6,7 @@ namespace TrustSim.Reports.Html;
 internal static class ComparisonPage
 {
     /// <summary>Rows of comparison.csv shown on the page (a sweep comparison has one per metric, side and design point); the file holds all.</summary>
-    internal const int MaxRows = 400;
+    internal const int MaxRows = 1000;
 
     public static ReportPage Build(ReportSource source)
     {
@@ -27,7 +27,10 @@ internal static class ComparisonPage
         notes.AddRange(SweepPage.IntervalNotes(comparison.Intervals, table.Rows.Select(r => r[table.Column("metric")]).Distinct(StringComparer.Ordinal).ToList(),
             sweeps ? "design point" : "side"));
         string title = string.Join(" vs ", sides.Select(s => s.Label));
-        return ReportPages.Page(source, "Comparison", title, facts, notes, tables, scenarioFile: null);
+        // Sweep sides' charts are named after the parameters, which the design points of comparison.csv spell out.
+        var parameters = table.Rows.SelectMany(r => r[table.Column("point")].Split(';', StringSplitOptions.RemoveEmptyEntries))
+            .Select(pair => pair.Split('=')[0]).Distinct(StringComparer.Ordinal).ToList();
+        return ReportPages.Page(source, "Comparison", title, facts, notes, tables, scenarioFile: null, parameters: parameters);
     }
 
     private static string Pairing(string pairing) => pairing switch
@@ -46,32 +49,43 @@ internal static class ComparisonPage
                 s.ScenarioSha256 is { Length: > 16 } sha ? sha[..16] + "..." : s.ScenarioSha256 ?? "",
             ]).ToList());
 
+    private static IReadOnlyList<string[]> InPointOrder(IReadOnlyList<string[]> rows, int metric, int point)
+    {
+        var metrics = rows.Select(r => r[metric]).Distinct(StringComparer.Ordinal).Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i, StringComparer.Ordinal);
+        var points = rows.Select(r => r[point]).Distinct(StringComparer.Ordinal).Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
+        // OrderBy is stable: within a metric and point, the sides keep the file's order.
+        return rows.OrderBy(r => metrics[r[metric]]).ThenBy(r => points[r[point]]).ToList();
+    }
+
     private static ReportTable ComparisonTable(CsvRows table, string reference)
     {
         int Column(string name) => table.Column(name);
         bool sweep = table.Rows.Any(r => r[Column("point")].Length > 0);
-        var rows = table.Rows.Take(MaxRows).Select(r =>
+        // comparison.csv lists a metric's rows side by side; the page puts each design point's sides together, so a
+        // difference stands under the mean it is taken from. Orders are those of first appearance in the file.
+        var ordered = sweep ? InPointOrder(table.Rows, Column("metric"), Column("point")) : table.Rows;
+        var rows = ordered.Take(MaxRows).Select(r =>
         {
-            var cells = new List<string> { r[Column("metric")], r[Column("side")] };
-            if (sweep) cells.Add(r[Column("point")]);
+            var cells = new List<string> { ReportPages.Described(r[Column("metric")]), r[Column("side")] };
+            if (sweep) cells.Add(r[Column("point")].Replace(";", ", ", StringComparison.Ordinal));
             bool difference = r[Column("difference")].Length > 0;
             cells.AddRange(
             [
-                SweepPage.Cell(r, Column("mean"), Column("ci_low"), Column("ci_high")), CsvRows.Formatted(r, Column("sd")), r[Column("n")],
+                SweepPage.Cell(r, Column("mean"), Column("ci_low"), Column("ci_high")),
                 difference ? SweepPage.Cell(r, Column("difference"), Column("difference_ci_low"), Column("difference_ci_high")) : "",
                 ReportNumbers.P(CsvRows.Number(r, Column("p_value"))),
                 r[Column("effect_size")].Length > 0 ? CsvRows.Formatted(r, Column("effect_size")) : difference && r[Column("p_value")].Length > 0 ? "undefined" : "",
-                r[Column("test")].Replace('_', ' '),
+                CsvRows.Formatted(r, Column("sd")), r[Column("n")], r[Column("test")].Replace('_', ' '),
             ]);
             return (IReadOnlyList<string>)cells;
         }).ToList();
         var columns = new List<ReportColumn> { new("metric"), new("side") };
         if (sweep) columns.Add(new ReportColumn("design point"));
-        columns.AddRange([ReportColumn.Number("mean [95% CI]"), ReportColumn.Number("sd"), ReportColumn.Number("n"),
-            ReportColumn.Number($"minus {reference} [95% CI]"), ReportColumn.Number("p"), ReportColumn.Number("effect size"), new("test")]);
+        columns.AddRange([ReportColumn.Number("mean [95% CI]"), ReportColumn.Number($"minus {reference} [95% CI]"), ReportColumn.Number("p"),
+            ReportColumn.Number("effect size"), ReportColumn.Number("sd"), ReportColumn.Number("n"), new("test")]);
         return new ReportTable("comparison", "Comparison",
-            "Each side's mean of each summary metric, and on the other sides' rows the difference from the first side. The effect size is in standard " +
-            "deviations (d_z when paired, Cohen's d otherwise); 'undefined' where there is no spread to scale by. From comparison.csv.",
-            columns, rows, table.Rows.Count);
+            "Under each summary metric, each side's mean, and on the other sides' rows the difference from the first side. The effect size is in " +
+            "standard deviations (d_z when paired, Cohen's d otherwise); 'undefined' where there is no spread to scale by. From comparison.csv.",
+            columns, rows, table.Rows.Count) { GroupedByFirstColumn = true };
     }
 }

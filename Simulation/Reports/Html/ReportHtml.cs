@@ -139,20 +139,29 @@ internal static class ReportHtml
             using (html.Open("table"))
             {
                 html.Line();
+                int first = table.GroupedByFirstColumn ? 1 : 0;
                 using (html.Open("thead"))
                 using (html.Open("tr"))
                 {
-                    foreach (var column in table.Columns) html.Element("th", column.Heading, ("class", CellClass(column)), ("scope", "col"));
+                    foreach (var column in table.Columns.Skip(first)) html.Element("th", column.Heading, ("class", CellClass(column)), ("scope", "col"));
                 }
                 html.Line();
                 using (html.Open("tbody"))
                 {
                     html.Line();
+                    string? group = null;
                     foreach (var row in table.Rows)
                     {
+                        if (table.GroupedByFirstColumn && row[0] != group)
+                        {
+                            group = row[0];
+                            using (html.Open("tr", ("class", "group")))
+                                html.Element("th", group, ("colspan", Count(table.Columns.Count - 1)), ("scope", "colgroup"));
+                            html.Line();
+                        }
                         using (html.Open("tr"))
                         {
-                            for (int c = 0; c < table.Columns.Count; c++)
+                            for (int c = first; c < table.Columns.Count; c++)
                                 html.Element("td", c < row.Count ? row[c] : "", ("class", CellClass(table.Columns[c])));
                         }
                         html.Line();

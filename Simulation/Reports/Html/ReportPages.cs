@@ -1,4 +1,5 @@
 using TrustSim.Core;
+using TrustSim.Metrics;
 
 namespace TrustSim.Reports.Html;
 
@@ -20,12 +21,15 @@ internal static class ReportPages
         return RunPage.Build(source);
     }
 
-    /// <summary>A page with the shared parts filled in from <paramref name="source"/>; <paramref name="scenarioFile"/> is the folder's scenario file, if any.</summary>
+    /// <summary>
+    /// A page with the shared parts filled in from <paramref name="source"/>; <paramref name="scenarioFile"/> is the folder's
+    /// scenario file, if any, and <paramref name="parameters"/> the swept parameters its charts are named after (a sweep's by default).
+    /// </summary>
     internal static ReportPage Page(ReportSource source, string kind, string title, IReadOnlyList<string> facts, IReadOnlyList<string> notes,
-        IReadOnlyList<ReportTable> tables, string? scenarioFile, IReadOnlyList<string>? warnings = null)
+        IReadOnlyList<ReportTable> tables, string? scenarioFile, IReadOnlyList<string>? warnings = null, IReadOnlyList<string>? parameters = null)
     {
         var manifest = source.Manifest;
-        var parameters = manifest.Sweep?.Parameters ?? [];
+        parameters ??= manifest.Sweep?.Parameters ?? [];
         var charts = ReportCharts.Read(source.Folder, source.ChartFiles, parameters);
         var allWarnings = new List<string>();
         if (manifest.Status != RunStatus.Completed)
@@ -51,6 +55,10 @@ internal static class ReportPages
             ? new ReportText("Scenario", fileName, text, "the resolved scenario (inheritance and --set applied); run it again to reproduce this folder")
             : new ReportText("Scenario at the fit", fileName, text, "the scenario with the fitted values put in (its calibrate: section left out)");
     }
+
+    /// <summary>A summary metric's name with its catalogue description: "final_reputation: platform reputation at the last step".</summary>
+    internal static string Described(string metric) =>
+        SummaryMetrics.Columns.FirstOrDefault(c => c.Name == metric) is { } column ? $"{metric}: {column.Description}" : metric;
 
     /// <summary>A plural-aware count: "1 point", "12 points".</summary>
     internal static string Counted(long n, string singular, string? plural = null) =>

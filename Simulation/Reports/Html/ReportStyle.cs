@@ -42,11 +42,14 @@ section.warnings summary { cursor: pointer; color: #6b4c00; font-weight: 600; }
 p.note { margin: 0 0 10px; color: var(--muted); font-size: 0.92rem; }
 .table-box { width: fit-content; max-width: 100%; overflow: auto; max-height: 30rem; border: 1px solid var(--line); border-radius: 4px; }
 table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
-th, td { padding: 5px 12px; border-bottom: 1px solid #e8ebef; text-align: left; vertical-align: top; white-space: nowrap; }
+th, td { padding: 5px 12px; border-bottom: 1px solid #e8ebef; text-align: left; vertical-align: top; }
+td { white-space: nowrap; }
 td.prose { white-space: normal; min-width: 14rem; max-width: 28rem; }
-th { position: sticky; top: 0; background: #eef1f4; font-weight: 600; white-space: nowrap; }
+th { position: sticky; top: 0; z-index: 1; background: #eef1f4; font-weight: 600; white-space: normal; min-width: 3rem; }
 td.num, th.num { text-align: right; }
+thead th { vertical-align: bottom; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
+tr.group th { position: static; background: #f7f3e8; color: var(--ink); text-align: left; border-top: 2px solid var(--line); }
 ol.chart-index { columns: 2 22rem; margin: 0 0 16px; padding-left: 24px; font-size: 0.92rem; }
 ol.chart-index li { overflow-wrap: anywhere; }
 figure { margin: 0 0 28px; }

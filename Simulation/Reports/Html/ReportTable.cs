@@ -15,6 +15,12 @@ internal sealed record ReportTable(
     IReadOnlyList<IReadOnlyList<string>> Rows,
     int TotalRows)
 {
+    /// <summary>
+    /// True when the first column names groups of consecutive rows (a metric): it is shown as a heading row where
+    /// its value changes, not as a column, so the columns that differ within a group fit the width of a laptop.
+    /// </summary>
+    public bool GroupedByFirstColumn { get; init; }
+
     /// <summary>A table that shows every row it has.</summary>
     public static ReportTable Whole(string id, string heading, string? note, IReadOnlyList<ReportColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows) =>
         new(id, heading, note, columns, rows, rows.Count);

@@ -6,7 +6,7 @@ namespace TrustSim.Reports.Html;
 internal static class SweepPage
 {
     /// <summary>Design points shown on the page; points.csv holds every one.</summary>
-    internal const int MaxPoints = 200;
+    internal const int MaxPoints = 500;
 
     public static ReportPage Build(ReportSource source)
     {
@@ -99,7 +99,7 @@ internal static class SweepPage
         var keys = sensitivity.Rows.Select(r => (Metric: r[metric], Parameter: r[parameter])).Distinct().ToList();
         var rows = keys.Select(k => (IReadOnlyList<string>)
         [
-            k.Metric, k.Parameter,
+            ReportPages.Described(k.Metric), k.Parameter,
             .. indices.Select(i => sensitivity.Rows.FirstOrDefault(r => r[metric] == k.Metric && r[parameter] == k.Parameter && r[index] == i) is { } row
                 ? Cell(row, value, low, high) : ""),
         ]).ToList();
@@ -107,6 +107,6 @@ internal static class SweepPage
             ? "Morris elementary effects: mu (mean effect), mu_star (mean absolute effect: how much the parameter moves the metric) and sigma (how much that effect varies)"
             : "Sobol indices: S1, the share of the metric's variance the parameter explains alone, and ST, with its interactions";
         return ReportTable.Whole("sensitivity", "Sensitivity indices", $"{what}; each with its 95% bootstrap interval. Empty (or inf) where the metric does not vary over the design. From sensitivity.csv.",
-            [new("metric"), new("parameter"), .. indices.Select(ReportColumn.Number)], rows);
+            [new("metric"), new("parameter"), .. indices.Select(ReportColumn.Number)], rows) with { GroupedByFirstColumn = true };
     }
 }
