@@ -98,6 +98,8 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             RunStatus.Completed) with
         {
             ScenarioName = "compare",
+            // Printed as a note above; kept with the warnings too, so the folder's report.html shows it where a reader looks first.
+            Warnings = mismatch is null ? null : [mismatch],
             Comparison = new ComparisonManifest(sides.Select(s => new ComparedSide(s.Label, s.Path, s.Kind, s.Sha256, s.MasterSeed, s.Seeds)).ToList(),
                 pairing, note),
         };
