@@ -215,7 +215,7 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
-    public void Compare_SidesEndingOnDifferentDates_SaysSoOnTheConsoleAndInTheManifest()
+    public void Compare_SidesEndingOnDifferentDates_SaysSoOnTheConsoleInTheManifestAndOnThePage()
     {
         var dir = Path.Combine(CliRunner.TempFolder(), "cmp");
         var scenario = Path.Combine(Paths.RepositoryRoot(), "scenarios", "baseline.yaml");
@@ -228,5 +228,8 @@ public sealed class CompareCommandTests
         Assert.Contains("the sides cover different dates", result.Error);
         Assert.Contains("40 steps", result.Error);
         Assert.Contains("the sides cover different dates", File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        // The page shows it among its warnings.
+        string page = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Matches("<section id=\"warnings\" class=\"warnings\"><h2>Warning</h2>\n<ul>\n<li>[^<]*the sides cover different dates", page);
     }
 }

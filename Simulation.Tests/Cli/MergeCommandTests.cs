@@ -25,6 +25,7 @@ public sealed class MergeCommandTests
         Assert.Equal(Directory.GetFiles(Path.Combine(plain, "charts")).Select(Path.GetFileName).Order(),
             Directory.GetFiles(Path.Combine(merged, "charts")).Select(Path.GetFileName).Order());
         Assert.True(File.Exists(Path.Combine(merged, "manifest.json")));
+        Assert.True(File.Exists(Path.Combine(merged, "report.html")), "the merged sweep has its page, like any sweep");
     }
 
     [Fact]

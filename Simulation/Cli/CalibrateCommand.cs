@@ -87,6 +87,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         var status = result.Interrupted ? RunStatus.Interrupted : RunStatus.Completed;
         var manifest = Manifest(context, settings.Scenario, scenario, objective, result, started, status);
         var chartProblems = CalibrationFolder.Write(output.WorkFolder, result, targets, fitted, atFit, manifest);
+        bool reported = FolderReport.Finish(output.WorkFolder, terminal, output.Shown);
         output.Commit();
         foreach (var p in chartProblems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
@@ -96,7 +97,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
             terminal.Error.Print("trustsim: interrupted; the best fit so far was written.");
             return ExitCode.Interrupted;
         }
-        return chartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        return chartProblems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     private static Manifest Manifest(CommandContext context, string file, Scenario scenario, CalibrationObjective objective,

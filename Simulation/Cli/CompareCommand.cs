@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using TrustSim.Core;
 using TrustSim.Metrics;
 using TrustSim.Reports;
+using TrustSim.Reports.Html;
 
 namespace TrustSim.Cli;
 
@@ -97,10 +98,13 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             RunStatus.Completed) with
         {
             ScenarioName = "compare",
+            // Printed as a note above; kept with the warnings too, so the folder's report.html shows it where a reader looks first.
+            Warnings = mismatch is null ? null : [mismatch],
             Comparison = new ComparisonManifest(sides.Select(s => new ComparedSide(s.Label, s.Path, s.Kind, s.Sha256, s.MasterSeed, s.Seeds)).ToList(),
                 pairing, note),
         };
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
+        bool reported = FolderReport.Finish(folder, terminal, output.Shown);
         output.Commit();
         path = Path.Combine(output.Folder, CompareFolder.FileName);
 
@@ -110,8 +114,9 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             : $"Differences: B minus A; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}; "
               + "each mean's interval and the test are in comparison.csv.");
         if (sides.Any(s => s.Kind == "scenario")) terminal.Out.PrintWrapped($"Common random numbers: {note}.");
-        terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
-        return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})" +
+                           (reported ? $", {ReportFile.FileName}" : ""));
+        return charts.Problems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     private static string SweepPairingText(string pairing, int paired, int shared) => pairing switch

@@ -22,6 +22,7 @@ internal static partial class ParseErrors
         ["compare"] = typeof(CompareCommand.Settings),
         ["discover"] = typeof(DiscoverCommand.Settings),
         ["plot"] = typeof(PlotCommand.Settings),
+        ["report"] = typeof(ReportCommand.Settings),
         ["validate"] = typeof(ValidateCommand.Settings),
         ["schema"] = typeof(SchemaCommand.Settings),
         ["bench"] = typeof(BenchCommand.Settings),

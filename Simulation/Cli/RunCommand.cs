@@ -91,11 +91,13 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
             ? OutputFolder.Claim(Request(given))
             : OutputFolder.ClaimNew(() => RunFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime()), Request);
         if (!claimed.Ok) return terminal.BadInput(claimed.Problems);
+        string? sweepNote = null;
         if (scenario.Sweep is { } sweep)
         {
             // Once the folder is ours (a refusal comes first): a scenario written for a sweep still runs, as its base point: say so, so no one takes it for the sweep.
-            terminal.Error.Print($"trustsim: note: {settings.Scenario} has a sweep section ({sweep.Parameters.Count} parameter(s), {sweep.Design.ToString().ToLowerInvariant()} design); " +
-                                 $"run ignores it and runs the base scenario ({scenario.Replications} replication(s)). To run the sweep: trustsim sweep {settings.Scenario}");
+            sweepNote = $"{settings.Scenario} has a sweep section ({sweep.Parameters.Count} parameter(s), {sweep.Design.ToString().ToLowerInvariant()} design); " +
+                        $"run ignores it and runs the base scenario ({scenario.Replications} replication(s)). To run the sweep: trustsim sweep {settings.Scenario}";
+            terminal.Error.Print($"trustsim: note: {sweepNote}");
         }
         using var output = claimed.Value;
         var folder = output.Folder;
@@ -124,12 +126,17 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
             return ExitCode.Interrupted;
         }
 
-        var manifest = RunEnvironment.ForRun(commandLine, settings.Scenario, scenario, results, started, DateTime.UtcNow, RunStatus.Completed)
-            with { Warnings = quickLook };
+        // Notes go into the manifest too, so the folder's report.html shows them beside the results.
+        var manifest = RunEnvironment.ForRun(commandLine, settings.Scenario, scenario, results, started, DateTime.UtcNow, RunStatus.Completed) with
+        {
+            Warnings = (quickLook ?? []).Concat(sweepNote is null ? [] : [sweepNote]).ToList() is { Count: > 0 } notes ? notes : null,
+        };
         RunFolderResult written;
+        bool reported;
         try
         {
             written = RunFolder.Write(output.WorkFolder, scenario, ScenarioWriter.ToYaml(scenario), results, manifest);
+            reported = FolderReport.Finish(output.WorkFolder, terminal, output.Shown);
             output.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -142,7 +149,7 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         foreach (var p in written.ChartProblems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
         SummaryTable.Print(terminal.Out, scenario, results, folder);
-        return written.ChartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        return written.ChartProblems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     /// <summary>What a quick look leaves out, for the console and the manifest.</summary>

@@ -110,13 +110,14 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
                                  $"{(WriteFailure.IsDiskFull(e) ? "make room" : "fix the cause")} and finish it with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
+        bool reported = FolderReport.Finish(target.Folder, terminal);
 
         terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"{target.Scenario.Name}: {plan.RunCount:N0} runs ({plan.Points.Count:N0} points x {plan.Replications} replications), " +
             $"{index.FailedCount} failed, {SweepProgress.Duration((ended - started).TotalSeconds)} on {workers} worker{(workers == 1 ? "" : "s")}; written to {target.Folder}"));
         terminal.Out.Print($"Data: runs.csv, points.csv, timeseries.parquet; charts: {Path.Combine(target.Folder, RunFolder.ChartsFolder)} ({charts.Written.Count})");
         if (index.FailedCount > 0) PrintFailures(index);
-        return index.FailedCount == 0 && charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        return index.FailedCount == 0 && charts.Problems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     /// <summary>The failures grouped by error text, most frequent first, with a few run ids each.</summary>

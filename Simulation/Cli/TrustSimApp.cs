@@ -52,6 +52,9 @@ internal static class TrustSimApp
             config.AddCommand<PlotCommand>("plot")
                 .WithDescription("Redraw the charts of a run, sweep, comparison or calibration folder from its data files (checked first).")
                 .WithExample("plot", "output/repeated-scandals/20250101-120000");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write report.html of a run, sweep, comparison or calibration folder again from its files (checked first): charts, tables, warnings, scenario, provenance.")
+                .WithExample("report", "output/repeated-scandals/20250101-120000");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")
                 .WithExample("validate", "scenarios/baseline.yaml", "scenarios/seed-2018.yaml");
