@@ -51,7 +51,7 @@ internal static class OutputFolderCharts
             if (manifest.Discovery is { } discovery)
             {
                 ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
-                return Done("discovery", DiscoveryFolder.Jobs(folder, discovery));
+                return Done("discovery", DiscoveryFolder.Jobs(folder, discovery), manifest, null);
             }
             if (manifest.Calibration is not null)
             {
