@@ -26,6 +26,17 @@ internal sealed class SocialNetwork
 
     public int Degree(int user) => _offsets[user + 1] - _offsets[user];
 
+    /// <summary>The largest degree of any user.</summary>
+    public int MaxDegree
+    {
+        get
+        {
+            var max = 0;
+            for (var i = 0; i + 1 < _offsets.Length; i++) max = Math.Max(max, _offsets[i + 1] - _offsets[i]);
+            return max;
+        }
+    }
+
     public ReadOnlySpan<int> NeighboursOf(int user) => _neighbours.AsSpan(_offsets[user], Degree(user));
 
     /// <summary>
