@@ -31,13 +31,15 @@ internal sealed partial class UserPopulation
         var aware = _segments.Aware[s];
         var adopters = _segments.Adopters[s];
         var n = 0;
+        // The chunk's generator in a local for the two walks, so its state stays in registers.
+        var g = rng.Generator;
         if (b.Offered)
         {
-            var logMiss = _inputs.ReconsiderLogMiss;
-            for (var i = start + rng.NextGap(logMiss); i < end; i += 1 + rng.NextGap(logMiss))
+            var gaps = _reconsiderGaps!;
+            for (var i = start + gaps.Next(ref g); i < end; i += 1 + gaps.Next(ref g))
             {
                 if ((state[i] & AwareBit) == 0) continue;
-                drawn[n++] = new Drawn(i, rng.NextUnit());
+                drawn[n++] = new Drawn(i, g.NextUnit());
                 if (n < Batch) continue;
                 adopters += Reconsider(drawn, b, records, counts);
                 n = 0;
@@ -45,16 +47,17 @@ internal sealed partial class UserPopulation
             adopters += Reconsider(drawn[..n], b, records, counts);
             n = 0;
         }
-        var topLogMiss = _inputs.TopLogMiss;
-        for (var i = start + rng.NextGap(topLogMiss); i < end; i += 1 + rng.NextGap(topLogMiss))
+        var topGaps = _topGaps!;
+        for (var i = start + topGaps.Next(ref g); i < end; i += 1 + topGaps.Next(ref g))
         {
             if ((state[i] & AwareBit) != 0) continue;
-            drawn[n++] = new Drawn(i, rng.NextUnit());
+            drawn[n++] = new Drawn(i, g.NextUnit());
             if (n < Batch) continue;
             aware += Hear(drawn, records, counts);
             n = 0;
         }
         aware += Hear(drawn[..n], records, counts);
+        rng.Generator = g;
         _segments.SetCounts(s, aware, adopters);
     }
 

@@ -62,6 +62,8 @@ internal sealed partial class UserPopulation : IChunkWork
     private readonly int _parts;
     private readonly int[] _partOfChunk;
     private readonly CountUpdates[] _outbox;
+    private GeometricGaps? _reconsiderGaps;
+    private GeometricGaps? _topGaps;
     private Phase _phase;
     private StepInputs _inputs;
 
@@ -160,6 +162,12 @@ internal sealed partial class UserPopulation : IChunkWork
         var topChance = networked ? rates.PerStep(settings.Innovation + settings.Imitation) : 0;
         _inputs = new StepInputs(reputation, RandomStream.LogMiss(rates.UserReconsider), topChance, RandomStream.LogMiss(topChance),
             settings.Innovation, settings.Imitation, choice.PeerInfluence / choice.Noise, rates);
+        if (networked)
+        {
+            // The walks' gaps by table look-up: the chances are fixed for a run, so the tables are built once.
+            _reconsiderGaps = GeometricGaps.For(_inputs.ReconsiderLogMiss, _reconsiderGaps);
+            _topGaps = GeometricGaps.For(_inputs.TopLogMiss, _topGaps);
+        }
         _phase = Phase.Adoption;
         ChunkPool.Run(_pool, this, _segments.Chunks);
         _segments.SumByBlock(_aware, _adopters);
