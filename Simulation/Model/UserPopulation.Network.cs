@@ -9,6 +9,9 @@ internal sealed partial class UserPopulation
     // Drawn users decided together (per chunk): enough that their records' cache misses overlap.
     private const int Batch = 64;
 
+    // How many neighbours' counts ahead of the add being made are asked for.
+    private const int Ahead = 16;
+
     /// <summary>
     /// Network influence: users keep their places (the network points at them), so the skips run
     /// over the whole segment and a drawn user who is not in the group being drawn is passed by;
@@ -39,6 +42,7 @@ internal sealed partial class UserPopulation
             for (var i = start + gaps.Next(ref g); i < end; i += 1 + gaps.Next(ref g))
             {
                 if ((state[i] & AwareBit) == 0) continue;
+                Prefetch(i);
                 drawn[n++] = new Drawn(i, g.NextUnit());
                 if (n < Batch) continue;
                 adopters += Reconsider(drawn, b, records, counts);
@@ -51,6 +55,7 @@ internal sealed partial class UserPopulation
         for (var i = start + topGaps.Next(ref g); i < end; i += 1 + topGaps.Next(ref g))
         {
             if ((state[i] & AwareBit) != 0) continue;
+            Prefetch(i);
             drawn[n++] = new Drawn(i, g.NextUnit());
             if (n < Batch) continue;
             aware += Hear(drawn, records, counts);
@@ -59,6 +64,14 @@ internal sealed partial class UserPopulation
         aware += Hear(drawn[..n], records, counts);
         rng.Generator = g;
         _segments.SetCounts(s, aware, adopters);
+    }
+
+    /// <summary>What deciding for user i will read: asked for as soon as i is drawn, read when its batch is decided.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Prefetch(int i)
+    {
+        CacheLine.Prefetch(_net, i);
+        CacheLine.Prefetch(_neighbourCounts, i);
     }
 
     /// <summary>Aware users drawn to reconsider adopt with chance L((V_i + J_u * abar_i)/mu_u); returns the change in adopters.</summary>
@@ -162,21 +175,26 @@ internal sealed partial class UserPopulation
     }
 
     /// <summary>
-    /// Propagates a batch of changed users in three loops that each do one thing: read where their
-    /// lists are, list every neighbour with the change it receives, then add the changes. The reads
-    /// and adds of each loop are independent of each other, so their cache misses overlap.
+    /// Propagates a batch of changed users in loops that each do one thing, each asking ahead for
+    /// the cache lines the next one reads: where their lists are (their records, mostly still in
+    /// cache from their decisions), the lists themselves, every neighbour with the change it
+    /// receives, then the adds to the neighbours' counts.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PropagateBatch(ReadOnlySpan<int> changed, int part, int lo, int hi)
     {
-        var offsets = _network!.Offsets;
-        var neighbours = _network.Neighbours;
+        var neighbours = _network!.Neighbours;
+        var edges = _neighbourEdges;
+        var net = _net;
         var first = _firstEdge.AsSpan(part * Batch, changed.Length);
         var end = _endEdge.AsSpan(part * Batch, changed.Length);
         for (var k = 0; k < changed.Length; k++)
         {
-            first[k] = offsets[changed[k]];
-            end[k] = offsets[changed[k] + 1];
+            ref readonly var u = ref net[changed[k]];
+            first[k] = u.FirstEdge;
+            end[k] = u.FirstEdge + u.Degree;
+            // A list of 8 ints is one cache line, or two when it straddles; its first is asked for here.
+            if (u.Degree > 0) CacheLine.Prefetch(edges, u.FirstEdge);
         }
         var targets = _targets.AsSpan(part * _targetsPerPart, _targetsPerPart);
         var t = 0;
@@ -191,8 +209,10 @@ internal sealed partial class UserPopulation
             for (var e = first[k]; e < end[k]; e++) targets[t++] = (uint)neighbours[e] | kind;
         }
         var counts = _neighbourCounts;
+        for (var k = 0; k < Math.Min(t, Ahead); k++) CacheLine.Prefetch(counts, (int)(targets[k] & CountUpdates.UserMask));
         for (var k = 0; k < t; k++)
         {
+            if (k + Ahead < t) CacheLine.Prefetch(counts, (int)(targets[k + Ahead] & CountUpdates.UserMask));
             var user = (int)(targets[k] & CountUpdates.UserMask);
             var kind = targets[k] >> CountUpdates.UserBits;
             if (unchecked((uint)(user - lo)) < (uint)(hi - lo)) counts[user] += CountUpdates.DeltaOf(kind);
@@ -223,7 +243,7 @@ internal sealed partial class UserPopulation
     {
         var users = new NetworkUser[concern.Length];
         for (var i = 0; i < users.Length; i++)
-            users[i] = new NetworkUser { Concern = concern[i], Offset = offset[i], Degree = network.Degree(i) };
+            users[i] = new NetworkUser { Concern = concern[i], Offset = offset[i], Degree = network.Degree(i), FirstEdge = network.Offsets[i] };
         return users;
     }
 

@@ -45,6 +45,8 @@ internal sealed partial class UserPopulation : IChunkWork
     private readonly NetworkUser[] _gathered;
     private readonly int[] _gatheredCounts;
     private readonly int[] _neighbourCounts;
+    // The network's adjacency lists (SocialNetwork.Neighbours), as an array for prefetch hints.
+    private readonly int[] _neighbourEdges;
     // Per part, a batch of changed users, where their adjacency lists start and end, and the
     // changes their neighbours receive (see PropagateBatch).
     private readonly int[] _changed;
@@ -87,6 +89,7 @@ internal sealed partial class UserPopulation : IChunkWork
         _gathered = network is null ? [] : new NetworkUser[_segments.Chunks * Batch];
         _gatheredCounts = network is null ? [] : new int[_segments.Chunks * Batch];
         _neighbourCounts = network is null ? [] : new int[concern.Length];
+        _neighbourEdges = network?.NeighbourArray ?? [];
         _changed = network is null ? [] : new int[_parts * Batch];
         _firstEdge = network is null ? [] : new int[_parts * Batch];
         _endEdge = network is null ? [] : new int[_parts * Batch];
