@@ -12,35 +12,27 @@ namespace TrustSim.Core;
 /// </summary>
 internal sealed class RandomStream : Random
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private Xoshiro256 _generator;
 
-    public RandomStream(ulong seed)
+    public RandomStream(ulong seed) => _generator = new Xoshiro256(seed);
+
+    /// <summary>
+    /// The generator's state as a value: a loop that draws many numbers takes it into a local,
+    /// draws from that, and sets it back before anything else draws from this stream.
+    /// </summary>
+    public Xoshiro256 Generator
     {
-        var x = seed;
-        _s0 = SeedSequence.SplitMix64(ref x);
-        _s1 = SeedSequence.SplitMix64(ref x);
-        _s2 = SeedSequence.SplitMix64(ref x);
-        _s3 = SeedSequence.SplitMix64(ref x);
+        get => _generator;
+        set => _generator = value;
     }
 
     /// <summary>Next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextBits()
-    {
-        var result = unchecked(RotateLeft(_s1 * 5, 7) * 9);
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextBits() => _generator.NextBits();
 
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextUnit() => (NextBits() >> 11) * (1.0 / (1UL << 53));
+    public double NextUnit() => _generator.NextUnit();
 
     /// <summary>True with probability <paramref name="p"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -116,6 +108,4 @@ internal sealed class RandomStream : Random
         for (var i = 0; i < buffer.Length; i++)
             buffer[i] = (byte)(NextBits() >> 56);
     }
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 }

@@ -10,8 +10,8 @@ namespace TrustSim.Model;
 /// </summary>
 internal sealed class CountUpdates
 {
-    private const int UserBits = 30;
-    private const uint UserMask = (1u << UserBits) - 1;
+    public const int UserBits = 30;
+    public const uint UserMask = (1u << UserBits) - 1;
 
     // The change to the packed count (aware << 16 | adopting) that each kind stands for: the
     // only combinations a step produces (a user who hears of the service is not reconsidered in
@@ -34,6 +34,10 @@ internal sealed class CountUpdates
         _ => throw new ArgumentOutOfRangeException(nameof(delta), delta, "not a change one step can make"),
     };
 
+    /// <summary>The count change that kind <paramref name="kind"/> stands for.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int DeltaOf(uint kind) => Delta[kind];
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int user, uint kind)
     {
@@ -41,7 +45,7 @@ internal sealed class CountUpdates
         _entries[Count++] = (uint)user | kind << UserBits;
     }
 
-    /// <summary>Adds every kept change to <paramref name="counts"/> and empties the buffer.</summary>
+    /// <summary>Adds every kept change to the users' neighbour counts and empties the buffer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ApplyTo(int[] counts)
     {

@@ -24,7 +24,21 @@ internal sealed class SocialNetwork
     /// <summary>Every user's neighbours, user by user, each list sorted; two entries per edge.</summary>
     public ReadOnlySpan<int> Neighbours => _neighbours;
 
+    /// <summary>The array behind <see cref="Neighbours"/>, for the population's prefetch hints; never written.</summary>
+    internal int[] NeighbourArray => _neighbours;
+
     public int Degree(int user) => _offsets[user + 1] - _offsets[user];
+
+    /// <summary>The largest degree of any user.</summary>
+    public int MaxDegree
+    {
+        get
+        {
+            var max = 0;
+            for (var i = 0; i + 1 < _offsets.Length; i++) max = Math.Max(max, _offsets[i + 1] - _offsets[i]);
+            return max;
+        }
+    }
 
     public ReadOnlySpan<int> NeighboursOf(int user) => _neighbours.AsSpan(_offsets[user], Degree(user));
 

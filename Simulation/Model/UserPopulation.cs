@@ -38,9 +38,22 @@ internal sealed partial class UserPopulation : IChunkWork
     private readonly int[] _aware;
     private readonly int[] _adopters;
     private readonly SocialNetwork? _network;
-    // Aware neighbours in the high 16 bits, adopting neighbours in the low 16 (degree ≤ 1000),
-    // so one atomic add updates both when chunks propagate in parallel.
+    // Under a network, each user's attributes, neighbour counts and degree in one record.
+    private readonly NetworkUser[] _net;
+    // Per chunk, a batch of drawn users and their uniforms (see SegmentByNetwork).
+    private readonly Drawn[] _drawn;
+    private readonly NetworkUser[] _gathered;
+    private readonly int[] _gatheredCounts;
     private readonly int[] _neighbourCounts;
+    // The network's adjacency lists (SocialNetwork.Neighbours), as an array for prefetch hints.
+    private readonly int[] _neighbourEdges;
+    // Per part, a batch of changed users, where their adjacency lists start and end, and the
+    // changes their neighbours receive (see PropagateBatch).
+    private readonly int[] _changed;
+    private readonly int[] _firstEdge;
+    private readonly int[] _endEdge;
+    private readonly uint[] _targets;
+    private readonly int _targetsPerPart;
     private readonly Segments _segments;
     private readonly RandomStream[] _chunkRng;
     private readonly ChunkPool? _pool;
@@ -51,6 +64,8 @@ internal sealed partial class UserPopulation : IChunkWork
     private readonly int _parts;
     private readonly int[] _partOfChunk;
     private readonly CountUpdates[] _outbox;
+    private GeometricGaps? _reconsiderGaps;
+    private GeometricGaps? _topGaps;
     private Phase _phase;
     private StepInputs _inputs;
 
@@ -66,10 +81,20 @@ internal sealed partial class UserPopulation : IChunkWork
         _aware = new int[blockStart.Length - 1];
         _adopters = new int[blockStart.Length - 1];
         _blockStep = new BlockStep[blockStart.Length - 1];
-        _neighbourCounts = network is null ? [] : new int[concern.Length];
+        _net = network is null ? [] : NetworkUsers(concern, offset, network);
         _segments = new Segments(blockStart, ChunkSize);
         _parts = pool?.Threads ?? 1;
         (_partOfChunk, _outbox) = network is null || _parts == 1 ? ([], []) : Mailboxes(concern.Length, _parts, _segments.Chunks);
+        _drawn = network is null ? [] : new Drawn[_segments.Chunks * Batch];
+        _gathered = network is null ? [] : new NetworkUser[_segments.Chunks * Batch];
+        _gatheredCounts = network is null ? [] : new int[_segments.Chunks * Batch];
+        _neighbourCounts = network is null ? [] : new int[concern.Length];
+        _neighbourEdges = network?.NeighbourArray ?? [];
+        _changed = network is null ? [] : new int[_parts * Batch];
+        _firstEdge = network is null ? [] : new int[_parts * Batch];
+        _endEdge = network is null ? [] : new int[_parts * Batch];
+        _targetsPerPart = network is null ? 0 : Batch * network.MaxDegree;
+        _targets = new uint[_parts * _targetsPerPart];
         _chunkRng = new RandomStream[_segments.Chunks];
         for (var c = 0; c < _chunkRng.Length; c++)
             _chunkRng[c] = SeedSequence.ForChunk(runSeed, SeedSequence.Stream.Users, c);
@@ -140,6 +165,12 @@ internal sealed partial class UserPopulation : IChunkWork
         var topChance = networked ? rates.PerStep(settings.Innovation + settings.Imitation) : 0;
         _inputs = new StepInputs(reputation, RandomStream.LogMiss(rates.UserReconsider), topChance, RandomStream.LogMiss(topChance),
             settings.Innovation, settings.Imitation, choice.PeerInfluence / choice.Noise, rates);
+        if (networked)
+        {
+            // The walks' gaps by table look-up: the chances are fixed for a run, so the tables are built once.
+            _reconsiderGaps = GeometricGaps.For(_inputs.ReconsiderLogMiss, _reconsiderGaps);
+            _topGaps = GeometricGaps.For(_inputs.TopLogMiss, _topGaps);
+        }
         _phase = Phase.Adoption;
         ChunkPool.Run(_pool, this, _segments.Chunks);
         _segments.SumByBlock(_aware, _adopters);
@@ -212,7 +243,7 @@ internal sealed partial class UserPopulation : IChunkWork
     public SocialNetwork? Network => _network;
 
     /// <summary>Bytes of per-user state (excluding the network's edges), for the benchmark.</summary>
-    public long StateBytesPerUser => sizeof(float) * 2 + sizeof(byte) + (_network is null ? 0 : sizeof(int));
+    public long StateBytesPerUser => sizeof(float) * 2 + sizeof(byte) + (_network is null ? 0 : Unsafe.SizeOf<NetworkUser>() + sizeof(int));
 
     private enum Phase { Adoption, Propagation, Delivery }
 

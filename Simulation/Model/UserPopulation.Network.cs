@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TrustSim.Core;
+
+namespace TrustSim.Model;
+
+internal sealed partial class UserPopulation
+{
+    // Drawn users decided together (per chunk): enough that their records' cache misses overlap.
+    private const int Batch = 64;
+
+    // How many neighbours' counts ahead of the add being made are asked for.
+    private const int Ahead = 16;
+
+    /// <summary>
+    /// Network influence: users keep their places (the network points at them), so the skips run
+    /// over the whole segment and a drawn user who is not in the group being drawn is passed by;
+    /// each user is still drawn with its own chance, independently. The walk itself reads only the
+    /// state bytes; the drawn users and their uniforms are kept in a batch and decided afterwards,
+    /// so the reads of their records (one cache line each, rarely in cache) overlap instead of
+    /// stalling the walk one by one. Whether a user acts depends only on its state at the start of
+    /// the phase, so deciding later changes nothing: the same uniforms reach the same users.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SegmentByNetwork(int s, RandomStream rng, int chunk)
+    {
+        var start = _segments.Start[s];
+        var end = _segments.Start[s + 1];
+        var b = _blockStep[_segments.Block[s]];
+        var drawn = _drawn.AsSpan(chunk * Batch, Batch);
+        var records = _gathered.AsSpan(chunk * Batch, Batch);
+        var counts = _gatheredCounts.AsSpan(chunk * Batch, Batch);
+        var state = _state;
+        var aware = _segments.Aware[s];
+        var adopters = _segments.Adopters[s];
+        var n = 0;
+        // The chunk's generator in a local for the two walks, so its state stays in registers.
+        var g = rng.Generator;
+        if (b.Offered)
+        {
+            var gaps = _reconsiderGaps!;
+            for (var i = start + gaps.Next(ref g); i < end; i += 1 + gaps.Next(ref g))
+            {
+                if ((state[i] & AwareBit) == 0) continue;
+                Prefetch(i);
+                drawn[n++] = new Drawn(i, g.NextUnit());
+                if (n < Batch) continue;
+                adopters += Reconsider(drawn, b, records, counts);
+                n = 0;
+            }
+            adopters += Reconsider(drawn[..n], b, records, counts);
+            n = 0;
+        }
+        var topGaps = _topGaps!;
+        for (var i = start + topGaps.Next(ref g); i < end; i += 1 + topGaps.Next(ref g))
+        {
+            if ((state[i] & AwareBit) != 0) continue;
+            Prefetch(i);
+            drawn[n++] = new Drawn(i, g.NextUnit());
+            if (n < Batch) continue;
+            aware += Hear(drawn, records, counts);
+            n = 0;
+        }
+        aware += Hear(drawn[..n], records, counts);
+        rng.Generator = g;
+        _segments.SetCounts(s, aware, adopters);
+    }
+
+    /// <summary>What deciding for user i will read: asked for as soon as i is drawn, read when its batch is decided.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Prefetch(int i)
+    {
+        CacheLine.Prefetch(_net, i);
+        CacheLine.Prefetch(_neighbourCounts, i);
+    }
+
+    /// <summary>Aware users drawn to reconsider adopt with chance L((V_i + J_u * abar_i)/mu_u); returns the change in adopters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Reconsider(ReadOnlySpan<Drawn> drawn, in BlockStep b, Span<NetworkUser> records, Span<int> counts)
+    {
+        Gather(drawn, records, counts);
+        var rep = _inputs.Reputation;
+        var peerScale = _inputs.PeerScale;
+        var change = 0;
+        for (var k = 0; k < drawn.Length; k++)
+        {
+            ref readonly var u = ref records[k];
+            var degree = u.Degree;
+            var pull = degree == 0 ? 0 : peerScale * (counts[k] & 0xFFFF) / degree;
+            var trust = Math.Clamp(rep + u.Offset, 0, 1);
+            var z = b.BaseUtility - u.Concern * (1 - trust) * b.CostScale + pull;
+            change += Decide(drawn[k].User, drawn[k].Unit < Logistic.Of(z), AdopterChangedBit);
+        }
+        return change;
+    }
+
+    /// <summary>
+    /// Unaware users drawn at the top chance hear with chance PerStep(p + q * aware share of
+    /// neighbours): drawn at the top chance, kept with chance/top, so heard with `chance` in all.
+    /// Returns how many heard.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Hear(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records, Span<int> counts)
+    {
+        Gather(drawn, records, counts);
+        var top = _inputs.TopChance;
+        var heard = 0;
+        for (var k = 0; k < drawn.Length; k++)
+        {
+            ref readonly var u = ref records[k];
+            var degree = u.Degree;
+            var share = degree == 0 ? 0 : (double)(counts[k] >> 16) / degree;
+            var chance = _inputs.Rates.PerStep(_inputs.Innovation + _inputs.Imitation * share);
+            if (drawn[k].Unit * top >= chance) continue;
+            _state[drawn[k].User] |= AwareBit | AwareChangedBit;
+            heard++;
+        }
+        return heard;
+    }
+
+    /// <summary>
+    /// Copies the drawn users' records in a loop that does nothing else, so their cache misses are
+    /// all in flight at once rather than one per decision.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Gather(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records, Span<int> counts)
+    {
+        var net = _net;
+        var all = _neighbourCounts;
+        for (var k = 0; k < drawn.Length; k++)
+        {
+            records[k] = net[drawn[k].User];
+            counts[k] = all[drawn[k].User];
+        }
+    }
+
+    /// <summary>
+    /// Propagation, first half, for the users of part <paramref name="part"/>: adds each changed
+    /// user's change to its neighbours' counts where they lie in this part, and leaves the rest in
+    /// the buffer for their part. Each count is written by its own part only, so no add is atomic:
+    /// atomic adds would serialise these random writes, and counts written from both cores would
+    /// bounce between their caches. Adjacency lists are sorted, so the neighbours in this part are
+    /// one run of each list. Integer sums do not depend on the order of the adds, so the counts
+    /// are the same for any number of threads.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PropagatePart(int part)
+    {
+        var (lo, hi) = UsersOf(part);
+        var changed = _changed.AsSpan(part * Batch, Batch);
+        var n = 0;
+        var state = _state;
+        var words = MemoryMarshal.Cast<byte, ulong>(state.AsSpan(lo, (hi - lo) & ~7));
+        for (var w = 0; w < words.Length; w++)
+        {
+            if ((words[w] & ChangedBits) == 0) continue;
+            for (var i = lo + 8 * w; i < lo + 8 * w + 8; i++)
+            {
+                if ((state[i] & ChangedMask) == 0) continue;
+                changed[n++] = i;
+                if (n < Batch) continue;
+                PropagateBatch(changed, part, lo, hi);
+                n = 0;
+            }
+        }
+        for (var i = lo + words.Length * 8; i < hi; i++)
+        {
+            if ((state[i] & ChangedMask) == 0) continue;
+            changed[n++] = i;
+            if (n < Batch) continue;
+            PropagateBatch(changed, part, lo, hi);
+            n = 0;
+        }
+        PropagateBatch(changed[..n], part, lo, hi);
+    }
+
+    /// <summary>
+    /// Propagates a batch of changed users in loops that each do one thing, each asking ahead for
+    /// the cache lines the next one reads: where their lists are (their records, mostly still in
+    /// cache from their decisions), the lists themselves, every neighbour with the change it
+    /// receives, then the adds to the neighbours' counts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PropagateBatch(ReadOnlySpan<int> changed, int part, int lo, int hi)
+    {
+        var neighbours = _network!.Neighbours;
+        var edges = _neighbourEdges;
+        var net = _net;
+        var first = _firstEdge.AsSpan(part * Batch, changed.Length);
+        var end = _endEdge.AsSpan(part * Batch, changed.Length);
+        for (var k = 0; k < changed.Length; k++)
+        {
+            ref readonly var u = ref net[changed[k]];
+            first[k] = u.FirstEdge;
+            end[k] = u.FirstEdge + u.Degree;
+            // A list of 8 ints is one cache line, or two when it straddles; its first is asked for here.
+            if (u.Degree > 0) CacheLine.Prefetch(edges, u.FirstEdge);
+        }
+        var targets = _targets.AsSpan(part * _targetsPerPart, _targetsPerPart);
+        var t = 0;
+        for (var k = 0; k < changed.Length; k++)
+        {
+            var i = changed[k];
+            var s = _state[i];
+            var delta = ((s & AwareChangedBit) != 0 ? 1 << 16 : 0)
+                        + ((s & AdopterChangedBit) == 0 ? 0 : (s & AdopterBit) != 0 ? 1 : -1);
+            var kind = CountUpdates.KindOf(delta) << CountUpdates.UserBits;
+            _state[i] = (byte)(s & (AwareBit | AdopterBit));
+            for (var e = first[k]; e < end[k]; e++) targets[t++] = (uint)neighbours[e] | kind;
+        }
+        var counts = _neighbourCounts;
+        for (var k = 0; k < Math.Min(t, Ahead); k++) CacheLine.Prefetch(counts, (int)(targets[k] & CountUpdates.UserMask));
+        for (var k = 0; k < t; k++)
+        {
+            if (k + Ahead < t) CacheLine.Prefetch(counts, (int)(targets[k + Ahead] & CountUpdates.UserMask));
+            var user = (int)(targets[k] & CountUpdates.UserMask);
+            var kind = targets[k] >> CountUpdates.UserBits;
+            if (unchecked((uint)(user - lo)) < (uint)(hi - lo)) counts[user] += CountUpdates.DeltaOf(kind);
+            else Send(part, user, kind);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Send(int part, int user, uint kind) =>
+        _outbox[part * _parts + _partOfChunk[user >> ChunkShift]].Add(user, kind);
+
+    /// <summary>Propagation, second half: applies what the other parts left for part <paramref name="part"/>'s users.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void DeliverTo(int part)
+    {
+        for (var from = 0; from < _parts; from++)
+            if (from != part) _outbox[from * _parts + part].ApplyTo(_neighbourCounts);
+    }
+
+    /// <summary>The users [Lo, Hi) of part <paramref name="part"/>: those of thread <paramref name="part"/>'s own chunks.</summary>
+    private (int Lo, int Hi) UsersOf(int part)
+    {
+        var (first, end) = ChunkPool.Share(part, _parts, _segments.Chunks);
+        return (first * ChunkSize, Math.Min(end * ChunkSize, _state.Length));
+    }
+
+    private static NetworkUser[] NetworkUsers(float[] concern, float[] offset, SocialNetwork network)
+    {
+        var users = new NetworkUser[concern.Length];
+        for (var i = 0; i < users.Length; i++)
+            users[i] = new NetworkUser { Concern = concern[i], Offset = offset[i], Degree = network.Degree(i), FirstEdge = network.Offsets[i] };
+        return users;
+    }
+
+    /// <summary>A user drawn to act and the uniform that decides whether it does.</summary>
+    private readonly record struct Drawn(int User, double Unit);
+}
