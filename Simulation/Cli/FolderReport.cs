@@ -1,4 +1,5 @@
 using TrustSim.Core;
+using TrustSim.Reports;
 using TrustSim.Reports.Html;
 
 namespace TrustSim.Cli;
@@ -19,6 +20,8 @@ internal static class FolderReport
         var read = OutputFolderCharts.Read(folder, verb);
         if (!read.Ok) return read.ConvertError<string>();
         var charts = read.Value;
+        if (charts.Manifest.Discovery is not null)
+            return Outcome<string>.Failure($"trustsim: {folder}: a discovery folder has no report page yet; discovery.json, trajectory.csv and charts/ hold its results");
         var source = new ReportSource(folder, charts.Manifest, charts.Scenario, charts.Jobs.Select(j => j.FileName).ToList());
         try
         {
@@ -37,6 +40,8 @@ internal static class FolderReport
     public static bool Finish(string folder, Terminal terminal, Func<string, string>? shown = null)
     {
         shown ??= text => text;
+        // Discovery folders (trustsim discover) came after the report page and have none yet: nothing to write.
+        if (File.Exists(Path.Combine(folder, DiscoveryFolder.FileName))) return true;
         try
         {
             var written = Write(folder);
