@@ -72,5 +72,5 @@ internal static class DiscoveryText
     /// <summary>A quasi-p-value in words: two significant digits, the smallest as a bound (the binomial tail underflows).</summary>
     public static string P(double p) => Charts.BoxLimitsChart.P(p);
 
-    public static string Num(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Num(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
 }
