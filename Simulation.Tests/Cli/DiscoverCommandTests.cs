@@ -68,7 +68,7 @@ public sealed class DiscoverCommandTests
         string root = CliRunner.TempFolder();
         string sweep = Path.Combine(root, "sweep");
         Assert.Equal(0, CliRunner.Run("sweep", Path.Combine(Paths.RepositoryRoot(), "scenarios", "banks-full-despite-scandal.yaml"), "--out", sweep,
-            "--set", "sweep.samples=40", "--set", "users.count=200", "--set", "time.steps=130").ExitCode);
+            "--set", "sweep.samples=40", "--set", "users.count=200", "--set", "time.steps=130", "--set", "sweep.metrics=[final_partners_full]").ExitCode);
 
         var runs = CliRunner.Run("discover", sweep, "--where", "final_partners_full >= 0.3", "--out", Path.Combine(root, "runs"));
         var points = CliRunner.Run("discover", sweep, "--where", "final_partners_full >= 0.3", "--cases", "points", "--out", Path.Combine(root, "points"));

@@ -6,7 +6,7 @@ namespace TrustSim.Charts;
 /// boxes.png: each box's limits on each input it restricts, drawn inside the input's full range (a grey
 /// bar from its smallest to its largest value, written at the ends), one row per input and one coloured
 /// bar per box, with the limits and the restriction's quasi-p-value written beside the bar. A categorical
-/// input's row lists its categories, the kept ones marked in the box's colour.
+/// input's row names its categories above it; each box marks the ones it keeps with a filled square.
 /// </summary>
 internal static class BoxLimitsChart
 {
@@ -34,6 +34,12 @@ internal static class BoxLimitsChart
             {
                 Note(plot, LimitText.Value(row.Min, row.Min, row.Max), 0, y + RowHeight / 2, Alignment.LowerLeft, ChartStyle.Grey);
                 Note(plot, LimitText.Value(row.Max, row.Min, row.Max), 1, y + RowHeight / 2, Alignment.LowerRight, ChartStyle.Grey);
+            }
+            else
+            {
+                // The categories named once, above the row, where each box marks the ones it keeps.
+                for (int c = 0; c < row.Categories.Count; c++)
+                    Note(plot, row.Categories[c], CategoryX(c, row.Categories.Count), y + RowHeight / 2, Alignment.LowerCenter, ChartStyle.Grey);
             }
             for (int b = 0; b < row.Boxes.Count; b++)
             {
@@ -72,26 +78,25 @@ internal static class BoxLimitsChart
         bar.LineWidth = 1;
     }
 
-    /// <summary>The categories spread along the row, each kept one as a filled square in the box's colour, each left out as a hollow one.</summary>
+    /// <summary>Each category as a square at its place along the row: filled in the box's colour when kept, hollow when left out.</summary>
     private static void DrawCategories(Plot plot, BoxLimitsRow row, BoxLimit limit, double bottom, double top, Color colour)
     {
-        int n = row.Categories.Count;
-        for (int c = 0; c < n; c++)
+        for (int c = 0; c < row.Categories.Count; c++)
         {
-            double x = n == 1 ? 0.5 : (c + 0.5) / n;
             bool kept = limit.Kept.Contains(c);
-            plot.Add.Marker(x, (bottom + top) / 2, kept ? MarkerShape.FilledSquare : MarkerShape.OpenSquare, 12, colour);
-            Note(plot, row.Categories[c], x, (bottom + top) / 2, Alignment.MiddleLeft, kept ? colour : ChartStyle.Grey, offset: 9);
+            plot.Add.Marker(CategoryX(c, row.Categories.Count), (bottom + top) / 2, kept ? MarkerShape.FilledSquare : MarkerShape.OpenSquare, 12, colour);
         }
     }
 
-    private static void Note(Plot plot, string text, double x, double y, Alignment alignment, Color colour, float offset = 0)
+    /// <summary>Where category <paramref name="c"/> of <paramref name="n"/> sits along the row: spread evenly, none at the ends.</summary>
+    private static double CategoryX(int c, int n) => (c + 0.5) / n;
+
+    private static void Note(Plot plot, string text, double x, double y, Alignment alignment, Color colour)
     {
         var label = plot.Add.Text(text, x, y);
         label.LabelFontSize = 12;
         label.LabelFontColor = colour;
         label.Alignment = alignment;
-        label.OffsetX = offset;
     }
 
     /// <summary>A quasi-p-value in two significant digits; the smallest as an upper bound, since the binomial tail underflows.</summary>

@@ -130,14 +130,25 @@ internal sealed class DiscoverCommand(Terminal terminal) : Command<DiscoverComma
         var result = Prim.Discover(prepared.Value.Data, primSettings);
         var run = new DiscoveryRun(settings.Source, cases, where, prepared.Value, primSettings, result);
         var folder = output.WorkFolder;
-        var (document, rows) = DiscoveryFolder.Write(folder, run);
-        var found = new DiscoveryManifest(settings.Source, cases.File, RunEnvironment.Sha256OfFile(cases.File), document.Cases, where, inputs,
-            document.Searched, document.LeftOut + cases.Failed, document.OfInterest, document.Boxes.Count, result.Rounds.Count, rows, document.Stopped.Reason);
-        var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), DiscoveryFolder.Jobs(folder, found));
+        DiscoveryDocument document;
+        ChartSetResult charts;
+        try
+        {
+            (document, int rows) = DiscoveryFolder.Write(folder, run);
+            var found = new DiscoveryManifest(settings.Source, cases.File, RunEnvironment.Sha256OfFile(cases.File), document.Cases, where, inputs,
+                document.Searched, document.LeftOut + cases.Failed, document.OfInterest, document.Boxes.Count, result.Rounds.Count, rows, document.Stopped.Reason);
+            charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), DiscoveryFolder.Jobs(folder, found));
+            var manifest = RunEnvironment.ForCommand(commandLine, "discover", started, DateTime.UtcNow, RunStatus.Completed) with { Discovery = found };
+            ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
+            output.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The folder was being built beside --out: what was there before is untouched.
+            terminal.Error.Print($"trustsim: {WriteFailure.Describe(output.Folder, e)}; nothing was written under that name");
+            return ExitCode.RunFailed;
+        }
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
-        var manifest = RunEnvironment.ForCommand(commandLine, "discover", started, DateTime.UtcNow, RunStatus.Completed) with { Discovery = found };
-        ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
-        output.Commit();
 
         DiscoveryReport.Print(terminal.Out, document, cases);
         terminal.Out.Print($"Written to {output.Folder}: {DiscoveryFolder.FileName}, {DiscoveryFolder.TrajectoryFile}, manifest.json, charts ({charts.Written.Count})");

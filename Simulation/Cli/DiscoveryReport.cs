@@ -33,12 +33,12 @@ internal static class DiscoveryReport
         {
             console.Print($"Box {box.Box}: coverage {Num(box.Coverage)}, density {Num(box.Density)}, mass {Num(box.Mass)} " +
                 $"({Count(box.Cases)} {d.Cases}, {Count(box.OfInterest)} of interest)");
-            console.Print($"  {"input".PadRight(width)}  {"limits",-22}  {"full range",-22}  quasi-p");
-            foreach (var (name, limits) in box.Limits)
-            {
-                var input = byName[name];
-                console.Print($"  {name.PadRight(width)}  {Limits(input, limits),-22}  {Range(input),-22}  {DiscoveryText.P(box.QuasiP[name])}");
-            }
+            var rows = box.Limits.Select(l => (Name: l.Key, Limits: Limits(byName[l.Key], l.Value), Range: Range(byName[l.Key]), P: DiscoveryText.P(box.QuasiP[l.Key])))
+                .ToList();
+            int limitsWidth = Math.Max(12, rows.Max(r => r.Limits.Length)), rangeWidth = Math.Max(12, rows.Max(r => r.Range.Length));
+            console.Print($"  {"input".PadRight(width)}  {"limits".PadRight(limitsWidth)}  {"full range".PadRight(rangeWidth)}  quasi-p");
+            foreach (var row in rows)
+                console.Print($"  {row.Name.PadRight(width)}  {row.Limits.PadRight(limitsWidth)}  {row.Range.PadRight(rangeWidth)}  {row.P}");
             if (box.Dropped.Count > 0)
                 console.Print($"  dropped as not significant: {string.Join(", ", box.Dropped.Select(x => $"{x.Input} (quasi-p {DiscoveryText.P(x.QuasiP)})"))}");
         }

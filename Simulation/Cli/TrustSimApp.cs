@@ -48,7 +48,8 @@ internal static class TrustSimApp
                 .WithExample("compare", "output/sweep-a/20250101-120000", "output/sweep-b/20250101-130000", "--out", "output/a-vs-b");
             config.AddCommand<DiscoverCommand>("discover")
                 .WithDescription("Scenario discovery with PRIM: which combinations of a sweep's parameters (or a CSV file's columns) lead to the cases of interest.")
-                .WithExample("discover", "output/bank-full-discovery/20250101-120000", "--where", "final_banks_full >= 0.5");
+                .WithExample("discover", "output/banks-full", "--where", "final_banks_full>=0.5")
+                .WithExample("discover", "results.csv", "--inputs", "x1,x2,mode", "--where", "outcome==1");
             config.AddCommand<PlotCommand>("plot")
                 .WithDescription("Redraw the charts of a run, sweep, comparison or calibration folder from its data files (checked first).")
                 .WithExample("plot", "output/repeated-scandals/20250101-120000");

@@ -14,12 +14,11 @@ namespace TrustSim.Reports;
 internal static class DiscoverySource
 {
     /// <summary>What was read and how to describe it.</summary>
-    /// <param name="Kind">"sweep" or "csv".</param>
     /// <param name="Parameters">The swept parameters (the default inputs); empty for a CSV file.</param>
     /// <param name="Name">The sweep's scenario name, or the CSV file's name, for titles.</param>
     /// <param name="File">The file the cases came from.</param>
     /// <param name="Failed">Failed runs of the sweep, not taken as cases.</param>
-    internal sealed record Cases(CaseTable Table, string Kind, DiscoveryUnit Unit, IReadOnlyList<string> Parameters, string Name, string File, int Failed);
+    internal sealed record Cases(CaseTable Table, DiscoveryUnit Unit, IReadOnlyList<string> Parameters, string Name, string File, int Failed);
 
     public static Outcome<Cases> Open(string source, DiscoveryUnit? unit)
     {
@@ -113,7 +112,7 @@ internal static class DiscoverySource
         }
         if (sheet.Rows != sweep.Runs) throw sheet.FileProblem($"{sheet.Rows} rows for the {sweep.Runs} runs in manifest.json (a truncated file?)");
         var columns = sweep.Parameters.Concat(metrics).Select((n, c) => new CaseColumn(n, cells[c])).ToList();
-        return new Cases(new CaseTable(path, columns, lines), "sweep", DiscoveryUnit.Runs, sweep.Parameters, name, path, failed);
+        return new Cases(new CaseTable(path, columns, lines), DiscoveryUnit.Runs, sweep.Parameters, name, path, failed);
     }
 
     /// <summary>points.csv: one row per design point, in order; each metric's mean also under the metric's own name.</summary>
@@ -152,7 +151,7 @@ internal static class DiscoverySource
             if (columns.FirstOrDefault(c => c.Name == $"{metric}_mean") is { } mean && columns.All(c => c.Name != metric))
                 columns.Add(new CaseColumn(metric, mean.Texts));
         }
-        return new Cases(new CaseTable(path, columns, lines), "sweep", DiscoveryUnit.Points, sweep.Parameters, name, path, 0);
+        return new Cases(new CaseTable(path, columns, lines), DiscoveryUnit.Points, sweep.Parameters, name, path, 0);
     }
 
     /// <summary>Any CSV file: a header, then one case per row; numbers as written, text cells as categories.</summary>
@@ -169,6 +168,6 @@ internal static class DiscoverySource
         }
         if (lines.Count == 0) throw new DataFileException($"{path}: has a header but no rows: no cases to search");
         var columns = header.Select((h, c) => new CaseColumn(h, cells[c])).ToList();
-        return new Cases(new CaseTable(path, columns, lines), "csv", DiscoveryUnit.Rows, [], Path.GetFileName(path), path, 0);
+        return new Cases(new CaseTable(path, columns, lines), DiscoveryUnit.Rows, [], Path.GetFileName(path), path, 0);
     }
 }

@@ -55,12 +55,12 @@ internal static class DiscoveryText
                 return $"search {last!.Number}: no box on its trajectory reaches density {Num(settings.Density ?? 1)} " +
                     $"(the densest reaches {Num(last.Steps.Take(last.PeelSteps).Max(s => s.Density))})";
             case PrimStop.NothingToPeel:
-                return $"search {last!.Number}: the {last.Searched} cases left cannot be peeled without the box falling below the minimum mass " +
+                return $"search {last!.Number}: the {Count(last.Searched)} cases left cannot be peeled without the box falling below the minimum mass " +
                     $"({Num(settings.MinMass)} of all cases)";
             default:
                 if (last!.Picked == 0)
-                    return $"search {last.Number}: no box on its trajectory gains more density than it loses coverage (its knee is the whole of the " +
-                        $"{last.Searched} cases searched), so no box is significant at {sig}";
+                    return $"search {last.Number}: the knee of its trajectory is the whole of the {Count(last.Searched)} cases searched: no box on it " +
+                        "gains more density than it loses coverage, so there is no box to test";
                 var tried = last.Dropped.Concat(last.Restrictions).ToList();
                 if (tried.Count == 0) return $"search {last.Number}: its box restricts no input";
                 var best = tried.MinBy(r => r.QuasiP)!;
@@ -72,5 +72,7 @@ internal static class DiscoveryText
     /// <summary>A quasi-p-value in words: two significant digits, the smallest as a bound (the binomial tail underflows).</summary>
     public static string P(double p) => Charts.BoxLimitsChart.P(p);
 
-    public static string Num(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Num(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
 }
