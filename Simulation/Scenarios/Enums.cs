@@ -27,3 +27,12 @@ internal enum DistributionKind { Constant, Uniform, Normal, Beta, LogUniform }
 /// own and its peers' experience. Each is a submodel class registered in Model/Expectations.
 /// </summary>
 internal enum ExpectationRule { Foresight, Awareness, Learning }
+
+/// <summary>
+/// How <c>trustsim calibrate</c> fits: a posterior distribution drawn by adaptive Metropolis chains,
+/// or a single best point found by Nelder-Mead (the method before issue 17).
+/// </summary>
+internal enum CalibrationMethod { Posterior, Optimize }
+
+/// <summary>Families of prior for a calibrated parameter; each is confined to the parameter's [min, max].</summary>
+internal enum PriorKind { Uniform, LogUniform, Normal, Beta }

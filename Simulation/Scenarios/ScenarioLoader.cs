@@ -44,6 +44,29 @@ internal static class ScenarioLoader
         }
     }
 
+    /// <summary>
+    /// Scenario text read into its YAML nodes once, for <see cref="LoadParsed"/> to load again and again
+    /// with different overrides (a calibration's evaluations): reading the text is most of a load's cost,
+    /// and the nodes are immutable, so each load starts from the same document. Null with problems when
+    /// the text is not a scenario mapping.
+    /// </summary>
+    public static MappingNode? Parse(string text, string fileName, List<ScenarioProblem> problems) =>
+        ScenarioDocument.ReadText(text, fileName, problems);
+
+    /// <summary>What <see cref="LoadText"/> gives for the text <paramref name="root"/> was parsed from, without reading it again.</summary>
+    public static LoadResult LoadParsed(MappingNode root, string fileName, IReadOnlyList<string> overrides)
+    {
+        var problems = new List<ScenarioProblem>();
+        try
+        {
+            return Resolve(root, fileName, overrides, problems, checkWrittenSize: false);
+        }
+        catch (Exception ex)
+        {
+            return Unexpected(fileName, ex, problems);
+        }
+    }
+
     /// <summary>The first step dated on or after <paramref name="date"/> (see <see cref="ScenarioSchedule"/>).</summary>
     public static int StepOf(Scenario scenario, DateOnly date) => ScenarioSchedule.StepOf(scenario.Time, date);
 
