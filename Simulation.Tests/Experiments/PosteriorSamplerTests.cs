@@ -21,7 +21,7 @@ public sealed class PosteriorSamplerTests
     private static readonly double[] PriorMean = [0.5, 0.5];
     private static readonly double[] PriorSd = [1, 1];
 
-    private static PosteriorProblem LinearGaussian()
+    private static PosteriorProblem LinearGaussian(SamplingSpace space = SamplingSpace.Logit)
     {
         var parameters = Enumerable.Range(0, 2).Select(k => new CalibrationParameter
         {
@@ -30,7 +30,7 @@ public sealed class PosteriorSamplerTests
         }).ToList();
         var targets = Observed.Select((y, i) => Target(y, Ses[i])).ToList();
         var observations = new ObservationModel(targets, new ErrorScaleSettings());
-        return new PosteriorProblem(new PosteriorSpace(parameters, observations.Scales), observations,
+        return new PosteriorProblem(new PosteriorSpace(parameters, observations.Scales, space), observations,
             theta => Enumerable.Range(0, Observed.Length).Select(i => Design[i, 0] * theta[0] + Design[i, 1] * theta[1]).ToArray());
     }
 
@@ -44,10 +44,12 @@ public sealed class PosteriorSamplerTests
         return (mean, cov);
     }
 
-    [Fact]
-    public void Run_LinearGaussian_MeanAndIntervalWithinMonteCarloErrorOfTheExactPosterior()
+    [Theory]
+    [InlineData("logit")]
+    [InlineData("bounded")]
+    public void Run_LinearGaussian_MeanAndIntervalWithinMonteCarloErrorOfTheExactPosterior(string space)
     {
-        var chains = PosteriorSampler.Run(LinearGaussian(), 4, 1000, 3000, seed: 11, workers: 2);
+        var chains = PosteriorSampler.Run(LinearGaussian(Enum.Parse<SamplingSpace>(space, true)), 4, 1000, 3000, seed: 11, workers: 2);
         var (mean, cov) = ExactPosterior();
         for (var k = 0; k < 2; k++)
         {
@@ -67,12 +69,16 @@ public sealed class PosteriorSamplerTests
     }
 
     [Theory]
-    [InlineData("normal", false)]
-    [InlineData("beta", false)]
-    [InlineData("beta", true)]
-    [InlineData("log_uniform", true)]
-    [InlineData("uniform", true)]
-    public void Run_NoObservations_DrawsReproduceThePriorOnTheParameterScale(string name, bool log)
+    [InlineData("normal", false, "logit")]
+    [InlineData("beta", false, "logit")]
+    [InlineData("beta", true, "logit")]
+    [InlineData("log_uniform", true, "logit")]
+    [InlineData("uniform", true, "logit")]
+    [InlineData("normal", true, "bounded")]
+    [InlineData("beta", false, "bounded")]
+    [InlineData("log_uniform", true, "bounded")]
+    [InlineData("uniform", true, "bounded")]
+    public void Run_NoObservations_DrawsReproduceThePriorOnTheParameterScale(string name, bool log, string sampling)
     {
         var kind = Enum.Parse<PriorKind>(name.Replace("_", ""), ignoreCase: true);
         // With no data the posterior is the prior: a wrong Jacobian would show as a shifted distribution.
@@ -82,7 +88,7 @@ public sealed class PosteriorSamplerTests
             Prior = new PriorSettings { Kind = kind, Mean = kind == PriorKind.Normal ? 3 : null, Sd = kind == PriorKind.Normal ? 1.5 : null, A = kind == PriorKind.Beta ? 2 : null, B = kind == PriorKind.Beta ? 5 : null },
         };
         var observations = new ObservationModel([], new ErrorScaleSettings());
-        var space = new PosteriorSpace([parameter], observations.Scales);
+        var space = new PosteriorSpace([parameter], observations.Scales, Enum.Parse<SamplingSpace>(sampling, true));
         var chains = PosteriorSampler.Run(new PosteriorProblem(space, observations, _ => []), 4, 500, 2500, seed: 3, workers: 1);
         var draws = chains.SelectMany(c => c.Draws.Select(d => d[0])).ToList();
         var prior = space.Quantities[0].Prior;

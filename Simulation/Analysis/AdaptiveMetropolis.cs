@@ -34,7 +34,7 @@ internal sealed class AdaptiveMetropolis
     private readonly double[] _noise;
     private readonly int _minimumWindow;
     private double[,] _factor;
-    private Moments _window;
+    private RunningCovariance _window;
     private double _logScale;
 
     /// <param name="start">The chain's first point.</param>
@@ -54,7 +54,7 @@ internal sealed class AdaptiveMetropolis
         for (var i = 0; i < _dimension; i++) _factor[i, i] = initialSteps[i];
         _logScale = Math.Log(2.38 * 2.38 / _dimension);
         _minimumWindow = Math.Max(20, 10 * _dimension);
-        _window = new Moments(_dimension);
+        _window = new RunningCovariance(_dimension);
     }
 
     /// <summary>Iterations done, warmup included.</summary>
@@ -121,56 +121,32 @@ internal sealed class AdaptiveMetropolis
         var gamma = Math.Pow(Iteration + 1, -StepDecay);
         _logScale += gamma * (acceptance - TargetAcceptance);
         // The second window starts afresh: the first holds the approach from the start point.
-        if (Iteration == _warmup / 2) _window = new Moments(_dimension);
+        if (Iteration == _warmup / 2) _window = new RunningCovariance(_dimension);
         _window.Add(_current);
-        if (_window.Count >= _minimumWindow && _window.Factor(Ridge) is { } factor)
+        if (!SharesCovariance && _window.Count >= _minimumWindow && _window.Factor(Ridge) is { } factor)
             _factor = factor;
     }
 
-    /// <summary>Running mean and scatter matrix of a window of the chain (Welford's update), and the Cholesky factor of its covariance.</summary>
-    private sealed class Moments(int dimension)
+    /// <summary>
+    /// True when the proposal covariance comes from all chains' windows together (<see cref="Share"/>)
+    /// rather than from this chain's own.
+    /// </summary>
+    public bool SharesCovariance { get; init; }
+
+    /// <summary>
+    /// Inter-chain adaptation (Craiu, Rosenthal and Yang 2009): gives every chain still in warmup the
+    /// covariance of the current windows of all <paramref name="chains"/> pooled, so chains started
+    /// apart learn the posterior's full extent rather than the corner each has seen. Call it between
+    /// blocks, when every chain has done the same iterations, so the result does not depend on timing.
+    /// </summary>
+    public static void Share(IReadOnlyList<AdaptiveMetropolis> chains)
     {
-        private readonly double[] _mean = new double[dimension];
-        private readonly double[,] _scatter = new double[dimension, dimension];
-        private readonly double[] _delta = new double[dimension];
-
-        public int Count { get; private set; }
-
-        public void Add(double[] x)
+        var warming = chains.Where(c => c.InWarmup && c.SharesCovariance).ToList();
+        if (warming.Count == 0) return;
+        var pooled = RunningCovariance.Pool(warming.Select(c => c._window).ToList());
+        if (pooled.Count >= warming[0]._minimumWindow * warming.Count && pooled.Factor(Ridge) is { } factor)
         {
-            Count++;
-            for (var i = 0; i < dimension; i++)
-            {
-                _delta[i] = x[i] - _mean[i];
-                _mean[i] += _delta[i] / Count;
-            }
-            for (var i = 0; i < dimension; i++)
-            {
-                for (var j = 0; j <= i; j++)
-                    _scatter[i, j] += _delta[i] * (x[j] - _mean[j]);
-            }
-        }
-
-        /// <summary>Lower Cholesky factor of the covariance plus <paramref name="ridge"/> on the diagonal; null if it is not positive definite.</summary>
-        public double[,]? Factor(double ridge)
-        {
-            var factor = new double[dimension, dimension];
-            for (var i = 0; i < dimension; i++)
-            {
-                for (var j = 0; j <= i; j++)
-                {
-                    var sum = _scatter[i, j] / (Count - 1) + (i == j ? ridge : 0);
-                    for (var k = 0; k < j; k++) sum -= factor[i, k] * factor[j, k];
-                    if (i == j)
-                    {
-                        if (!(sum > 0)) return null;
-                        factor[i, i] = Math.Sqrt(sum);
-                    }
-                    else
-                        factor[i, j] = sum / factor[j, j];
-                }
-            }
-            return factor;
+            foreach (var chain in warming) chain._factor = factor;
         }
     }
 }

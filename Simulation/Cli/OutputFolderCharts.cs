@@ -19,7 +19,7 @@ internal static class OutputFolderCharts
     private static readonly string[] KnownFiles =
     [
         RunFolder.ScenarioFile, RunCsv.TimeseriesFile, RunCsv.SummaryFile, SweepTables.PointsFile, "journal.jsonl",
-        CompareFolder.FileName, CalibrationFolder.TraceFile, ThresholdFolder.FileName,
+        CompareFolder.FileName, CalibrationFolder.TraceFile, PosteriorFolder.PosteriorFile, ThresholdFolder.FileName,
     ];
 
     public static Outcome<Charts> Read(string folder)
@@ -43,6 +43,15 @@ internal static class OutputFolderCharts
             {
                 ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
                 return Done("comparison", CompareChartData.Jobs(folder, comparison.Sides.Select(s => s.Label).ToList()));
+            }
+            if (manifest.Posterior is not null)
+            {
+                ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed, RunStatus.NotConverged, RunStatus.Interrupted);
+                var scenarioFile = Path.Combine(folder, RunFolder.ScenarioFile);
+                if (!File.Exists(scenarioFile)) throw new DataFileException($"{scenarioFile}: missing (a posterior calibration folder has one)");
+                var loaded = LoadWritten(scenarioFile);
+                if (!loaded.Ok) return loaded.ConvertError<Charts>();
+                return Done("calibration", PosteriorCharts.Jobs(PosteriorFolder.Read(folder, manifest, loaded.Value)));
             }
             if (manifest.Calibration is not null)
             {

@@ -22,7 +22,7 @@ internal static class PosteriorCalibrator
         var settings = objective.Scenario.Calibrate!;
         var serial = new CalibrationObjective(objective.Scenario, objective.Targets, 1);
         var observations = new ObservationModel(objective.Targets, settings.Sigma);
-        var problem = new PosteriorProblem(new PosteriorSpace(settings.Parameters, observations.Scales), observations, v => serial.Evaluate(v).Means);
+        var problem = new PosteriorProblem(new PosteriorSpace(settings.Parameters, observations.Scales, settings.SamplingSpace), observations, v => serial.Evaluate(v).Means);
         var seed = SeedSequence.ExperimentSeed(objective.Scenario.Seed, SeedSequence.Stream.CalibrationChains);
         var checks = SeedSequence.ExperimentSeed(objective.Scenario.Seed, SeedSequence.Stream.CalibrationChecks);
 

@@ -1,20 +1,27 @@
 using TrustSim.Analysis;
+using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Experiments;
 
 /// <summary>
 /// What the posterior samples: the calibrated parameters, then one error scale per metric observed
-/// without se. The sampler moves in the unbounded logit space of each (<see cref="LogitScale"/>, the
-/// optimiser's space); the target density there is the prior on the parameter scale times the
-/// likelihood times the Jacobian of the map, so the prior is the one written on the parameter's scale.
+/// without se. The chains move the parameters alone (the error scales are integrated out, see
+/// <see cref="ObservationModel.MarginalLogLikelihood"/>), in one of two spaces: the logit space of each
+/// range (<see cref="LogitScale"/>, the optimiser's space), where the target density is the prior on the
+/// parameter scale times the Jacobian of the map; or each parameter's own scale (x, or ln x for a
+/// log-scale parameter, whose Jacobian is x), where the prior is zero outside the bounds. Either way the
+/// prior is the one written on the parameter's scale.
 /// </summary>
 internal sealed class PosteriorSpace
 {
     /// <summary>Proposal standard deviation in logit units before a chain has its own covariance: a small step against the prior's width (about 1.8 for a uniform prior).</summary>
-    public const double InitialStep = 0.2;
+    public const double InitialLogitStep = 0.2;
 
-    public PosteriorSpace(IReadOnlyList<CalibrationParameter> parameters, IReadOnlyList<ErrorScale> scales)
+    /// <summary>The same, on a parameter's own scale: this share of its range.</summary>
+    public const double InitialShareOfRange = 0.05;
+
+    public PosteriorSpace(IReadOnlyList<CalibrationParameter> parameters, IReadOnlyList<ErrorScale> scales, SamplingSpace space = SamplingSpace.Logit)
     {
         var quantities = parameters.Select(p =>
         {
@@ -24,6 +31,7 @@ internal sealed class PosteriorSpace
         quantities.AddRange(scales.Select(s => new SampledQuantity(s.Name, s.Min, s.Max, true, BoundedPrior.LogUniform(s.Min, s.Max), true)));
         Quantities = quantities;
         ParameterCount = parameters.Count;
+        Space = space;
     }
 
     public IReadOnlyList<SampledQuantity> Quantities { get; }
@@ -32,6 +40,8 @@ internal sealed class PosteriorSpace
     public int ParameterCount { get; }
 
     public int Dimension => Quantities.Count;
+
+    public SamplingSpace Space { get; }
 
     public static BoundedPrior PriorOf(CalibrationParameter p, double min, double max)
     {
@@ -45,22 +55,39 @@ internal sealed class PosteriorSpace
         };
     }
 
-    /// <summary>The quantities' values at logit coordinates <paramref name="z"/>.</summary>
-    public double[] ToValues(IReadOnlyList<double> z) =>
-        Quantities.Select((q, k) => LogitScale.Value(z[k], q.Min, q.Max, q.Log)).ToArray();
+    /// <summary>The parameters' values at the chain coordinates <paramref name="z"/>.</summary>
+    public double[] ToValues(IReadOnlyList<double> z) => z.Select((zk, k) =>
+    {
+        var q = Quantities[k];
+        return Space == SamplingSpace.Logit ? LogitScale.Value(zk, q.Min, q.Max, q.Log) : q.Log ? Math.Exp(zk) : zk;
+    }).ToArray();
 
-    public double[] ToZ(IReadOnlyList<double> values) =>
-        Quantities.Select((q, k) => LogitScale.Logit(values[k], q.Min, q.Max, q.Log)).ToArray();
+    /// <summary>The chain coordinates of parameter values (±infinity in logit space at a bound).</summary>
+    public double[] ToCoordinates(IReadOnlyList<double> values) => values.Select((v, k) =>
+    {
+        var q = Quantities[k];
+        return Space == SamplingSpace.Logit ? LogitScale.Logit(v, q.Min, q.Max, q.Log) : q.OnScale(v);
+    }).ToArray();
 
-    /// <summary>ln of the prior density of the logit coordinates (the prior on the parameter scale with its Jacobian).</summary>
-    public double LogPriorOfLogit(IReadOnlyList<double> z)
+    /// <summary>ln of the prior density of the chain coordinates <paramref name="z"/>: the prior on the parameter scale with its Jacobian.</summary>
+    public double LogPriorOfCoordinates(IReadOnlyList<double> z)
     {
         var sum = 0.0;
-        for (var k = 0; k < Quantities.Count; k++) sum += Quantities[k].Prior.LogDensityOfLogit(z[k], Quantities[k].Log);
+        for (var k = 0; k < z.Count; k++)
+        {
+            var q = Quantities[k];
+            sum += Space == SamplingSpace.Logit
+                ? q.Prior.LogDensityOfLogit(z[k], q.Log)
+                : q.Prior.LogDensity(q.Log ? Math.Exp(z[k]) : z[k]) + (q.Log ? z[k] : 0);
+        }
         return sum;
     }
 
-    /// <summary>ln of the prior density on the parameter scale (what log_posterior in posterior.csv adds to the likelihood).</summary>
+    /// <summary>Each parameter's proposal standard deviation, in chain coordinates, before the chains have a covariance of their own.</summary>
+    public double[] InitialSteps() => Quantities.Take(ParameterCount)
+        .Select(q => Space == SamplingSpace.Logit ? InitialLogitStep : InitialShareOfRange * (q.OnScale(q.Max) - q.OnScale(q.Min))).ToArray();
+
+    /// <summary>ln of the prior density of every quantity on the parameter scale (what log_posterior in posterior.csv adds to the likelihood).</summary>
     public double LogPrior(IReadOnlyList<double> values)
     {
         var sum = 0.0;
@@ -68,13 +95,13 @@ internal sealed class PosteriorSpace
         return sum;
     }
 
-    /// <summary>The starting points of <paramref name="count"/> chains: a Latin hypercube over the priors (each coordinate through its prior's quantile function).</summary>
-    public double[][] Starts(int count, Core.RandomStream random)
+    /// <summary>The parameters' starting points of <paramref name="count"/> chains: a Latin hypercube over their priors (each coordinate through its prior's quantile function).</summary>
+    public double[][] Starts(int count, RandomStream random)
     {
         // Off the very ends of the prior, where the logit is infinite.
         const double Edge = 1e-6;
-        return Core.LatinHypercube.Sample(count, Dimension, random)
-            .Select(u => Quantities.Select((q, k) => Math.Clamp(u[k], Edge, 1 - Edge)).Select((p, k) => Quantities[k].Prior.Quantile(p)).ToArray())
+        return LatinHypercube.Sample(count, ParameterCount, random)
+            .Select(u => u.Select(p => Math.Clamp(p, Edge, 1 - Edge)).Select((p, k) => Quantities[k].Prior.Quantile(p)).ToArray())
             .ToArray();
     }
 

@@ -35,6 +35,9 @@ internal sealed record CalibrationSettings
     [Parameter("posterior: draws kept per chain after warmup", Min = 10, Max = 1_000_000)]
     public int Draws { get; init; } = 1000;
 
+    [Parameter("posterior: where the chains move: logit (each range mapped onto the whole line) or bounded (each parameter's own scale, proposals outside the bounds refused)")]
+    public SamplingSpace SamplingSpace { get; init; } = SamplingSpace.Logit;
+
     /// <summary>The prior range of the error scale of observations without se (posterior only).</summary>
     public ErrorScaleSettings Sigma { get; init; } = new();
 
