@@ -198,6 +198,7 @@ public sealed class CorruptFolderTests(OutputFolders folders)
     [InlineData("sweep")]
     [InlineData("comparison")]
     [InlineData("calibration")]
+    [InlineData("posterior")]
     [InlineData("threshold")]
     public void Plot_EveryKindOfFolderWithChartsDeleted_RedrawsTheSameCharts(string kind)
     {
@@ -207,6 +208,7 @@ public sealed class CorruptFolderTests(OutputFolders folders)
             "sweep" => folders.Sweep,
             "comparison" => folders.Comparison,
             "calibration" => folders.Calibration,
+            "posterior" => folders.Posterior,
             _ => folders.Threshold,
         };
         string folder = OutputFolders.Copy(original);

@@ -14,19 +14,24 @@ internal static class PanelFigure
     private const int TitleUnits = 4;
     private const int NoteUnitsPerLine = 2;
 
-    public static ChartImage Export(string title, IReadOnlyList<Plot?> cells, int rows, int columns, IReadOnlyList<string> notes, int width, int height)
+    /// <param name="firstColumnExtra">Pixels the first column is wider than the others (room for the row labels its panels carry).</param>
+    /// <param name="lastRowExtra">Pixels the last row is taller than the others (room for the column labels its panels carry).</param>
+    public static ChartImage Export(string title, IReadOnlyList<Plot?> cells, int rows, int columns, IReadOnlyList<string> notes, int width, int height,
+        int firstColumnExtra = 0, int lastRowExtra = 0)
     {
         var font = ChartFont.Ensure();
-        var total = height / Unit;
+        int totalRows = height / Unit, totalColumns = width / Unit;
         var noteUnits = notes.Count == 0 ? 0 : NoteUnitsPerLine * notes.Count + 1;
-        var panelUnits = (total - TitleUnits - noteUnits) / rows;
+        int rowExtra = lastRowExtra / Unit, columnExtra = firstColumnExtra / Unit;
+        var panelRows = (totalRows - TitleUnits - noteUnits - rowExtra) / rows;
+        var panelColumns = (totalColumns - columnExtra) / columns;
         var layout = new ScottPlot.MultiplotLayouts.CustomGrid();
         var plots = new List<Plot>();
         try
         {
             var header = Strip(font, [title], 18, Alignment.MiddleCenter, Colors.Black);
             plots.Add(header);
-            layout.Set(header, new GridCell(0, 0, total, 1, TitleUnits, 1));
+            layout.Set(header, new GridCell(0, 0, totalRows, 1, TitleUnits, 1));
             for (var r = 0; r < rows; r++)
             {
                 for (var c = 0; c < columns; c++)
@@ -34,14 +39,16 @@ internal static class PanelFigure
                     var panel = r * columns + c < cells.Count ? cells[r * columns + c] : null;
                     panel ??= Strip(font, [], 12, Alignment.MiddleCenter, Colors.Black);
                     plots.Add(panel);
-                    layout.Set(panel, new GridCell(TitleUnits + r * panelUnits, c, total, columns, panelUnits, 1));
+                    int top = TitleUnits + r * panelRows, left = c == 0 ? 0 : columnExtra + c * panelColumns;
+                    int tall = panelRows + (r == rows - 1 ? rowExtra : 0), wide = panelColumns + (c == 0 ? columnExtra : 0);
+                    layout.Set(panel, new GridCell(top, left, totalRows, totalColumns, tall, wide));
                 }
             }
             if (notes.Count > 0)
             {
                 var footer = Strip(font, notes, 12, Alignment.MiddleLeft, ChartStyle.Grey);
                 plots.Add(footer);
-                layout.Set(footer, new GridCell(total - noteUnits, 0, total, 1, noteUnits, 1));
+                layout.Set(footer, new GridCell(totalRows - noteUnits, 0, totalRows, 1, noteUnits, 1));
             }
             return ChartStyle.Export(plots, layout, width, height);
         }

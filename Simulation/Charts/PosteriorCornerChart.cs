@@ -13,6 +13,9 @@ internal static class PosteriorCornerChart
     public const string FileName = "corner.png";
     private const int MostPoints = 1500;
     private const int Bins = 30;
+    private const int Pad = 6;
+    private const int LeftPad = 76;
+    private const int BottomPad = 46;
 
     public static ChartImage Render(PosteriorChartData data)
     {
@@ -34,9 +37,12 @@ internal static class PosteriorCornerChart
         }
         var notes = new List<string> { $"each point a posterior draw (up to {MostPoints} of them, every chain); r: correlation on the axes' scales" };
         notes.AddRange(PosteriorCharts.Notes(data));
-        var size = Math.Max(ChartStyle.Width, 200 * n);
+        // Square data areas of about 180 pixels; the first column and last row carry the labels.
+        var side = n <= 5 ? 180 : 150;
+        var width = Math.Max(ChartStyle.Width, side * n + LeftPad + 20);
+        var height = (side + 2 * Pad) * n + BottomPad + 40 + 20 * (notes.Count + 1);
         return PanelFigure.Export($"{data.Scenario.Name}: pairs of parameters in the posterior{PosteriorCharts.TitleMark(data)}",
-            cells, n, n, notes, size, size + 20 * notes.Count);
+            cells, n, n, notes, width, height, LeftPad - Pad, BottomPad - Pad);
     }
 
     private static Plot Diagonal(PosteriorQuantity q, double[] draws, bool bottom, bool left)
@@ -46,7 +52,8 @@ internal static class PosteriorCornerChart
         var top = PosteriorPanels.Histogram(plot, draws, low, high, Bins, ChartStyle.Blue);
         plot.Axes.SetLimits(low, high, 0, top > 0 ? 1.1 * top : 1);
         Axes(plot, q, null, bottom, left);
-        plot.Axes.Left.TickLabelStyle.IsVisible = false;
+        // A histogram's height needs no scale: its shape is the point.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
         return plot;
     }
 
@@ -81,8 +88,10 @@ internal static class PosteriorCornerChart
         // Tick labels on the outer panels only: an inner panel shares its column's and row's scales.
         plot.Axes.Bottom.TickLabelStyle.IsVisible = bottom;
         plot.Axes.Left.TickLabelStyle.IsVisible = left;
-        plot.Axes.Left.MinimumSize = 70;
-        plot.Axes.Bottom.MinimumSize = 45;
+        plot.Axes.Bottom.Label.FontSize = 11;
+        plot.Axes.Left.Label.FontSize = 11;
+        // The same padding for every panel of a row (and of a column) keeps their data areas in line.
+        plot.Layout.Fixed(new PixelPadding(left ? LeftPad : Pad, Pad, bottom ? BottomPad : Pad, Pad));
     }
 
     private static string Label(PosteriorQuantity q) => q.Log ? $"{q.Name} (log)" : q.Name;

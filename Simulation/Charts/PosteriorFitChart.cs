@@ -26,7 +26,10 @@ internal static class PosteriorFitChart
         var xs = dates.Select(ShockMarkers.ToX).ToArray();
         if (band is not null)
         {
-            SeriesDrawing.Band(plot, xs, [.. band.Low], [.. band.High], ChartStyle.Blue, "Simulated mean, 95% of posterior draws");
+            // The model holds a value for its whole step: the band is a staircase, like the line.
+            var (stairX, stairLow) = Stairs(xs, band.Low);
+            var (_, stairHigh) = Stairs(xs, band.High);
+            SeriesDrawing.Band(plot, stairX, stairLow, stairHigh, ChartStyle.Blue, "Simulated mean, 95% of posterior draws");
             SeriesDrawing.Line(plot, xs, [.. band.Median], ChartStyle.Blue, "Median over posterior draws", steps: true);
         }
         var predicted = points.Where(p => double.IsFinite(p.PredictiveLow) && double.IsFinite(p.PredictiveHigh)).ToList();
@@ -59,7 +62,7 @@ internal static class PosteriorFitChart
             var observed = plot.Add.ScatterPoints(flat.Select(p => ShockMarkers.ToX(p.Date)).ToArray(), flat.Select(p => p.Value).ToArray(), ChartStyle.Vermilion);
             observed.MarkerSize = 10;
             observed.MarkerShape = MarkerShape.OpenDiamond;
-            observed.LineWidth = 2;
+            observed.MarkerLineWidth = 2;
             observed.LegendText = "Observed, no information (model value fixed)";
         }
         if (band is null && points.Count == 0) ChartStyle.NoData(plot, "posterior predictive");
@@ -90,6 +93,24 @@ internal static class PosteriorFitChart
             plot.Axes.SetLimitsY(0, 1);
             ChartStyle.ShareTicks(plot.Axes.Left);
         }
+    }
+
+    /// <summary>Each value held until the next step: x and y doubled so a band's edges are steps.</summary>
+    private static (double[] X, double[] Y) Stairs(double[] xs, IReadOnlyList<double> ys)
+    {
+        var x = new List<double>();
+        var y = new List<double>();
+        for (var i = 0; i < xs.Length; i++)
+        {
+            x.Add(xs[i]);
+            y.Add(ys[i]);
+            if (i + 1 < xs.Length)
+            {
+                x.Add(xs[i + 1]);
+                y.Add(ys[i]);
+            }
+        }
+        return ([.. x], [.. y]);
     }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

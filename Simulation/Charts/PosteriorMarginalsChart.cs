@@ -20,14 +20,14 @@ internal static class PosteriorMarginalsChart
         var panels = quantities.Select((q, k) => Panel(q, k % columns == 0)).ToList<Plot?>();
         var notes = new List<string> { "bars: posterior draws of all chains; grey line: prior; shaded: 95% credible interval; dark line: median" };
         notes.AddRange(PosteriorCharts.Notes(data));
-        var height = Math.Max(ChartStyle.Height, 280 * rows + 60 + 20 * notes.Count);
+        var height = Math.Max(ChartStyle.Height, 300 * rows + 60 + 20 * notes.Count);
         return PanelFigure.Export($"{data.Scenario.Name}: posterior of each quantity, against its prior{PosteriorCharts.TitleMark(data)}",
             panels, rows, columns, notes, ChartStyle.Width, height);
     }
 
     private static Plot Panel(PosteriorQuantity q, bool first)
     {
-        var plot = PosteriorPanels.Panel($"{q.Name}: {PosteriorPanels.Diagnostics(q.Convergence)}", q.Log ? "value (log scale)" : "value",
+        var plot = PosteriorPanels.Panel($"{q.Name}\n{PosteriorPanels.Diagnostics(q.Convergence)}", q.Log ? "value (log scale)" : "value",
             first ? "density" : "");
         double low = PosteriorPanels.ToAxis(q.Prior.Min, q.Log), high = PosteriorPanels.ToAxis(q.Prior.Max, q.Log);
         var draws = q.Pooled().Select(x => PosteriorPanels.ToAxis(x, q.Log)).ToArray();

@@ -37,43 +37,50 @@ internal static class PosteriorPanels
     }
 
     /// <summary>
-    /// Ticks for a quantity's axis between <paramref name="min"/> and <paramref name="max"/> (its values): on a log
-    /// scale at 1, 2 and 5 times powers of ten, labelled as values; on a linear scale a few round numbers.
+    /// Ticks for a quantity's axis between <paramref name="min"/> and <paramref name="max"/> (its values), about
+    /// <paramref name="count"/> of them: on a linear scale at a round step (1, 2 or 5 times a power of ten); on a
+    /// log scale at 1, 2 and 5 times powers of ten (1 and 3, or 1 alone, when those would crowd), labelled as values.
     /// </summary>
     public static void Ticks(IAxis axis, double min, double max, bool log, int count = 4)
     {
         var ticks = new NumericManual();
         if (!log)
         {
-            // A round step (1, 2 or 5 times a power of ten) that puts about count ticks across the range.
             var raw = (max - min) / count;
             var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-            var step = new[] { 1.0, 2, 5, 10 }.Select(m => m * magnitude).First(st => st >= raw * 0.999);
+            var step = new[] { 1.0, 2, 5, 10 }.Select(m => m * magnitude).First(st => st >= 0.7 * raw);
             for (var k = Math.Ceiling(min / step - 1e-9); k * step <= max + 1e-9 * step; k++)
             {
-                var value = Math.Round(k * step, 12);
+                // + 0.0 turns a negative zero into the zero a reader expects.
+                var value = Math.Round(k * step, 12) + 0.0;
                 ticks.AddMajor(value, ChartStyle.Number(value));
             }
             axis.TickGenerator = ticks;
             return;
         }
-        var placed = 0;
+        var values = new List<double>();
+        foreach (double[] mantissas in new[] { new[] { 1.0, 2, 5 }, [1.0, 3], [1.0] })
+        {
+            values = LogValues(min, max, mantissas);
+            if (values.Count <= count + 1) break;
+        }
+        if (values.Count < 2) values = [min, max];
+        foreach (var value in values) ticks.AddMajor(Math.Log10(value), ChartStyle.Number(value));
+        axis.TickGenerator = ticks;
+    }
+
+    private static List<double> LogValues(double min, double max, double[] mantissas)
+    {
+        var values = new List<double>();
         for (var power = (int)Math.Floor(Math.Log10(min)) - 1; power <= (int)Math.Ceiling(Math.Log10(max)); power++)
         {
-            foreach (var mantissa in new[] { 1.0, 2, 5 })
+            foreach (var mantissa in mantissas)
             {
                 var value = mantissa * Math.Pow(10, power);
-                if (value < min * (1 - 1e-9) || value > max * (1 + 1e-9)) continue;
-                ticks.AddMajor(Math.Log10(value), ChartStyle.Number(value));
-                placed++;
+                if (value >= min * (1 - 1e-9) && value <= max * (1 + 1e-9)) values.Add(value);
             }
         }
-        if (placed < 2)
-        {
-            ticks.AddMajor(Math.Log10(min), ChartStyle.Number(min));
-            ticks.AddMajor(Math.Log10(max), ChartStyle.Number(max));
-        }
-        axis.TickGenerator = ticks;
+        return values;
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class PosteriorTraceChart
     private static Plot Panel(PosteriorQuantity q, bool last)
     {
         var plot = PosteriorPanels.Panel("", last ? "draw (after warmup)" : "", q.Log ? $"{q.Name} (log)" : q.Name);
-        plot.Axes.Left.Label.FontSize = 11;
+        plot.Axes.Left.Label.FontSize = 10;
         var longest = 0;
         for (var c = 0; c < q.ByChain.Count; c++)
         {
@@ -48,6 +48,7 @@ internal static class PosteriorTraceChart
         title.LabelShadowColor = Colors.Transparent;
         plot.Axes.SetLimits(0, Math.Max(1, longest) + 1, PosteriorPanels.ToAxis(q.Prior.Min, q.Log), PosteriorPanels.ToAxis(q.Prior.Max, q.Log));
         PosteriorPanels.Ticks(plot.Axes.Left, q.Prior.Min, q.Prior.Max, q.Log, 3);
+        PosteriorPanels.Ticks(plot.Axes.Bottom, 0, Math.Max(1, longest), false, 10);
         plot.Axes.Bottom.TickLabelStyle.IsVisible = last;
         plot.Axes.Left.MinimumSize = 110;
         return plot;

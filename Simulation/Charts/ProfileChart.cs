@@ -28,7 +28,8 @@ internal static class ProfileChart
         var evaluations = data.Profile.Count == 0 ? 0 : data.Profile.Max(p => p.Evaluations);
         var notes = new List<string>
         {
-            $"each point: the likelihood maximised over the other parameters (Nelder-Mead, at most {evaluations} runs, so a lower bound); dashed: 1.92 below the best, the 95% profile interval",
+            $"each point: log-likelihood maximised over the other parameters (Nelder-Mead, at most {evaluations} runs: a lower bound)",
+            "dashed: 1.92 below the best; values above it form the 95% profile-likelihood interval",
         };
         notes.AddRange(PosteriorCharts.Notes(data).Where(n => !n.StartsWith("ridge", StringComparison.Ordinal)));
         var height = Math.Max(ChartStyle.Height, 280 * rows + 60 + 20 * notes.Count);

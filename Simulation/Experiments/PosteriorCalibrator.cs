@@ -45,8 +45,8 @@ internal static class PosteriorCalibrator
         if (settings.ProfilePoints > 0)
         {
             progress?.Invoke(PosteriorStage.Profile, 0, problem.Space.ParameterCount * settings.ProfilePoints);
-            var best = chains.SelectMany(c => c.Draws.Take(result.Retained).Zip(c.LogLikelihood)).MaxBy(d => d.Second).First;
-            profile = ProfileLikelihood.Run(problem, best, settings.ProfilePoints, settings.ProfileEvaluations, workers, cancel);
+            var draws = chains.SelectMany(c => c.Draws.Take(result.Retained).Zip(c.LogLikelihood)).ToList();
+            profile = ProfileLikelihood.Run(problem, draws, settings.ProfilePoints, settings.ProfileEvaluations, workers, cancel);
         }
         var horizon = PosteriorPredictive.Horizon(objective.Targets, objective.Scenario.Time.Steps);
         var metrics = objective.Targets.Select(t => t.Metric.Name).Distinct().ToList();
