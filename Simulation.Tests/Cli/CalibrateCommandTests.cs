@@ -169,4 +169,30 @@ public sealed class CalibrateCommandTests
         Assert.True(manifest.RootElement.GetProperty("posterior").GetProperty("converged").GetBoolean());
         Assert.True(manifest.RootElement.GetProperty("posterior").GetProperty("min_bulk_ess").GetDouble() >= 400);
     }
+
+    [Theory]
+    [InlineData("parameters: [{ path: platform.sensitivity, min: 0.5, max: 10, prior: { kind: normal, mean: 12, sd: 1 } }]\n  observed: [{ step: 101, value: 0.27 }]",
+        "fit.yaml:6:", "calibrate.parameters.0.prior.mean: 12 is outside the parameter's range [0.5, 10]")]
+    [InlineData("parameters: [{ path: platform.sensitivity, min: 0.5, max: 10 }]\n  observed: [{ step: 400, value: 0.27 }]",
+        "fit.yaml:7:", "step 400 is after the run's last step (120)")]
+    [InlineData("parameters: [{ path: platform.sensitivity, min: 0.5, max: 10 }]\n  observed: [{ step: 101, metric: trust, value: 0.27 }]",
+        "fit.yaml:7:", "'trust' is not a time-series metric")]
+    [InlineData("parameters: [{ path: platform.sensitivity, min: 0.5, max: 10 }]\n  data: obs.csv",
+        "obs.csv:1:1:", "the header needs a 'value' column")]
+    public void Execute_BadCalibrationInput_LocatedMessageAndExitTwo(string section, string where, string message)
+    {
+        using var folder = new TempFolder();
+        folder.Write("obs.csv", "step,metric,reading\n101,reputation,0.27\n");
+        var scenario = folder.Write("fit.yaml", "name: fit\ntime: { steps: 120 }\ninstitutions: { generated: { banks: 2, payments: 1 } }\n" +
+            "shocks: [{ step: 101, type: misuse, affected: 87000000 }]\ncalibrate:\n  " + section + "\n");
+        var outDir = Path.Combine(folder.Path, "out");
+
+        var result = CliRunner.Run(["calibrate", scenario, "--out", outDir]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(where, result.Error);
+        Assert.Contains(message, result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(outDir), "nothing is written for bad input");
+    }
 }
