@@ -95,4 +95,25 @@ public sealed class ChainDiagnosticsTests
         Assert.False(constant.Converged);
         Assert.True(double.IsNaN(ChainDiagnostics.Rhat([[1, 2, 3], [2, 3, 1]])));
     }
+
+    // Expected values from the R package posterior 1.4.0 (Debian's r-cran-posterior), on the same chains
+    // written out shortest-round-trip: rhat(x), ess_bulk(x), ess_tail(x), ess_basic(x) (split, not ranked).
+    [Theory]
+    [InlineData("ar1", 1.01223739370918, 332.737757230086, 775.293203923506, 334.102858661188)]
+    [InlineData("shifted", 1.01731911533132, 833.148862596753, 983.068234003703, 830.868596650155)]
+    [InlineData("lognormal", 1.00221261591641, 503.916884176603, 805.720901021788, 649.673980790607)]
+    public void Of_ReferenceChains_MatchesThePosteriorPackage(string name, double rhat, double bulk, double tail, double basic)
+    {
+        var chains = name switch
+        {
+            "ar1" => ReferenceChains.Ar1(),
+            "shifted" => ReferenceChains.Shifted(),
+            _ => ReferenceChains.LogNormal(),
+        };
+        var c = ChainDiagnostics.Of(chains);
+        Assert.Equal(rhat, c.Rhat, 1e-9);
+        Assert.Equal(bulk, c.BulkEss, 1e-6);
+        Assert.Equal(tail, c.TailEss, 1e-6);
+        Assert.Equal(basic, ChainDiagnostics.Ess(ChainDiagnostics.Split(chains)), 1e-6);
+    }
 }

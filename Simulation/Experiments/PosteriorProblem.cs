@@ -5,9 +5,4 @@ namespace TrustSim.Experiments;
 /// replicated mean of each observation at a vector of parameter values (NaN where the values make no
 /// valid scenario). The model is a plain function so a test can put a known density in its place.
 /// </summary>
-internal sealed record PosteriorProblem(PosteriorSpace Space, ObservationModel Observations, Func<double[], double[]> Means)
-{
-    /// <summary>The log-likelihood at a full vector of values (parameters, then error scales).</summary>
-    public double LogLikelihood(IReadOnlyList<double> values) =>
-        Observations.LogLikelihood(Means(Space.Parameters(values)), Space.Scales(values));
-}
+internal sealed record PosteriorProblem(PosteriorSpace Space, ObservationModel Observations, Func<double[], double[]> Means);
