@@ -2,7 +2,7 @@ namespace TrustSim.Tests.Experiments;
 
 /// <summary>
 /// A fact that runs only when <c>TRUSTSIM_COVERAGE=1</c>: the coverage study of the posterior calibration
-/// calibrates sixty synthetic data sets, a few minutes on two cores, too long for every test run.
+/// calibrates sixty synthetic data sets (about 800,000 model runs), minutes on two cores, too long for every test run.
 /// </summary>
 public sealed class CoverageFactAttribute : FactAttribute
 {

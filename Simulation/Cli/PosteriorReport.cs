@@ -61,8 +61,9 @@ internal static class PosteriorReport
 
     private static string CsvStep(int step) => step.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Four significant digits: more than a posterior summary carries, few enough for a terminal's width.</summary>
     private static string N(double x) =>
-        double.IsNaN(x) ? "-" : Math.Abs(x) >= 1e5 || (x != 0 && Math.Abs(x) < 1e-3) ? x.ToString("0.###e+0", CultureInfo.InvariantCulture) : x.ToString("0.####", CultureInfo.InvariantCulture);
+        double.IsNaN(x) ? "-" : Math.Abs(x) >= 1e5 || (x != 0 && Math.Abs(x) < 1e-3) ? x.ToString("0.###e+0", CultureInfo.InvariantCulture) : x.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string F(double x, string format) => double.IsNaN(x) ? "-" : x.ToString(format, CultureInfo.InvariantCulture);
 }
