@@ -198,6 +198,7 @@ public sealed class CorruptFolderTests(OutputFolders folders)
     [InlineData("sweep")]
     [InlineData("comparison")]
     [InlineData("calibration")]
+    [InlineData("posterior")]
     [InlineData("threshold")]
     [InlineData("discovery")]
     public void Plot_EveryKindOfFolderWithChartsDeleted_RedrawsTheSameCharts(string kind)
@@ -209,6 +210,7 @@ public sealed class CorruptFolderTests(OutputFolders folders)
             "comparison" => folders.Comparison,
             "calibration" => folders.Calibration,
             "discovery" => folders.Discovery,
+            "posterior" => folders.Posterior,
             _ => folders.Threshold,
         };
         string folder = OutputFolders.Copy(original);

@@ -22,7 +22,7 @@ internal static class OutputFolderCharts
     private static readonly string[] KnownFiles =
     [
         RunFolder.ScenarioFile, RunCsv.TimeseriesFile, RunCsv.SummaryFile, SweepTables.PointsFile, "journal.jsonl",
-        CompareFolder.FileName, CalibrationFolder.TraceFile, ThresholdFolder.FileName, DiscoveryFolder.FileName,
+        CompareFolder.FileName, CalibrationFolder.TraceFile, PosteriorFolder.PosteriorFile, ThresholdFolder.FileName, DiscoveryFolder.FileName,
     ];
 
     /// <summary>Reads and checks <paramref name="folder"/> for the verb <paramref name="verb"/> (plot, report), which its messages name.</summary>
@@ -52,6 +52,15 @@ internal static class OutputFolderCharts
             {
                 ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
                 return Done("discovery", DiscoveryFolder.Jobs(folder, discovery), manifest, null);
+            }
+            if (manifest.Posterior is not null)
+            {
+                ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed, RunStatus.NotConverged, RunStatus.Interrupted);
+                var scenarioFile = Path.Combine(folder, RunFolder.ScenarioFile);
+                if (!File.Exists(scenarioFile)) throw new DataFileException($"{scenarioFile}: missing (a posterior calibration folder has one)");
+                var loaded = LoadWritten(scenarioFile);
+                if (!loaded.Ok) return loaded.ConvertError<Charts>();
+                return Done("calibration", PosteriorCharts.Jobs(PosteriorFolder.Read(folder, manifest, loaded.Value)), manifest, loaded.Value);
             }
             if (manifest.Calibration is not null)
             {

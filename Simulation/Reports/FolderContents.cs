@@ -24,7 +24,8 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
         (OutputKind.Comparison, [CompareFolder.FileName, CompareFolder.BandsFile]),
         (OutputKind.Discovery, [DiscoveryFolder.FileName, DiscoveryFolder.TrajectoryFile]),
         (OutputKind.Calibration, [CalibrationFolder.FitFile, CalibrationFolder.TraceFile, CalibrationFolder.FittedFile, CalibrationFolder.ObservedFile,
-            CalibrationFolder.FitTimeseriesFile, CalibrationFolder.FitEventsFile]),
+            CalibrationFolder.FitTimeseriesFile, CalibrationFolder.FitEventsFile, PosteriorFolder.PosteriorFile, PosteriorFolder.CorrelationFile,
+            PosteriorFolder.ProfileFile, PosteriorFolder.PredictiveFile]),
         (OutputKind.Run, [RunCsv.TimeseriesFile, RunCsv.SummaryFile, RunCsv.EventsFile, InstitutionsCsv.FileName]),
     ];
 
@@ -51,6 +52,8 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
         var (kind, evidence, badManifest) = KindOf(folder, entries);
         var allowed = new HashSet<string>(Common, StringComparer.Ordinal);
         if (kind is { } k) allowed.UnionWith(Known.First(x => x.Kind == k).Names);
+        // A posterior calibration writes summary.csv too; as a run folder's file too, it tells no kind apart.
+        if (kind == OutputKind.Calibration) allowed.Add(PosteriorFolder.SummaryFile);
         // A manifest.json that trustsim did not write is not trustsim's, whatever else is there.
         if (badManifest) allowed.Remove(ManifestJson.FileName);
         var foreign = entries.Where(name => !allowed.Contains(name)).ToList();
@@ -77,7 +80,7 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
             if (ReadManifest(Path.Combine(folder, ManifestJson.FileName)) is { } manifest)
             {
                 var kind = manifest.Comparison is not null ? OutputKind.Comparison
-                    : manifest.Calibration is not null ? OutputKind.Calibration
+                    : manifest.Calibration is not null || manifest.Posterior is not null ? OutputKind.Calibration
                     : manifest.Discovery is not null ? OutputKind.Discovery
                     : manifest.Sweep is not null || manifest.Threshold is not null ? OutputKind.Sweep
                     : OutputKind.Run;

@@ -53,6 +53,10 @@ internal sealed record Manifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CalibrationManifest? Calibration { get; init; }
 
+    /// <summary>What a posterior calibration drew and found (calibrate folders of method posterior only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PosteriorManifest? Posterior { get; init; }
+
     /// <summary>The design and run counts of a sweep; null (and left out of the JSON) for a plain run.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SweepInfo? Sweep { get; init; }

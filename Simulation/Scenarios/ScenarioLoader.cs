@@ -44,7 +44,6 @@ internal static class ScenarioLoader
         }
     }
 
-    /// <summary>The first step dated on or after <paramref name="date"/> (see <see cref="ScenarioSchedule"/>).</summary>
     /// <summary>
     /// Scenario text read once, to be resolved with many sets of overrides (<see cref="LoadParsed"/>): a
     /// sweep's design points differ only in their overrides. Null when the text itself has problems.
@@ -81,6 +80,7 @@ internal static class ScenarioLoader
         }
     }
 
+    /// <summary>The first step dated on or after <paramref name="date"/> (see <see cref="ScenarioSchedule"/>).</summary>
     public static int StepOf(Scenario scenario, DateOnly date) => ScenarioSchedule.StepOf(scenario.Time, date);
 
     // A scenario loaded from a file is one a command may write back as scenario.yaml, which resume,
