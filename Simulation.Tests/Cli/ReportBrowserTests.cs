@@ -43,7 +43,7 @@ public sealed class ReportBrowserTests(OutputFolders folders)
         using var browser = HeadlessChromium.Start();
         foreach (var (kind, folder) in new[]
                  {
-                     ("run", folders.Run), ("sweep", folders.Sweep), ("comparison", folders.Comparison), ("calibration", folders.Calibration),
+                     ("run", folders.Run), ("sweep", folders.Sweep), ("comparison", folders.Comparison), ("calibration", folders.Calibration), ("posterior", folders.Posterior),
                      ("threshold", folders.Threshold), ("injected", InjectedRun.Make()),
                  })
         {

@@ -40,7 +40,10 @@ internal static class PanelFigure
                     panel ??= Strip(font, [], 12, Alignment.MiddleCenter, Colors.Black);
                     plots.Add(panel);
                     int top = TitleUnits + r * panelRows, left = c == 0 ? 0 : columnExtra + c * panelColumns;
-                    int tall = panelRows + (r == rows - 1 ? rowExtra : 0), wide = panelColumns + (c == 0 ? columnExtra : 0);
+                    // The last row and column take what the division leaves over: a cell left uncovered is transparent,
+                    // which an SVG viewer paints black.
+                    int tall = r == rows - 1 ? totalRows - noteUnits - top : panelRows;
+                    int wide = c == columns - 1 ? totalColumns - left : panelColumns + (c == 0 ? columnExtra : 0);
                     layout.Set(panel, new GridCell(top, left, totalRows, totalColumns, tall, wide));
                 }
             }

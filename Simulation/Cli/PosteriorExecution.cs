@@ -9,7 +9,7 @@ namespace TrustSim.Cli;
 /// <summary>
 /// <c>calibrate</c> with <c>method: posterior</c>: runs the chains (Ctrl-C keeps what was drawn), writes the
 /// folder (<see cref="PosteriorFolder"/>) with a manifest that says plainly whether the chains converged,
-/// and reports. Exit 0 when converged, 1 when not (every file is still written) or a chart failed, 130
+/// and reports. Exit 0 when converged, 1 when not (every file is still written) or a chart or the report page failed, 130
 /// when interrupted.
 /// </summary>
 internal sealed class PosteriorExecution(Terminal terminal, OutputFolder output, string commandLine, string scenarioFile, DateTime started)
@@ -26,6 +26,7 @@ internal sealed class PosteriorExecution(Terminal terminal, OutputFolder output,
         var resolved = scenario with { Calibrate = scenario.Calibrate! with { Observed = observations, Data = "" } };
         var manifest = Manifest(scenario, objective, result, status);
         var chartProblems = PosteriorFolder.Write(output.WorkFolder, result, resolved, manifest);
+        bool reported = FolderReport.Finish(output.WorkFolder, terminal, output.Shown);
         output.Commit();
         foreach (var p in chartProblems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
@@ -40,7 +41,7 @@ internal sealed class PosteriorExecution(Terminal terminal, OutputFolder output,
                     "but the draws are not a posterior; run longer chains (calibrate.warmup, calibrate.draws).");
                 return ExitCode.RunFailed;
             default:
-                return chartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+                return chartProblems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
         }
     }
 

@@ -52,7 +52,8 @@ internal sealed record PosteriorPredictive(IReadOnlyList<ObservationPrediction> 
                 var mean = runs[d][metric][targets[i].Step];
                 model[i].Add(mean);
                 var sd = observations.Sd(i, sigmas);
-                if (double.IsFinite(sd)) predictive[i].Add(mean + sd * noise);
+                // A new observation cannot leave its metric's domain (a share below 0): the Gaussian error is censored there.
+                if (double.IsFinite(sd)) predictive[i].Add(targets[i].Metric.Domain.Clamp(mean + sd * noise));
             }
         }
         var predictions = targets.Select((_, i) =>

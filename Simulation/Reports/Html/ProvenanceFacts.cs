@@ -12,7 +12,7 @@ internal static class ProvenanceFacts
     {
         var facts = new List<ReportFact>
         {
-            new("Status", manifest.Status.ToString().ToLowerInvariant() + (manifest.Error is { Length: > 0 } error ? $": {error}" : "")),
+            new("Status", ReportPages.StatusWords(manifest.Status) + (manifest.Error is { Length: > 0 } error ? $": {error}" : "")),
             new("Tool version", manifest.ToolVersion, Code: true),
             new("Git commit", manifest.GitCommit ?? "not recorded (not run from a git checkout)", Code: manifest.GitCommit is not null),
             new("Command line", manifest.CommandLine, Code: true),

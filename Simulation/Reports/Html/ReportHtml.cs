@@ -271,7 +271,12 @@ internal static class ReportHtml
 
     private static string? CellClass(ReportColumn column) => column.Numeric ? "num" : column.Wraps ? "prose" : null;
 
-    private static string StatusClass(string status) => status is "failed" or "interrupted" or "running" ? status : "ok";
+    private static string StatusClass(string status) => status switch
+    {
+        "failed" or "interrupted" or "running" => status,
+        "not converged" => "interrupted", // results kept but not to be trusted, as after Ctrl-C
+        _ => "ok",
+    };
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,7 @@ namespace TrustSim.Reports.Html;
 
 /// <summary>
 /// Builds the page of any output folder the tool finishes (run, sweep, threshold search, comparison,
-/// calibration), choosing by its manifest as every reader does, and assembles the parts every page shares:
+/// calibration by the optimiser or the posterior), choosing by its manifest as every reader does, and assembles the parts every page shares:
 /// warnings, charts, the scenario file and the provenance.
 /// </summary>
 internal static class ReportPages
@@ -15,6 +15,7 @@ internal static class ReportPages
     {
         var manifest = source.Manifest;
         if (manifest.Comparison is not null) return ComparisonPage.Build(source);
+        if (manifest.Posterior is not null) return PosteriorPage.Build(source);
         if (manifest.Calibration is not null) return CalibrationPage.Build(source);
         if (manifest.Threshold is not null) return ThresholdPage.Build(source);
         if (manifest.Sweep is not null) return SweepPage.Build(source);
@@ -32,18 +33,22 @@ internal static class ReportPages
         parameters ??= manifest.Sweep?.Parameters ?? [];
         var charts = ReportCharts.Read(source.Folder, source.ChartFiles, parameters);
         var allWarnings = new List<string>();
-        if (manifest.Status != RunStatus.Completed)
+        // A status the command explained among the warnings (a posterior that did not converge) is not said twice.
+        if (manifest.Status != RunStatus.Completed && !(manifest.Error is { } said && (manifest.Warnings ?? []).Contains(said)))
         {
-            allWarnings.Add($"The command ended '{manifest.Status.ToString().ToLowerInvariant()}'" +
+            allWarnings.Add($"The command ended '{StatusWords(manifest.Status)}'" +
                             (manifest.Error is { Length: > 0 } error ? $": {error}" : "") + ".");
         }
         allWarnings.AddRange(manifest.Warnings ?? []);
         allWarnings.AddRange(warnings ?? []);
         allWarnings.AddRange(charts.Where(c => c.Svg is null).Select(c =>
             $"charts/{c.FileName} is missing (the chart could not be drawn when the folder was written); 'trustsim plot' on this folder draws it again."));
-        return new ReportPage(kind, title, source.Scenario?.Description, manifest.Status.ToString().ToLowerInvariant(), facts, notes, allWarnings,
+        return new ReportPage(kind, title, source.Scenario?.Description, StatusWords(manifest.Status), facts, notes, allWarnings,
             tables, charts, scenarioFile is null ? null : ScenarioText(source, scenarioFile), ProvenanceFacts.For(manifest));
     }
+
+    /// <summary>A status as a reader says it: "completed", "not converged".</summary>
+    internal static string StatusWords(RunStatus status) => SnakeCase.From(status.ToString()).Replace('_', ' ');
 
     /// <summary>The folder's scenario file shown whole; null when the folder has none (an interrupted calibration).</summary>
     private static ReportText? ScenarioText(ReportSource source, string fileName)
