@@ -83,7 +83,7 @@ public sealed class RunCommandTests
         var outcome = CliRunner.Run(["run", Scenario, "--out", folder, "--seed", "2", "--force", .. Small]);
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
-        Assert.Equal("2", ManifestSeed(folder));
+        Assert.Equal("0x0000000000000002", ManifestSeed(folder));
         Assert.False(File.Exists(Path.Combine(folder, "charts", "from-the-old-run.png")));
         Assert.Equal([".run.trustsim.lock", "run"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }

@@ -33,7 +33,7 @@ internal static class SweepTables
         {
             var row = new List<string>(header.Count)
             {
-                CsvText.Integer(e.RunId), CsvText.Integer(e.Point), CsvText.Integer(e.Replication), CsvText.Integer(e.Seed),
+                CsvText.Integer(e.RunId), CsvText.Integer(e.Point), CsvText.Integer(e.Replication), CsvText.Seed(e.Seed),
             };
             row.AddRange(plan.Points[e.Point].Values.Select(CsvText.Number));
             for (int m = 0; m < SummaryMetrics.Columns.Count; m++)

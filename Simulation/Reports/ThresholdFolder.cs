@@ -28,7 +28,7 @@ internal static class ThresholdFolder
         CsvTable.Write(path, header, runs.OrderBy(r => r.Evaluation).ThenBy(r => r.Replication).Select(r => (IReadOnlyList<string>)
         [
             CsvText.Integer((long)r.Evaluation * replications + r.Replication), CsvText.Integer(r.Evaluation), CsvText.Integer(r.Replication),
-            CsvText.Integer(r.Seed), CsvText.Number(r.Value),
+            CsvText.Seed(r.Seed), CsvText.Number(r.Value),
             .. SummaryMetrics.Columns.Select(c => r.Summary is { } s ? CsvText.Number(c.Read(s)) : ""),
             r.Summary is null ? "failed" : "completed", r.Error ?? "",
         ]));
