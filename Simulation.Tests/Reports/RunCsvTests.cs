@@ -73,7 +73,7 @@ public sealed class RunCsvTests
             .Select(p => SnakeCase.From(p.Name))
             .Order();
 
-        Assert.Equal(expected, InstitutionsCsv.Columns.Select(c => c.Name).Order());
+        Assert.Equal(expected, InstitutionsCsv.Columns.Select(c => c.Field.Name).Order());
     }
 
     [Fact]

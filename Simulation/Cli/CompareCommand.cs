@@ -100,6 +100,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             Comparison = new ComparisonManifest(sides.Select(s => new ComparedSide(s.Label, s.Path, s.Kind, s.Sha256, s.MasterSeed, s.Seeds)).ToList(),
                 pairing, note),
         };
+        DataPackage.Write(folder, PackageContext.ForComparison(sides.Select(s => s.Label).ToArray()));
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
         output.Commit();
         path = Path.Combine(output.Folder, CompareFolder.FileName);

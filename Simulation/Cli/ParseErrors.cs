@@ -21,6 +21,7 @@ internal static partial class ParseErrors
         ["slurm"] = typeof(SlurmCommand.Settings),
         ["compare"] = typeof(CompareCommand.Settings),
         ["plot"] = typeof(PlotCommand.Settings),
+        ["export"] = typeof(ExportCommand.Settings),
         ["validate"] = typeof(ValidateCommand.Settings),
         ["schema"] = typeof(SchemaCommand.Settings),
         ["bench"] = typeof(BenchCommand.Settings),

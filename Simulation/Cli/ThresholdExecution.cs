@@ -85,6 +85,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
                 runs.Count - failed, failed, workers, false),
             Threshold = info,
         };
+        DataPackage.Write(folder, PackageContext.ForSweep(target.Scenario));
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
         // The search was built beside the folder: now it replaces it whole.
         target.Output?.Commit();

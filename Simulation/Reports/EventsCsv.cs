@@ -17,13 +17,11 @@ internal static partial class EventsCsv
 {
     public const string FileName = "events.csv";
 
-    public static TableField Replication { get; } = TableField.Integer("replication", "replication number, from 0");
-
     /// <summary>Every column after replication, with how an event fills it.</summary>
     public static IReadOnlyList<(TableField Field, Func<EventRecord, string> Write)> Columns { get; } =
     [
-        (TableField.Integer("step", "step at which the event happened (0 is the start)"), e => CsvText.Integer(e.Step)),
-        (TableField.Date("date", "calendar date of that step"), e => CsvText.Date(e.Date)),
+        (RunCsv.Step, e => CsvText.Integer(e.Step)),
+        (RunCsv.Date, e => CsvText.Date(e.Date)),
         (TableField.Choice<EventKind>("kind", "what happened: a reputation shock, a commitment, a data breach, an intervention, " +
             "an institution's mode switch, or a warning's end"), e => CsvText.Enum(e.Event.Kind)),
         (TableField.Choice<EventCause>("cause", "how it came about: the scenario's schedule, a random scandal, the news of a fine, " +
@@ -50,7 +48,7 @@ internal static partial class EventsCsv
             e => e.Event.Label),
     ];
 
-    public static IReadOnlyList<TableField> Fields { get; } = [Replication, .. Columns.Select(c => c.Field)];
+    public static IReadOnlyList<TableField> Fields { get; } = [RunCsv.Replication, .. Columns.Select(c => c.Field)];
 
     public static IReadOnlyList<string> Header { get; } = Fields.Select(f => f.Name).ToArray();
 

@@ -14,11 +14,22 @@ internal static class RunCsv
     public const string SummaryFile = "summary.csv";
     public const string EventsFile = EventsCsv.FileName;
 
-    public static IReadOnlyList<string> TimeseriesHeader { get; } =
-        ["replication", "step", "date", .. StepMetrics.Columns.Select(c => c.Name)];
+    public static TableField Replication { get; } = TableField.Integer("replication", "replication number, from 0");
 
-    public static IReadOnlyList<string> SummaryHeader { get; } =
-        ["replication", "seed", .. SummaryMetrics.Columns.Select(c => c.Name)];
+    public static TableField Step { get; } = TableField.Integer("step", "step number (0 is the state before the first step)");
+
+    public static TableField Date { get; } = TableField.Date("date", "calendar date of the step");
+
+    /// <summary>timeseries.csv's columns (and a calibration's fit-timeseries.csv): replication, step, date, every step metric.</summary>
+    public static IReadOnlyList<TableField> TimeseriesFields { get; } = [Replication, Step, Date, .. StepMetrics.Columns.Select(TableField.Metric)];
+
+    /// <summary>summary.csv's columns: replication, seed, every summary metric.</summary>
+    public static IReadOnlyList<TableField> SummaryFields { get; } =
+        [Replication, TableField.Seed("seed", "the replication's seed, derived from the master seed"), .. SummaryMetrics.Columns.Select(TableField.Metric)];
+
+    public static IReadOnlyList<string> TimeseriesHeader { get; } = TimeseriesFields.Select(f => f.Name).ToArray();
+
+    public static IReadOnlyList<string> SummaryHeader { get; } = SummaryFields.Select(f => f.Name).ToArray();
 
     /// <summary>One row per replication and step: the StepMetrics columns.</summary>
     public static void WriteTimeseries(string path, IReadOnlyList<RunResult> results) =>
