@@ -18,7 +18,7 @@ public sealed partial class RunForceKillTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private const int Replications = 24;
     private const int Steps = 520;
-    private static readonly string[] Entries = ["charts", "events.csv", "institutions.csv", "manifest.json", "scenario.yaml", "summary.csv", "timeseries.csv"];
+    private static readonly string[] Entries = ["charts", "datapackage.json", "events.csv", "institutions.csv", "manifest.json", "scenario.yaml", "summary.csv", "timeseries.csv"];
 
     private static string[] Args(string folder, int seed) =>
         ["run", Scenario, "--out", folder, "--force", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "2",

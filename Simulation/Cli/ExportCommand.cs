@@ -80,6 +80,7 @@ internal sealed partial class ExportCommand(Terminal terminal) : Command<ExportC
         using var output = claimed.Value;
         using var signals = new InterruptSignals(cancellationToken);
         IReadOnlyList<string> written;
+        bool existed = Directory.Exists(target);
         try
         {
             if (Directory.Exists(target))
@@ -92,6 +93,8 @@ internal sealed partial class ExportCommand(Terminal terminal) : Command<ExportC
         }
         catch (DataFileException e)
         {
+            // Bad input writes nothing: an export folder this command made, and left empty, goes too.
+            if (!existed && Directory.Exists(target) && !Directory.EnumerateFileSystemEntries(target).Any()) Directory.Delete(target);
             return terminal.BadInput([$"trustsim: {e.Message}"]);
         }
         catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
@@ -122,7 +125,7 @@ internal sealed partial class ExportCommand(Terminal terminal) : Command<ExportC
         if (!Directory.Exists(target)) return null;
         var names = FolderExport.Names(package);
         var foreign = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName)
-            .Where(n => !names.Contains(n!) && !Temporary().IsMatch(n!)).Order(StringComparer.Ordinal).ToList();
+            .Where(n => !names.Contains(n!) && !Temporary().IsMatch(n!) && n != FolderExport.StagingName).Order(StringComparer.Ordinal).ToList();
         return foreign.Count == 0 ? null
             : $"{target}: holds {string.Join(", ", foreign.Take(3))}{(foreign.Count > 3 ? $" and {foreign.Count - 3} more" : "")}, which export " +
               "does not write; export into an empty or new folder, or one that holds an earlier export of the same kind of folder";

@@ -16,6 +16,12 @@ internal static class FolderExport
     /// <summary>The default export folder, inside the folder exported; every kind of folder may hold it.</summary>
     public const string FolderName = "export";
 
+    /// <summary>
+    /// Where the copies are made before they take their names, inside the export folder: a damaged table found
+    /// halfway then leaves none of this export's copies behind. Only the export holding the folder's lock uses it.
+    /// </summary>
+    public const string StagingName = ".export-staging";
+
     /// <summary>points.csv in long form.</summary>
     public const string PointsLongFile = "points-long.csv.gz";
 
@@ -50,19 +56,31 @@ internal static class FolderExport
     /// </summary>
     public static IReadOnlyList<string> Write(string folder, string target, PackageContext context, ExportFormat format, CancellationToken cancel = default)
     {
-        Directory.CreateDirectory(target);
+        string staging = Path.Combine(target, StagingName);
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
         var written = new List<string>();
-        foreach (var (source, copy) in Pending(folder, context, format))
+        try
         {
-            string from = Path.Combine(folder, source.Path);
+            foreach (var (source, copy) in Pending(folder, context, format))
+            {
+                string from = Path.Combine(folder, source.Path);
+                cancel.ThrowIfCancellationRequested();
+                string to = Path.Combine(staging, copy.Path);
+                var fields = copy.Fields!(context);
+                if (copy.Path == PointsLongFile) WritePointsLong(from, to, context);
+                else if (source.Format == "parquet") WriteTimeseries(from, to, fields, cancel);
+                else ParquetTable.Write(from, to, fields, cancel);
+                written.Add(copy.Path);
+            }
             cancel.ThrowIfCancellationRequested();
-            string to = Path.Combine(target, copy.Path);
-            var fields = copy.Fields!(context);
-            if (copy.Path == PointsLongFile) WritePointsLong(from, to, context);
-            else if (source.Format == "parquet") WriteTimeseries(from, to, fields, cancel);
-            else ParquetTable.Write(from, to, fields, cancel);
-            written.Add(to);
+            foreach (string name in written) AtomicFile.Rename(Path.Combine(staging, name), Path.Combine(target, name));
         }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+        written = written.Select(name => Path.Combine(target, name)).ToList();
         var present = Copies(context, ExportFormat.Csv).Concat(Copies(context, ExportFormat.Parquet))
             .Where(c => File.Exists(Path.Combine(target, c.Copy.Path))).Select(c => c.Copy).ToList();
         AtomicFile.WriteAllText(Path.Combine(target, DataPackage.FileName), DataPackage.Text(present, context,
