@@ -79,10 +79,10 @@ load_folder <- function(folder) {
 }
 
 summarise_folder <- function(folder) {
+  package <- read_package(folder)
+  if (!is.null(package)) cat(sprintf("%s: %s\n", folder, package$title))
   tables <- load_folder(folder)
-  package <- attr(tables, "package")
   kind <- strsplit(package$name, "-", fixed = TRUE)[[1]][2]
-  cat(sprintf("%s: %s\n", folder, package$title))
   for (name in names(tables)) cat(sprintf("  %s: %d rows x %d columns\n", name, nrow(tables[[name]]), ncol(tables[[name]])))
   if (kind == "run") {
     s <- tables$summary
@@ -97,8 +97,14 @@ summarise_folder <- function(folder) {
     if (!is.null(tables$points)) {
       p <- tables$points
       metric <- grep("_mean$", names(p), value = TRUE)[1]
-      means <- tapply(p[[metric]], p[[2]], mean)
-      cat(sprintf("  %s by %s: %s\n", metric, names(p)[2], paste(sprintf("%g: %.4f", as.numeric(names(means)), means), collapse = ", ")))
+      if (length(unique(p[[2]])) <= 8) {
+        means <- tapply(p[[metric]], p[[2]], mean)
+        cat(sprintf("  %s by %s: %s\n", metric, names(p)[2], paste(sprintf("%g: %.4f", as.numeric(names(means)), means), collapse = ", ")))
+      } else {
+        # A sampled design (Latin hypercube, Sobol, Morris): every point has its own value.
+        cat(sprintf("  %s over %d points: %.4f to %.4f, correlation with %s %+.2f\n", metric, nrow(p), min(p[[metric]], na.rm = TRUE),
+                    max(p[[metric]], na.rm = TRUE), names(p)[2], cor(p[[metric]], p[[2]], use = "complete.obs")))
+      }
     }
     if (!is.null(tables$timeseries)) {
       t <- tables$timeseries

@@ -110,9 +110,11 @@ def seed_value(text):
 
 
 def summarise(folder):
+    package = read_package(folder)
+    if package is not None:
+        print(f"{folder}: {package['title']}")
     package, tables = load_folder(folder)
     kind = folder_kind(package)
-    print(f"{folder}: {package['title']}")
     for name, frame in tables.items():
         print(f"  {name}: {len(frame)} rows x {len(frame.columns)} columns")
     if kind == "run":
@@ -131,8 +133,13 @@ def summarise(folder):
         if points is not None:
             parameter = points.columns[1]
             metric = next(c for c in points.columns if c.endswith("_mean"))
-            means = points.groupby(parameter)[metric].mean()
-            print(f"  {metric} by {parameter}: " + ", ".join(f"{k:g}: {v:.4f}" for k, v in means.items()))
+            if points[parameter].nunique() <= 8:
+                means = points.groupby(parameter)[metric].mean()
+                print(f"  {metric} by {parameter}: " + ", ".join(f"{k:g}: {v:.4f}" for k, v in means.items()))
+            else:
+                # A sampled design (Latin hypercube, Sobol, Morris): every point has its own value.
+                print(f"  {metric} over {len(points)} points: {points[metric].min():.4f} to {points[metric].max():.4f}, "
+                      f"correlation with {parameter} {points[metric].corr(points[parameter]):+.2f}")
         series = tables.get("timeseries")
         if series is not None:
             print(f"  time series: {series.groupby(['point', 'replication']).ngroups} runs of {series['step'].max() + 1} steps")
