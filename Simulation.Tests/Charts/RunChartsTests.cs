@@ -143,8 +143,8 @@ public sealed class RunChartsTests
         static IReadOnlyList<RunResult> With(EventRecord e) =>
             SyntheticRuns.Realistic(replications: 2).Select(r => r with { Events = [e] }).ToList();
         var date = SyntheticRuns.Start.AddDays(7 * 100);
-        var random = new EventRecord(100, date, EventKind.Shock, "hack", $"{World.RandomScandal} salience=0.3 drop=0.1");
-        var breach = new EventRecord(100, date, EventKind.Breach, "hack", "affected=1E+06 salience=0.1 drop=0.05");
+        var random = new EventRecord(100, date, WorldEvent.ShockOf(ShockType.Hack, EventCause.Random, double.NaN, 0.3, 0.1, ""));
+        var breach = new EventRecord(100, date, WorldEvent.Breach(1e6, 0.1, 0.05));
         // The ticks are the marker colour (B22222), in the strip just above the x axis.
         static int Ticks(ChartImage image)
         {

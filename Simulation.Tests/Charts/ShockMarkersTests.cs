@@ -56,7 +56,8 @@ public sealed class ShockMarkersTests
         var results = SyntheticRuns.Realistic(replications: 1, steps: 260);
         var start = results[0].Steps[0].Date;
         var events = Enumerable.Range(0, 20)
-            .Select(i => new EventRecord(100 + i / 2, start.AddDays(7 * (100 + i / 2)), TrustSim.Model.EventKind.Shock, "misuse", "", $"Event {i} of the schedule"))
+            .Select(i => new EventRecord(100 + i / 2, start.AddDays(7 * (100 + i / 2)),
+                TrustSim.Model.WorldEvent.ShockOf(TrustSim.Scenarios.ShockType.Misuse, TrustSim.Model.EventCause.Scheduled, double.NaN, 0.5, 0.1, $"Event {i} of the schedule")))
             .ToList();
         var dense = results.Select(r => r with { Events = events }).ToList();
         var labels = Placed(SyntheticRuns.Scenario(), dense);

@@ -124,7 +124,7 @@ public sealed class CorruptFolderTests(OutputFolders folders)
         lines[2] = "garbage";
         WriteLines(events, lines);
 
-        AssertRefused(CliRunner.Run("plot", run), $"{events}:3: 1 field where the header has 7 (a truncated or edited line)");
+        AssertRefused(CliRunner.Run("plot", run), $"{events}:3: 1 field where the header has 19 (a truncated or edited line)");
         AssertRefused(Compare(run), $"{events}:3:");
     }
 

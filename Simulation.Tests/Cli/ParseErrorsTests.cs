@@ -8,7 +8,7 @@ public sealed class ParseErrorsTests
     [InlineData(new[] { "runn", "x.yaml" }, "trustsim: Unknown command 'runn'; did you mean 'run'?")]
     [InlineData(new[] { "run", "x.yaml", "--replication", "3" }, "trustsim: Unknown option 'replication'; did you mean 'replications'?")]
     [InlineData(new[] { "sweep", "x.yaml", "--worker", "2" }, "trustsim: Unknown option 'worker'; did you mean 'workers'?")]
-    [InlineData(new[] { "run", "x.yaml", "--seed", "-1" }, "trustsim: --seed: '-1' is not a whole number from 0 to 18446744073709551615")]
+    [InlineData(new[] { "run", "x.yaml", "--seed", "-1" }, "trustsim: --seed: '-1' is not a seed: 0x and 1 to 16 hex digits, or a whole number from 0 to 18446744073709551615")]
     [InlineData(new[] { "run", "x.yaml", "--workers", "abc" }, "trustsim: --workers: 'abc' is not a whole number")]
     public void Run_MistypedVerbOptionOrValue_ExitsTwoNamingItWithAHint(string[] args, string firstLine)
     {

@@ -84,6 +84,27 @@ public sealed class PlotCommandTests
     }
 
     [Fact]
+    public void Execute_RunFolderInTheFormerLayout_RedrawsTheSameCharts()
+    {
+        // A folder as trustsim wrote it before typed events and text seeds: events.csv with subject and detail,
+        // decimal seeds in summary.csv and JSON numbers in manifest.json. Read, it gives the charts this build drew.
+        string dir = Path.Combine(CliRunner.TempFolder(), "run");
+        Assert.Equal(0, CliRunner.Run("run", Path.Combine(Scenarios, "regulatory-intervention.yaml"), "--out", dir,
+            "--replications", "2", "--set", "users.count=500", "--set", "scandals.rate=6").ExitCode);
+        string charts = Path.Combine(dir, "charts");
+        var before = Directory.GetFiles(charts).ToDictionary(f => Path.GetFileName(f)!, File.ReadAllBytes);
+        FormerLayout.Rewrite(dir);
+        Directory.Delete(charts, recursive: true);
+
+        var result = CliRunner.Run("plot", dir);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var after = Directory.GetFiles(charts).ToDictionary(f => Path.GetFileName(f)!, File.ReadAllBytes);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, bytes) in before) Assert.True(bytes.SequenceEqual(after[name]), name);
+    }
+
+    [Fact]
     public void Execute_NotARunFolder_ExitsTwo()
     {
         var result = CliRunner.Run("plot", CliRunner.TempFolder());

@@ -69,6 +69,19 @@ public sealed class RunCommandTests
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    [Fact]
+    public void Execute_SeedAsTheFilesWriteIt_SameRunAsTheDecimalSeed()
+    {
+        string root = CliRunner.TempFolder();
+        string hex = Path.Combine(root, "hex"), plain = Path.Combine(root, "decimal");
+        Assert.Equal(0, CliRunner.Run(["run", Scenario, "--out", hex, "--seed", "0xfffffffffffffff5", .. Small]).ExitCode);
+        Assert.Equal(0, CliRunner.Run(["run", Scenario, "--out", plain, "--seed", "18446744073709551605", .. Small]).ExitCode);
+
+        Assert.Equal("0xfffffffffffffff5", ManifestSeed(hex));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(plain, "summary.csv")), File.ReadAllBytes(Path.Combine(hex, "summary.csv")));
+        Assert.Matches("^replication,seed,.*\n0,0x[0-9a-f]{16},", File.ReadAllText(Path.Combine(hex, "summary.csv")));
+    }
+
     private static string ManifestSeed(string folder) =>
         System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json"))).RootElement.GetProperty("master_seed").ToString();
 
@@ -83,7 +96,7 @@ public sealed class RunCommandTests
         var outcome = CliRunner.Run(["run", Scenario, "--out", folder, "--seed", "2", "--force", .. Small]);
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
-        Assert.Equal("2", ManifestSeed(folder));
+        Assert.Equal("0x0000000000000002", ManifestSeed(folder));
         Assert.False(File.Exists(Path.Combine(folder, "charts", "from-the-old-run.png")));
         Assert.Equal([".run.trustsim.lock", "run"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }

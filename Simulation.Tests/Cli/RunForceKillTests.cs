@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TrustSim.Core;
 using Xunit.Abstractions;
 
 namespace TrustSim.Tests.Cli;
@@ -18,7 +19,7 @@ public sealed partial class RunForceKillTests(ITestOutputHelper output)
     private const int Replications = 24;
     private const int Steps = 520;
     private static readonly string[] Entries =
-        ["charts", "events.csv", "institutions.csv", "manifest.json", "report.html", "scenario.yaml", "summary.csv", "timeseries.csv"];
+        ["charts", "datapackage.json", "events.csv", "institutions.csv", "manifest.json", "report.html", "scenario.yaml", "summary.csv", "timeseries.csv"];
 
     private static string[] Args(string folder, int seed) =>
         ["run", Scenario, "--out", folder, "--force", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "2",
@@ -67,8 +68,8 @@ public sealed partial class RunForceKillTests(ITestOutputHelper output)
         Assert.Empty(Directory.EnumerateFiles(folder, ".*", SearchOption.AllDirectories));
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")));
         Assert.Equal("completed", manifest.RootElement.GetProperty("status").GetString());
-        ulong seed = manifest.RootElement.GetProperty("master_seed").GetUInt64();
-        var seeds = manifest.RootElement.GetProperty("replications").EnumerateArray().Select(r => r.GetProperty("seed").GetUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(SeedText.TryParse(manifest.RootElement.GetProperty("master_seed").GetString()!, out ulong seed));
+        var seeds = manifest.RootElement.GetProperty("replications").EnumerateArray().Select(r => r.GetProperty("seed").GetString()!).ToList();
         Assert.Equal(Replications, seeds.Count);
         Assert.Equal(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), SeedLine().Match(File.ReadAllText(Path.Combine(folder, "scenario.yaml"))).Groups[1].Value);
         Assert.Equal(seeds, File.ReadLines(Path.Combine(folder, "summary.csv")).Skip(1).Select(line => line.Split(',')[1]).ToList());

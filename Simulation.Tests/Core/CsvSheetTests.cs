@@ -92,6 +92,18 @@ public sealed class CsvSheetTests
         Assert.Equal(1, sheet.Rows);
     }
 
+    [Theory]
+    [InlineData("0xffffffffffffffff", ulong.MaxValue)]
+    [InlineData("0x0000000000000007", 7UL)]
+    [InlineData("18446744073709551615", ulong.MaxValue)]
+    public void Unsigned_SeedAsHexTextOrOldDecimal_ReadsTheSameSeed(string field, ulong expected)
+    {
+        using var temp = new TempFolder();
+        using var sheet = CsvSheet.Open(temp.Write("t.csv", $"seed\n{field}\n"), ["seed"]);
+        Assert.True(sheet.Next());
+        Assert.Equal(expected, sheet.Unsigned(0));
+    }
+
     [Fact]
     public void Open_MissingFile_SaysMissing()
     {

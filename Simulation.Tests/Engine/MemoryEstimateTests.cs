@@ -31,6 +31,13 @@ public sealed class MemoryEstimateTests
     }
 
     [Fact]
+    public void EventBytes_TypedEventRecord_CoversItWithTheListsAverageSlack()
+    {
+        Assert.Equal(72, System.Runtime.CompilerServices.Unsafe.SizeOf<TrustSim.Engine.EventRecord>());
+        Assert.True(1.5 * System.Runtime.CompilerServices.Unsafe.SizeOf<TrustSim.Engine.EventRecord>() <= MemoryEstimate.EventBytes);
+    }
+
+    [Fact]
     public void TotalBytes_FourWorkersOfTenReplications_AddsWorldsResultsAndOverhead()
     {
         var estimate = MemoryEstimate.For(Sized(1_000_000, steps: 99), concurrentRuns: 4, keptRuns: 10);

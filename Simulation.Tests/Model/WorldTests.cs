@@ -93,8 +93,8 @@ public sealed class WorldTests
             if (partners == 0) Assert.Equal(0, world.RecordsHeld);
             if (t >= 150) Assert.Equal(0, m.PartnersFull);
         }
-        Assert.Contains(recorder.Events, e => e.Kind == EventKind.WarningEnd && e.Step == 121);
-        Assert.Contains(recorder.Events, e => e.Kind == EventKind.Breach);
+        Assert.Contains(recorder.Events, e => e.Event.Kind == EventKind.WarningEnd && e.Step == 121);
+        Assert.Contains(recorder.Events, e => e.Event.Kind == EventKind.Breach);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class WorldTests
             Assert.True(eve.PaymentsFull >= 0.8, $"seed {seed}: payment firms in Full {eve.PaymentsFull:F2}");
             Assert.True(eve.BanksLimited * 30 >= 3 - 1e-9, $"seed {seed}: banks in Limited {eve.BanksLimited:F2}");
             Assert.All(run.Steps.Take(101), m => Assert.True(m.BanksFull <= 0.2, $"seed {seed}, step {m.Step}: banks in Full {m.BanksFull:F2}"));
-            moves += run.Events.Count(e => e.Kind == EventKind.ModeSwitch && e.Step >= 101 && banks.Contains(e.Subject) && e.Detail.EndsWith("-> Full"));
+            moves += run.Events.Count(e => e.Event.Kind == EventKind.ModeSwitch && e.Step >= 101 && banks.Contains(e.Event.Institution) && e.Event.To == PartnershipMode.Full);
         }
         Assert.True(moves / 20.0 < 0.5, $"bank moves into Full after CA average {moves / 20.0:F2}");
     }

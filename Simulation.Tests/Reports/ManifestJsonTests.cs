@@ -28,7 +28,7 @@ public sealed class ManifestJsonTests
             Assert.True(root.TryGetProperty(key, out _), $"manifest lacks {key}");
         }
         Assert.Equal("completed", root.GetProperty("status").GetString());
-        Assert.Equal(42UL, root.GetProperty("master_seed").GetUInt64());
+        Assert.Equal("0x000000000000002a", root.GetProperty("master_seed").GetString());
         Assert.Equal("2026-01-02T03:04:05Z", root.GetProperty("started_utc").GetString());
         Assert.Equal(12.5, root.GetProperty("wall_seconds").GetDouble());
         Assert.Equal("trustsim run 'scenarios/base case.yaml' --seed 7", root.GetProperty("command_line").GetString());
@@ -43,8 +43,41 @@ public sealed class ManifestJsonTests
 
         JsonElement[] replications = json.RootElement.GetProperty("replications").EnumerateArray().ToArray();
         Assert.Equal(0, replications[0].GetProperty("replication").GetInt32());
-        Assert.Equal(99UL, replications[0].GetProperty("seed").GetUInt64());
-        Assert.Equal(18446744073709551615UL, replications[1].GetProperty("seed").GetUInt64());
+        Assert.Equal("0x0000000000000063", replications[0].GetProperty("seed").GetString());
+        Assert.Equal("0xffffffffffffffff", replications[1].GetProperty("seed").GetString());
+    }
+
+    [Fact]
+    public void Read_SeedsAsHexTextOrAsOldNumbers_SameSeeds()
+    {
+        using var temp = new TempFolder();
+        string written = temp.File("new.json"), old = temp.File("old.json");
+        ManifestJson.Write(written, Sample());
+        File.WriteAllText(old, """{ "tool_version": "0.1.0", "master_seed": 42, "replications": [ { "replication": 0, "seed": 18446744073709551615 } ] }""");
+
+        Assert.Equal(18446744073709551615UL, ManifestJson.Read(written)!.Replications[1].Seed);
+        Assert.Equal(42UL, ManifestJson.Read(old)!.MasterSeed);
+        Assert.Equal(18446744073709551615UL, ManifestJson.Read(old)!.Replications[0].Seed);
+    }
+
+    [Fact]
+    public void ToJson_ComparedSides_SeedsAsHexTextThatReadBack()
+    {
+        var manifest = Sample() with
+        {
+            Comparison = new ComparisonManifest([new ComparedSide("a", "a", "run", null, 1, [ulong.MaxValue, 2])], "paired", ""),
+        };
+        string text = ManifestJson.ToJson(manifest);
+        using (JsonDocument json = JsonDocument.Parse(text))
+        {
+            JsonElement side = json.RootElement.GetProperty("comparison").GetProperty("sides")[0];
+            Assert.Equal("0x0000000000000001", side.GetProperty("master_seed").GetString());
+            Assert.Equal(["0xffffffffffffffff", "0x0000000000000002"], side.GetProperty("seeds").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("m.json"), text);
+        Assert.Equal([ulong.MaxValue, 2UL], ManifestJson.Read(temp.File("m.json"))!.Comparison!.Sides[0].Seeds);
     }
 
     [Fact]

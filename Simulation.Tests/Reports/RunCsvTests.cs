@@ -38,19 +38,19 @@ public sealed class RunCsvTests
             "replication,seed,final_reputation,min_reputation,final_anchor,final_aware,final_adoption,"
             + "final_partners_limited,final_partners_full,final_banks_full,peak_exits_2_steps,records_held_final,peak_records_held,"
             + "final_reach,final_stringency,breaches,mode_switches,bank_moves_to_full_after_shock,welfare_banks,welfare_payments,user_surplus_total,trusting_reach_total,records_held_total\n"
-            + "0,18446744073709551615,0.30000000000000004,,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,0\n";
+            + "0,0xffffffffffffffff,0.30000000000000004,,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,0\n";
         Assert.Equal(expected, text);
     }
 
     [Fact]
-    public void WriteEvents_TinyRun_QuotesFieldsWithCommasAndQuotes()
+    public void WriteEvents_TinyRun_TypedColumnsAndQuotedNames()
     {
         string text = Write(RunCsv.WriteEvents, SyntheticRuns.Tiny());
 
         string expected =
-            "replication,step,date,kind,subject,detail,label\n"
-            + "0,1,2016-04-18,mode_switch,\"Bank, \"\"Big\"\" 1\",None -> Full,\n"
-            + "0,1,2016-04-18,shock,misuse,drop=0.5,Scandal\n";
+            EventsHeader
+            + "0,1,2016-04-18,mode_switch,choice,,,\"Bank, \"\"Big\"\" 1\",none,full,,,,,,,,,\n"
+            + "0,1,2016-04-18,shock,scheduled,misuse,,,,,,0.25,0.5,,,,,,Scandal\n";
         Assert.Equal(expected, text);
     }
 
@@ -73,7 +73,7 @@ public sealed class RunCsvTests
             .Select(p => SnakeCase.From(p.Name))
             .Order();
 
-        Assert.Equal(expected, InstitutionsCsv.Columns.Select(c => c.Name).Order());
+        Assert.Equal(expected, InstitutionsCsv.Columns.Select(c => c.Field.Name).Order());
     }
 
     [Fact]
@@ -106,6 +106,9 @@ public sealed class RunCsvTests
     {
         RunResult quiet = SyntheticRuns.Tiny() with { Events = [] };
 
-        Assert.Equal("replication,step,date,kind,subject,detail,label\n", Write(RunCsv.WriteEvents, quiet));
+        Assert.Equal(EventsHeader, Write(RunCsv.WriteEvents, quiet));
     }
+
+    private const string EventsHeader = "replication,step,date,kind,cause,shock_type,intervention,institution,from_mode,to_mode,"
+        + "affected,salience,drop,rise,safeguards_added,amount_usd,multiplier,duration,label\n";
 }

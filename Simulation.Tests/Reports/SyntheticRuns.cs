@@ -79,11 +79,11 @@ internal static class SyntheticRuns
 
     private static IReadOnlyList<EventRecord> Events(int replication) =>
     [
-        new(101, Start.AddDays(7 * 101), EventKind.Shock, "misuse", "affected=8.7e7 drop=0.519", "Cambridge Analytica"),
-        new(102, Start.AddDays(7 * 102), EventKind.ModeSwitch, "Bank 3", "Full -> None"),
-        new(110, Start.AddDays(7 * 110), EventKind.Commitment, "commitment", "safeguards=0.2", "Privacy commitments"),
-        new(170, Start.AddDays(7 * 170), EventKind.Intervention, "fine", "amount=5e9", "FTC fine"),
-        new(120 + replication, Start.AddDays(7 * (120 + replication)), EventKind.Shock, "hack", "random scandal"),
+        new(101, Start.AddDays(7 * 101), WorldEvent.ShockOf(ShockType.Misuse, EventCause.Scheduled, 8.7e7, 0.446, 0.519, "Cambridge Analytica")),
+        new(102, Start.AddDays(7 * 102), WorldEvent.ModeSwitch("Bank 3", PartnershipMode.Full, PartnershipMode.None, EventCause.Choice)),
+        new(110, Start.AddDays(7 * 110), WorldEvent.Commitment(double.NaN, 0.3, 0.08, 0.2, "Privacy commitments")),
+        new(170, Start.AddDays(7 * 170), WorldEvent.InterventionOf(InterventionType.Fine, new EventFigures(AmountUsd: 5e9), "FTC fine")),
+        new(120 + replication, Start.AddDays(7 * (120 + replication)), WorldEvent.ShockOf(ShockType.Hack, EventCause.Random, double.NaN, 0.3, 0.1, "")),
     ];
 
     private static IReadOnlyList<InstitutionOutcome> Institutions(int replication) =>
@@ -102,8 +102,8 @@ internal static class SyntheticRuns
         ],
         new SummaryMetrics { FinalReputation = 0.30000000000000004, MinReputation = double.NaN, Breaches = 2 },
         [
-            new EventRecord(1, Start.AddDays(7), EventKind.ModeSwitch, "Bank, \"Big\" 1", "None -> Full"),
-            new EventRecord(1, Start.AddDays(7), EventKind.Shock, "misuse", "drop=0.5", "Scandal"),
+            new EventRecord(1, Start.AddDays(7), WorldEvent.ModeSwitch("Bank, \"Big\" 1", PartnershipMode.None, PartnershipMode.Full, EventCause.Choice)),
+            new EventRecord(1, Start.AddDays(7), WorldEvent.ShockOf(ShockType.Misuse, EventCause.Scheduled, double.NaN, 0.25, 0.5, "Scandal")),
         ],
         [
             new InstitutionOutcome

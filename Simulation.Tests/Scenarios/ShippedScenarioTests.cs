@@ -64,7 +64,7 @@ public sealed class ShippedScenarioTests
         var (s, run) = FullLengthRun(file);
         var expected = ExpectedScheduledEvents(s);
         // Scheduled events are the labelled ones: random scandals and breaches carry no label.
-        var logged = run.Events.Where(e => e.Label.Length > 0).Select(e => (e.Step, e.Kind, e.Subject, e.Label)).ToList();
+        var logged = run.Events.Where(e => e.Event.Label.Length > 0).Select(e => (e.Step, e.Event.Kind, e.Event.TypeName, e.Event.Label)).ToList();
         Assert.Equal(Sorted(expected), Sorted(logged));
     }
 
@@ -79,7 +79,7 @@ public sealed class ShippedScenarioTests
         foreach (var (date, label) in dated)
         {
             // Checked against the calendar directly, not through ScenarioSchedule.StepOf, which the engine also uses.
-            var e = run.Events.First(x => x.Label == label);
+            var e = run.Events.First(x => x.Event.Label == label);
             Assert.True(e.Date >= date!.Value && e.Date.DayNumber - date.Value.DayNumber < stepDays,
                 $"{file}: '{label}' dated {date} was logged at step {e.Step} ({e.Date})");
         }
@@ -153,7 +153,7 @@ public sealed class ShippedScenarioTests
         Assert.Equal(last.BanksFull, run.Summary.FinalBanksFull);
         Assert.Equal(run.Steps.Min(m => m.Reputation), run.Summary.MinReputation);
         Assert.Equal(run.Steps.Sum(m => m.Breaches), run.Summary.Breaches);
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKind.Breach), run.Summary.Breaches);
+        Assert.Equal(run.Events.Count(e => e.Event.Kind == EventKind.Breach), run.Summary.Breaches);
         if (s.Platform.Breaches.Hazard == 0)
             Assert.Equal(0.0, run.Summary.Breaches);
     }
@@ -163,7 +163,7 @@ public sealed class ShippedScenarioTests
     public void Run_ShippedScenario_RandomScandalsOnlyWhenTheScenarioHasThem(string file)
     {
         var (s, run) = FullLengthRun(file);
-        var random = run.Events.Count(e => e.Kind == EventKind.Shock && e.Label.Length == 0);
+        var random = run.Events.Count(e => e.Event.Kind == EventKind.Shock && e.Event.Label.Length == 0);
         // repeated-scandals.yaml: 2 a year over 246 weeks, P(no scandal) = exp(-9.4) < 1e-4 (and the seed is fixed).
         if (s.Scandals.Rate > 0)
             Assert.True(random > 0, $"{file}: rate {s.Scandals.Rate} a year but no random scandal in {s.Time.Steps} steps");

@@ -31,8 +31,8 @@ internal static class ShockMarkers
         var seen = new Dictionary<(int Step, DateOnly Date, EventKind Kind, string Subject, string Label), int>();
         foreach (RunResult result in results)
         {
-            foreach (var key in result.Events.Where(e => Marked.Contains(e.Kind))
-                .Select(e => (e.Step, e.Date, e.Kind, e.Subject, e.Label)).Distinct())
+            foreach (var key in result.Events.Where(e => Marked.Contains(e.Event.Kind))
+                .Select(e => (e.Step, e.Date, e.Event.Kind, e.Event.TypeName, e.Event.Label)).Distinct())
             {
                 seen[key] = seen.GetValueOrDefault(key) + 1;
             }
@@ -100,7 +100,7 @@ internal static class ShockMarkers
     {
         if (series.Count == 0 || results.Count == 0) return;
         var byDate = results
-            .SelectMany(r => r.Events.Where(e => e.Kind == EventKind.Breach || (e.Kind == EventKind.Shock && e.Detail.StartsWith(World.RandomScandal, StringComparison.Ordinal)))
+            .SelectMany(r => r.Events.Where(e => e.Event.Kind == EventKind.Breach || e.Event.Cause == EventCause.Random)
                 .Select(e => e.Date).Distinct())
             .GroupBy(d => d).Select(g => (Date: g.Key, Share: g.Count() / (double)results.Count)).OrderBy(p => p.Date).ToList();
         if (byDate.Count == 0) return;

@@ -91,7 +91,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
         var (sweepPairing, pairedPoints, sharedPoints) = sweep ? CompareFolder.SweepPairing(sides) : ("", 0, 0);
         string pairing = sweep ? sweepPairing : paired.All(p => p) ? "paired" : paired.Any(p => p) ? "mixed" : "welch";
         string note = sides.Any(s => s.Kind == "scenario")
-            ? $"scenario files were run with the first side's master seed ({sides[0].MasterSeed}) and replication count ({sides[0].Runs.Count}), so replication r has the same seed on every side"
+            ? $"scenario files were run with the first side's master seed ({SeedText.Format(sides[0].MasterSeed)}) and replication count ({sides[0].Runs.Count}), so replication r has the same seed on every side"
             : sweep ? $"sweep points matched by parameter values; {SweepPairingText(pairing, pairedPoints, sharedPoints)}" : "run folders as given";
         if (mismatch is not null) note = $"{note}; {mismatch}";
         var manifest = RunEnvironment.ForRun(RunEnvironment.CommandLine(context.Arguments), null, sides[0].Scenario, [], started, DateTime.UtcNow,
@@ -103,6 +103,7 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             Comparison = new ComparisonManifest(sides.Select(s => new ComparedSide(s.Label, s.Path, s.Kind, s.Sha256, s.MasterSeed, s.Seeds)).ToList(),
                 pairing, note),
         };
+        DataPackage.Write(folder, PackageContext.ForComparison(sides.Select(s => s.Label).ToArray()));
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
         bool reported = FolderReport.Finish(folder, terminal, output.Shown);
         output.Commit();

@@ -23,6 +23,7 @@ internal static partial class ParseErrors
         ["discover"] = typeof(DiscoverCommand.Settings),
         ["plot"] = typeof(PlotCommand.Settings),
         ["report"] = typeof(ReportCommand.Settings),
+        ["export"] = typeof(ExportCommand.Settings),
         ["validate"] = typeof(ValidateCommand.Settings),
         ["schema"] = typeof(SchemaCommand.Settings),
         ["bench"] = typeof(BenchCommand.Settings),

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Reports;
 using TrustSim.Scenarios;
@@ -22,8 +23,8 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         public string? Out { get; init; }
 
         [CommandOption("--seed <N>")]
-        [Description("Master seed, overriding the scenario's.")]
-        public ulong? Seed { get; init; }
+        [Description("Master seed, overriding the scenario's: a whole number, or 0x and hex digits as the data files write seeds.")]
+        public string? Seed { get; init; }
 
         [CommandOption("--replications <N>")]
         [Description("Number of replications, overriding the scenario's.")]
@@ -53,6 +54,7 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         {
             if (Replications is < 1) return ValidationResult.Error("--replications must be at least 1");
             if (Steps is < 1) return ValidationResult.Error("--steps must be at least 1");
+            if (Seed is { } seed && !SeedText.TryParse(seed, out _)) return ValidationResult.Error($"--seed: '{seed}' is not {SeedText.Expected}");
             if (Limits.Parallelism("--workers", Workers) is { } workers) return workers;
             if (Limits.Parallelism("--threads", Threads) is { } threads) return threads;
             return ValidationResult.Success();
@@ -63,7 +65,8 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
     {
         var started = DateTime.UtcNow;
         var overrides = settings.Overrides.ToList();
-        if (settings.Seed is { } seed) overrides.Add($"seed={seed.ToString(CultureInfo.InvariantCulture)}");
+        // The scenario's seed key is decimal; the hex form the files show is turned into it here.
+        if (settings.Seed is { } text && SeedText.TryParse(text, out ulong seed)) overrides.Add($"seed={seed.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Replications is { } n) overrides.Add($"replications={n.ToString(CultureInfo.InvariantCulture)}");
         var loaded = ScenarioInput.Load(settings.Scenario, overrides);
         if (!loaded.Ok) return terminal.BadInput(loaded.Problems);

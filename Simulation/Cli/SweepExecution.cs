@@ -100,6 +100,7 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         string manifestPath = Path.Combine(target.Folder, ManifestJson.FileName);
         try
         {
+            DataPackage.Write(target.Folder, PackageContext.ForSweep(target.Scenario));
             ManifestJson.Write(manifestPath, manifest);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

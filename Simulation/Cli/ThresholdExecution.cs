@@ -85,6 +85,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
                 runs.Count - failed, failed, workers, false),
             Threshold = info,
         };
+        DataPackage.Write(folder, PackageContext.ForSweep(target.Scenario));
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
         bool reported = FolderReport.Finish(folder, terminal, target.Output is { } staged ? staged.Shown : null);
         // The search was built beside the folder: now it replaces it whole.

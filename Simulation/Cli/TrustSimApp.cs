@@ -56,6 +56,10 @@ internal static class TrustSimApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Write report.html of a run, sweep, comparison or calibration folder again from its files (checked first): charts, tables, warnings, scenario, provenance.")
                 .WithExample("report", "output/repeated-scandals/20250101-120000");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Copy a folder's tables into the other format: --format csv (a sweep's time series as gzipped CSV, points in long form) or parquet (typed Parquet of the CSV tables).")
+                .WithExample("export", "output/repeated-scandals/20250101-120000", "--format", "csv")
+                .WithExample("export", "output/cambridge-analytica/20250101-120000", "--format", "parquet", "--out", "output/ca-parquet");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")
                 .WithExample("validate", "scenarios/baseline.yaml", "scenarios/seed-2018.yaml");

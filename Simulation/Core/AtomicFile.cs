@@ -46,6 +46,12 @@ internal static class AtomicFile
         Write(path, stream => stream.Write(copy));
     }
 
+    /// <summary>
+    /// Puts a whole file, written by this class in a staging folder on the same volume, under its final name in
+    /// one rename: a set of files is staged first and shown only when all of it was written.
+    /// </summary>
+    public static void Rename(string staged, string path) => File.Move(staged, path, overwrite: true);
+
     /// <summary>Writes text as UTF-8 without BOM, line endings exactly as given.</summary>
     public static void WriteAllText(string path, string text) =>
         WriteAllBytes(path, Utf8.GetBytes(text));

@@ -158,12 +158,12 @@ internal sealed class CsvSheet : IDisposable
     /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>] that fits an int.</summary>
     public int Int(int column, int min, int max) => (int)Integer(column, min, max);
 
-    /// <summary>An unsigned 64-bit number (a seed).</summary>
+    /// <summary>A seed: 0x and hex digits as the tool writes it now, or a decimal whole number as it wrote it before.</summary>
     public ulong Unsigned(int column)
     {
         string field = _fields[column];
-        return ulong.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value)
-            ? value : throw Problem(column, $"{Quote(field)} is not a seed (a whole number from 0 to 2^64-1)");
+        return SeedText.TryParse(field, out ulong value)
+            ? value : throw Problem(column, $"{Quote(field)} is not {SeedText.Expected}");
     }
 
     /// <summary>A date as the writer spells it (yyyy-MM-dd).</summary>

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using CsvHelper;
 
 namespace TrustSim.Core;
@@ -31,6 +32,30 @@ internal static class CsvTable
                 WriteRecord(csv, row);
             }
             csv.Flush();
+        });
+    }
+
+    /// <summary>
+    /// Writes a gzip-compressed CSV file atomically, the same text as <see cref="Write"/> would write, from rows
+    /// that <paramref name="produce"/> hands to the callback it is given one at a time (for sources read in
+    /// pieces, such as a Parquet file's row groups, so no table is held whole in memory).
+    /// </summary>
+    public static void WriteGzip(string path, IReadOnlyList<string> header, Action<Action<IReadOnlyList<string>>> produce)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var gzip = new GZipStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+            using (CsvWriter csv = CsvWriter.Create(gzip, Options, leaveOpen: true))
+            {
+                WriteRecord(csv, header);
+                produce(row =>
+                {
+                    if (row.Count != header.Count)
+                        throw new InvalidOperationException($"{Path.GetFileName(path)}: row has {row.Count} fields, header has {header.Count}.");
+                    WriteRecord(csv, row);
+                });
+                csv.Flush();
+            }
         });
     }
 

@@ -20,6 +20,9 @@ internal static class CsvText
 
     public static string Integer(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A seed as text (<see cref="SeedText.Format"/>), so no program that reads the file turns it into a nearby double.</summary>
+    public static string Seed(ulong value) => SeedText.Format(value);
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An enum value in snake_case (ModeSwitch -> mode_switch), as the scenario YAML spells them.</summary>

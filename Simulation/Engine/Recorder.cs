@@ -22,8 +22,8 @@ internal sealed class Recorder : IEventLog
 
     public IReadOnlyList<EventRecord> Events => _events;
 
-    public void Add(int step, EventKind kind, string subject, string detail, string label = "") =>
-        _events.Add(new EventRecord(step, ScenarioSchedule.DateOf(_time, step), kind, subject, detail, label));
+    public void Add(int step, in WorldEvent what) =>
+        _events.Add(new EventRecord(step, ScenarioSchedule.DateOf(_time, step), what));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Record(World w)

@@ -3,5 +3,5 @@ namespace TrustSim.Model;
 /// <summary>Where the world reports what happened; the engine's recorder dates and stores it.</summary>
 internal interface IEventLog
 {
-    void Add(int step, EventKind kind, string subject, string detail, string label = "");
+    void Add(int step, in WorldEvent what);
 }

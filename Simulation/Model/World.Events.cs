@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using TrustSim.Core;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Model;
@@ -24,50 +22,47 @@ internal sealed partial class World
         {
             _pendingBreach = null;
             BreachesApplied++;
-            NegativeShock(ShockType.Hack, Platform.Salience(affected), null, EventKind.Breach,
-                $"affected={Number(affected)}", "");
+            NegativeShock(ShockType.Hack, Platform.Salience(affected), null, EventCause.Hazard, affected, "");
         }
     }
 
     private void ScheduledShock(ShockSpec shock)
     {
         var salience = shock.Severity ?? Platform.Salience(shock.Affected ?? 0);
-        var what = shock.Affected is { } a ? $"affected={Number(a)} " : "";
+        var affected = shock.Affected ?? double.NaN;
         if (shock.Type == ShockType.Commitment)
         {
             var weight = shock.Weight ?? _scenario.Platform.ShockWeights.Commitment;
             var rise = Platform.Commitment(weight, salience, shock.Safeguards);
-            Log.Add(CurrentStep, EventKind.Commitment, "commitment",
-                $"{what}salience={Number(salience)} rise={Number(rise)} safeguards+={Number(shock.Safeguards)}", shock.Label);
+            Log.Add(CurrentStep, WorldEvent.Commitment(affected, salience, rise, shock.Safeguards, shock.Label));
             return;
         }
-        NegativeShock(shock.Type, salience, shock.Weight, EventKind.Shock, what.TrimEnd(), shock.Label);
+        NegativeShock(shock.Type, salience, shock.Weight, EventCause.Scheduled, affected, shock.Label);
     }
 
     private void Intervention(InterventionSpec action)
     {
-        var name = SnakeCase.From(action.Type.ToString());
         switch (action.Type)
         {
             case InterventionType.Fine:
                 Regulator.Act(action.Stringency ?? Regulator.DefaultRise);
-                Log.Add(CurrentStep, EventKind.Intervention, name, $"amount_usd={Number(action.Amount)}", action.Label);
+                Log.Add(CurrentStep, WorldEvent.InterventionOf(action.Type, new EventFigures(AmountUsd: action.Amount), action.Label));
                 if (action.Severity is { } v)
-                    NegativeShock(ShockType.Fine, v, null, EventKind.Shock, "news of the fine", action.Label, raisesStringency: false);
+                    NegativeShock(ShockType.Fine, v, null, EventCause.Fine, double.NaN, action.Label, raisesStringency: false);
                 break;
             case InterventionType.MandateSafeguards:
                 Platform.RaiseSafeguards(action.Safeguards);
-                Log.Add(CurrentStep, EventKind.Intervention, name, $"safeguards+={Number(action.Safeguards)}", action.Label);
+                Log.Add(CurrentStep, WorldEvent.InterventionOf(action.Type, new EventFigures(SafeguardsAdded: action.Safeguards), action.Label));
                 break;
             case InterventionType.BanFullMode:
                 Regulator.BanFullMode();
-                Log.Add(CurrentStep, EventKind.Intervention, name, "Full no longer offered", action.Label);
+                Log.Add(CurrentStep, WorldEvent.InterventionOf(action.Type, EventFigures.None, action.Label));
                 Institutions.FallBackFromFull(_limitedOffered ? PartnershipMode.Limited : PartnershipMode.None, _onFallback);
                 break;
             case InterventionType.Warning:
                 Regulator.Warn(CurrentStep, action.Duration, action.Multiplier, action.Label);
-                Log.Add(CurrentStep, EventKind.Intervention, name,
-                    $"regulatory exposure x{Number(action.Multiplier)} for {action.Duration} steps", action.Label);
+                Log.Add(CurrentStep, WorldEvent.InterventionOf(action.Type,
+                    new EventFigures(Multiplier: action.Multiplier, DurationSteps: action.Duration), action.Label));
                 break;
         }
         if (action.Type != InterventionType.Fine && action.Stringency is { } rise)
@@ -83,14 +78,12 @@ internal sealed partial class World
         {
             var type = DrawScandalType();
             var salience = Math.Clamp(Sampling.Draw(_scenario.Scandals.Severity, _eventRng), 0, 1);
-            NegativeShock(type, salience, null, EventKind.Shock, RandomScandal, "");
+            NegativeShock(type, salience, null, EventCause.Random, double.NaN, "");
         }
     }
 
-    /// <summary>How a random scandal's detail begins in the event log: charts tell them from scheduled shocks by it.</summary>
-    public const string RandomScandal = "random scandal";
-
-    private void NegativeShock(ShockType type, double salience, double? weight, EventKind kind, string what, string label,
+    /// <summary>A reputation shock; a breach (cause <see cref="EventCause.Hazard"/>) is logged as its own kind.</summary>
+    private void NegativeShock(ShockType type, double salience, double? weight, EventCause cause, double affected, string label,
         bool raisesStringency = true)
     {
         var w = weight ?? _scenario.Platform.ShockWeights.For(type);
@@ -99,8 +92,9 @@ internal sealed partial class World
         FirstNegativeShockStep = Math.Min(FirstNegativeShockStep, CurrentStep);
         if (raisesStringency && type is ShockType.Hearing or ShockType.Fine)
             Regulator.Act(Regulator.DefaultRise);
-        var detail = (what.Length > 0 ? what + " " : "") + $"salience={Number(salience)} drop={Number(drop)}";
-        Log.Add(CurrentStep, kind, SnakeCase.From(type.ToString()), detail, label);
+        Log.Add(CurrentStep, cause == EventCause.Hazard
+            ? WorldEvent.Breach(affected, salience, drop)
+            : WorldEvent.ShockOf(type, cause, affected, salience, drop, label));
     }
 
     private ShockType DrawScandalType()
@@ -114,6 +108,4 @@ internal sealed partial class World
         }
         return mix[^1].Type;
     }
-
-    private static string Number(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -146,7 +146,7 @@ internal sealed partial class World
     private void RegulatorUpdate()
     {
         foreach (var label in Regulator.RegulatorUpdate(CurrentStep))
-            Log.Add(CurrentStep, EventKind.WarningEnd, "warning", "regulatory exposure back to normal", label);
+            Log.Add(CurrentStep, WorldEvent.WarningEnd(label));
     }
 
     /// <summary>
@@ -205,13 +205,13 @@ internal sealed partial class World
         }
         if (to == PartnershipMode.Full && Institutions.Profiles[j].Type == InstitutionType.Bank && CurrentStep >= FirstNegativeShockStep)
             BankMovesToFullAfterShock++;
-        Log.Add(CurrentStep, EventKind.ModeSwitch, Institutions.Profiles[j].Name, $"{from} -> {to}");
+        Log.Add(CurrentStep, WorldEvent.ModeSwitch(Institutions.Profiles[j].Name, from, to, EventCause.Choice));
     }
 
     private void RecordFallback(int j)
     {
         var to = Institutions.Modes[j];
         if (to == PartnershipMode.None) Users.StopAdopting(j);
-        Log.Add(CurrentStep, EventKind.ModeSwitch, Institutions.Profiles[j].Name, $"Full -> {to} (ban on Full)");
+        Log.Add(CurrentStep, WorldEvent.ModeSwitch(Institutions.Profiles[j].Name, PartnershipMode.Full, to, EventCause.Ban));
     }
 }

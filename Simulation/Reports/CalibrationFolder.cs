@@ -28,6 +28,17 @@ internal static class CalibrationFolder
 
     public static IReadOnlyList<string> ObservedHeader { get; } = ["metric", "step", "date", "value", "se", "weight", "label"];
 
+    /// <summary>observed.csv's columns (<see cref="ObservedHeader"/>), for datapackage.json.</summary>
+    public static IReadOnlyList<TableField> ObservedFields { get; } =
+    [
+        TableField.Text("metric", "the step metric observed (its unit: timeseries.csv's column of that name)") with { Values = StepMetrics.Columns.Select(c => c.Name).ToArray() },
+        RunCsv.Step, RunCsv.Date,
+        TableField.Number("value", "the observed value"),
+        TableField.Number("se", "its standard error, when the data give one"),
+        TableField.Number("weight", "its weight in the loss (1/se^2 when se is given)"),
+        TableField.Text("label", "the observation's label"),
+    ];
+
     /// <summary>Default folder <c>ROOT/&lt;name&gt;-calibration/&lt;yyyyMMdd-HHmmss&gt;</c>.</summary>
     public static string DefaultPath(string outputRoot, string scenarioName, DateTime started) =>
         RunFolder.DefaultPath(outputRoot, $"{scenarioName}-calibration", started);
@@ -57,6 +68,7 @@ internal static class CalibrationFolder
 
         var charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), Jobs(manifest.ScenarioName, result.Trace, fitted, targets, atFit));
 
+        DataPackage.Write(folder, PackageContext.ForCalibration(manifest.ScenarioName, result.Parameters.Select(p => p.Path).ToArray()));
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
         return charts.Problems;
     }

@@ -17,10 +17,40 @@ internal static class CompareFolder
     /// <summary>Time series overlaid in the charts.</summary>
     public static IReadOnlyList<string> KeySeries { get; } = ["reputation", "partners_full", "adoption", "records_held"];
 
-    public static IReadOnlyList<string> Header { get; } =
-        ["metric", "side", "point", "mean", "sd", "ci_low", "ci_high", "n", "difference", "difference_ci_low", "difference_ci_high", "p_value", "effect_size", "test"];
+    /// <summary>comparison.csv's columns: one row per summary metric, side and (for sweeps) design point.</summary>
+    public static IReadOnlyList<TableField> Fields { get; } =
+    [
+        TableField.Text("metric", "the summary metric (its unit: summary.csv's column of that name)") with { Values = SummaryMetrics.Columns.Select(c => c.Name).ToArray() },
+        TableField.Text("side", "the compared side's label, as manifest.json lists the sides (side 1 is the reference)"),
+        TableField.Text("point", "sweeps: the design point as path=value pairs joined by ';'; empty for runs"),
+        TableField.Number("mean", "the side's mean of the metric over replications (sweeps: at the point)"),
+        TableField.Bounded(TableField.Number("sd", "the side's sample standard deviation"), ValueDomain.NonNegative),
+        TableField.Number("ci_low", "lower end of the mean's 95% interval, inside the metric's domain"),
+        TableField.Number("ci_high", "upper end of the mean's 95% interval, inside the metric's domain"),
+        TableField.Integer("n", "replications behind the statistics") with { Minimum = 0 },
+        TableField.Number("difference", "this side's mean minus side 1's (empty on side 1, or where side 1 lacks the point)"),
+        TableField.Number("difference_ci_low", "lower end of the difference's 95% interval"),
+        TableField.Number("difference_ci_high", "upper end of the difference's 95% interval"),
+        TableField.Bounded(TableField.Number("p_value", "two-sided p-value of the test that the difference is 0"), ValueDomain.UnitInterval),
+        TableField.Number("effect_size", "the difference in standard deviations: d_z (paired) or Cohen's d (Welch); empty where there is no spread to scale by"),
+        TableField.Text("test", "paired_t (same seeds on both sides: common random numbers) or welch_t") with { Values = ["paired_t", "welch_t"] },
+    ];
 
-    public static IReadOnlyList<string> BandsHeader { get; } = ["side", "series", "step", "date", "mean", "p05", "p95", "n"];
+    /// <summary>bands.csv's columns: for run sides, each key series' mean and 5-95% band over replications at each step.</summary>
+    public static IReadOnlyList<TableField> BandsFields { get; } =
+    [
+        TableField.Text("side", "the compared side's label"),
+        TableField.Text("series", "the step metric (its unit: timeseries.csv's column of that name)") with { Values = KeySeries },
+        RunCsv.Step, RunCsv.Date,
+        TableField.Number("mean", "mean over the side's replications"),
+        TableField.Number("p05", "5th percentile over the side's replications (R type 7)"),
+        TableField.Number("p95", "95th percentile over the side's replications (R type 7)"),
+        TableField.Integer("n", "replications with a value at this step") with { Minimum = 0 },
+    ];
+
+    public static IReadOnlyList<string> Header { get; } = Fields.Select(f => f.Name).ToArray();
+
+    public static IReadOnlyList<string> BandsHeader { get; } = BandsFields.Select(f => f.Name).ToArray();
 
     /// <summary>True when side k's replication seeds are side 1's, in order: its differences are paired.</summary>
     public static bool Paired(CompareSide reference, CompareSide side) =>

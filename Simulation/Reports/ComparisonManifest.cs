@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TrustSim.Reports;
 
 /// <summary>What manifest.json of a comparison folder records about the compared sides.</summary>
@@ -17,4 +19,5 @@ internal sealed record ComparisonManifest(IReadOnlyList<ComparedSide> Sides, str
 /// <param name="ScenarioSha256">SHA-256 of the scenario file (scenario sides) or of the folder's scenario.yaml.</param>
 /// <param name="MasterSeed">Master seed the side's runs were seeded from.</param>
 /// <param name="Seeds">Replication seeds in replication order (empty for sweep sides).</param>
-internal sealed record ComparedSide(string Label, string Path, string Kind, string? ScenarioSha256, ulong MasterSeed, IReadOnlyList<ulong> Seeds);
+internal sealed record ComparedSide(string Label, string Path, string Kind, string? ScenarioSha256,
+    [property: JsonConverter(typeof(SeedJson))] ulong MasterSeed, [property: JsonConverter(typeof(SeedListJson))] IReadOnlyList<ulong> Seeds);

@@ -11,8 +11,13 @@ namespace TrustSim.Reports;
 /// </summary>
 internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, string Evidence, IReadOnlyList<string> Foreign)
 {
-    /// <summary>Entries of every kind of folder: the manifest, the resolved scenario, the charts and the page that shows them.</summary>
-    private static readonly string[] Common = [ManifestJson.FileName, RunFolder.ScenarioFile, RunFolder.ChartsFolder, Html.ReportFile.FileName];
+    /// <summary>Entries of every kind of folder: the manifest, the resolved scenario, the charts, the page that shows them, the data dictionary and exported copies.</summary>
+    private static readonly string[] Common =
+    [
+        ManifestJson.FileName, RunFolder.ScenarioFile, RunFolder.ChartsFolder, Html.ReportFile.FileName,
+        DataPackage.FileName,
+        FolderExport.FolderName,
+    ];
 
     /// <summary>The entries each kind writes, the ones that only it writes first (they tell an unfinished folder's kind).</summary>
     private static readonly (OutputKind Kind, string[] Names)[] Known =

@@ -1,5 +1,6 @@
 using TrustSim.Core;
 using TrustSim.Engine;
+using TrustSim.Scenarios;
 
 namespace TrustSim.Reports;
 
@@ -12,24 +13,27 @@ internal static class InstitutionsCsv
 {
     public const string FileName = "institutions.csv";
 
-    public static IReadOnlyList<(string Name, Func<InstitutionOutcome, string> Read)> Columns { get; } =
+    public static IReadOnlyList<(TableField Field, Func<InstitutionOutcome, string> Read)> Columns { get; } =
     [
-        ("index", o => CsvText.Integer(o.Index)),
-        ("name", o => o.Name),
-        ("type", o => CsvText.Enum(o.Type)),
-        ("size", o => CsvText.Number(o.Size)),
-        ("theta", o => CsvText.Number(o.Theta)),
-        ("rho", o => CsvText.Number(o.Rho)),
-        ("initial_mode", o => CsvText.Enum(o.InitialMode)),
-        ("final_mode", o => CsvText.Enum(o.FinalMode)),
-        ("reputation", o => CsvText.Number(o.Reputation)),
-        ("welfare", o => CsvText.Number(o.Welfare)),
-        ("switches", o => CsvText.Integer(o.Switches)),
-        ("customers", o => CsvText.Integer(o.Customers)),
-        ("adoption", o => CsvText.Number(o.Adoption)),
+        (TableField.Integer("index", "the institution's number in the run, from 0 (generated ones by rank, then the named ones)"), o => CsvText.Integer(o.Index)),
+        (TableField.Text("name", "the institution's name"), o => o.Name),
+        (TableField.Choice<InstitutionType>("type", "bank or payment firm"), o => CsvText.Enum(o.Type)),
+        (TableField.Number("size", "size s relative to the largest (rank 1)") with { Minimum = 0 }, o => CsvText.Number(o.Size)),
+        (TableField.Number("theta", "privacy sensitivity theta") with { Minimum = 0 }, o => CsvText.Number(o.Theta)),
+        (TableField.Number("rho", "regulatory exposure rho") with { Minimum = 0 }, o => CsvText.Number(o.Rho)),
+        (TableField.Choice<PartnershipMode>("initial_mode", "partnership mode at the start"), o => CsvText.Enum(o.InitialMode)),
+        (TableField.Choice<PartnershipMode>("final_mode", "partnership mode at the end"), o => CsvText.Enum(o.FinalMode)),
+        (TableField.Number("reputation", "own reputation Q at the end") with { Minimum = 0 }, o => CsvText.Number(o.Reputation)),
+        (TableField.Number("welfare", "cumulative welfare W (realised payoff, size-weighted)", "utility-weeks"), o => CsvText.Number(o.Welfare)),
+        (TableField.Integer("switches", "mode changes by its own choice over the run"), o => CsvText.Integer(o.Switches)),
+        (TableField.Integer("customers", "simulated users banking with it", "users"), o => CsvText.Integer(o.Customers)),
+        (TableField.Bounded(TableField.Number("adoption", "share of its customers adopting at the end (0 without customers)", "share of customers"),
+            ValueDomain.UnitInterval), o => CsvText.Number(o.Adoption)),
     ];
 
-    public static IReadOnlyList<string> Header { get; } = ["replication", .. Columns.Select(c => c.Name)];
+    public static IReadOnlyList<TableField> Fields { get; } = [RunCsv.Replication, .. Columns.Select(c => c.Field)];
+
+    public static IReadOnlyList<string> Header { get; } = Fields.Select(f => f.Name).ToArray();
 
     public static void Write(string path, IReadOnlyList<RunResult> results) =>
         CsvTable.Write(path, Header, RunCsv.InOrder(results).SelectMany(Rows));

@@ -25,6 +25,8 @@ internal sealed record Manifest
     /// <summary>Lower-case hex SHA-256 of the scenario file's bytes; null without a file.</summary>
     public string? ScenarioSha256 { get; init; }
 
+    /// <summary>The scenario's master seed; "0x" and 16 hex digits in the JSON (<see cref="SeedJson"/>).</summary>
+    [JsonConverter(typeof(SeedJson))]
     public ulong MasterSeed { get; init; }
 
     /// <summary>Each replication's derived seed, in replication order.</summary>
@@ -79,4 +81,4 @@ internal sealed record Manifest
 }
 
 /// <summary>One replication's number and the seed derived for it from the master seed.</summary>
-internal sealed record ReplicationSeed(int Replication, ulong Seed);
+internal sealed record ReplicationSeed(int Replication, [property: JsonConverter(typeof(SeedJson))] ulong Seed);

@@ -9,7 +9,7 @@ internal enum OutputMode
     /// <summary>Written in the folder itself (emptied first when --force replaces it): sweep, merge, slurm.</summary>
     InPlace,
 
-    /// <summary>An existing sweep continued: only locked; the resume checks the folder itself.</summary>
+    /// <summary>An existing folder continued or added to (a sweep resumed, an export updated): only locked; the command checks the folder itself.</summary>
     Resume,
 }
 

@@ -12,16 +12,24 @@ internal static class RunCsv
 {
     public const string TimeseriesFile = "timeseries.csv";
     public const string SummaryFile = "summary.csv";
-    public const string EventsFile = "events.csv";
+    public const string EventsFile = EventsCsv.FileName;
 
-    public static IReadOnlyList<string> TimeseriesHeader { get; } =
-        ["replication", "step", "date", .. StepMetrics.Columns.Select(c => c.Name)];
+    public static TableField Replication { get; } = TableField.Integer("replication", "replication number, from 0");
 
-    public static IReadOnlyList<string> SummaryHeader { get; } =
-        ["replication", "seed", .. SummaryMetrics.Columns.Select(c => c.Name)];
+    public static TableField Step { get; } = TableField.Integer("step", "step number (0 is the state before the first step)");
 
-    public static IReadOnlyList<string> EventsHeader { get; } =
-        ["replication", "step", "date", "kind", "subject", "detail", "label"];
+    public static TableField Date { get; } = TableField.Date("date", "calendar date of the step");
+
+    /// <summary>timeseries.csv's columns (and a calibration's fit-timeseries.csv): replication, step, date, every step metric.</summary>
+    public static IReadOnlyList<TableField> TimeseriesFields { get; } = [Replication, Step, Date, .. StepMetrics.Columns.Select(TableField.Metric)];
+
+    /// <summary>summary.csv's columns: replication, seed, every summary metric.</summary>
+    public static IReadOnlyList<TableField> SummaryFields { get; } =
+        [Replication, TableField.Seed("seed", "the replication's seed, derived from the master seed"), .. SummaryMetrics.Columns.Select(TableField.Metric)];
+
+    public static IReadOnlyList<string> TimeseriesHeader { get; } = TimeseriesFields.Select(f => f.Name).ToArray();
+
+    public static IReadOnlyList<string> SummaryHeader { get; } = SummaryFields.Select(f => f.Name).ToArray();
 
     /// <summary>One row per replication and step: the StepMetrics columns.</summary>
     public static void WriteTimeseries(string path, IReadOnlyList<RunResult> results) =>
@@ -31,9 +39,8 @@ internal static class RunCsv
     public static void WriteSummary(string path, IReadOnlyList<RunResult> results) =>
         CsvTable.Write(path, SummaryHeader, InOrder(results).Select(SummaryRow));
 
-    /// <summary>One row per logged event, in the engine's order within a replication.</summary>
-    public static void WriteEvents(string path, IReadOnlyList<RunResult> results) =>
-        CsvTable.Write(path, EventsHeader, InOrder(results).SelectMany(EventRows));
+    /// <summary>One row per logged event, in the engine's order within a replication (<see cref="EventsCsv"/>).</summary>
+    public static void WriteEvents(string path, IReadOnlyList<RunResult> results) => EventsCsv.Write(path, results);
 
     /// <summary>Stable sort: replications in number order, ties kept as given.</summary>
     internal static IEnumerable<RunResult> InOrder(IReadOnlyList<RunResult> results) =>
@@ -60,29 +67,11 @@ internal static class RunCsv
     {
         var row = new string[SummaryHeader.Count];
         row[0] = CsvText.Integer(result.Replication);
-        row[1] = CsvText.Integer(result.Seed);
+        row[1] = CsvText.Seed(result.Seed);
         for (int c = 0; c < SummaryMetrics.Columns.Count; c++)
         {
             row[2 + c] = CsvText.Number(SummaryMetrics.Columns[c].Read(result.Summary));
         }
         return row;
-    }
-
-    private static IEnumerable<IReadOnlyList<string>> EventRows(RunResult result)
-    {
-        string replication = CsvText.Integer(result.Replication);
-        foreach (EventRecord e in result.Events)
-        {
-            yield return
-            [
-                replication,
-                CsvText.Integer(e.Step),
-                CsvText.Date(e.Date),
-                CsvText.Enum(e.Kind),
-                e.Subject,
-                e.Detail,
-                e.Label,
-            ];
-        }
     }
 }

@@ -54,6 +54,8 @@ internal static class RunFolder
         ChartSetResult charts = ChartFiles.DrawRunCharts(Path.Combine(folder, ChartsFolder), scenario, results);
         files.AddRange(charts.Written);
 
+        DataPackage.Write(folder, PackageContext.ForRun(scenario));
+        files.Add(Path.Combine(folder, DataPackage.FileName));
         ManifestJson.Write(Add(ManifestJson.FileName), manifest);
         return new RunFolderResult(files, charts.Problems);
     }

@@ -2,7 +2,6 @@ using System.Reflection;
 using TrustSim.Core;
 using TrustSim.Engine;
 using TrustSim.Metrics;
-using TrustSim.Model;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Reports;
@@ -31,7 +30,7 @@ internal static class RunFolderReader
 
         var steps = ReadTimeseries(Path.Combine(folder, RunCsv.TimeseriesFile), replications, scenario.Time.Steps + 1, RunFolder.ScenarioFile);
         var summaries = ReadSummary(Path.Combine(folder, RunCsv.SummaryFile), seeds);
-        var events = ReadEvents(Path.Combine(folder, RunCsv.EventsFile), replications, scenario.Time.Steps);
+        var events = EventsCsv.Read(Path.Combine(folder, RunCsv.EventsFile), replications, scenario.Time.Steps);
         return Enumerable.Range(0, replications)
             .Select(r => new RunResult(r, seeds[r], steps[r], summaries[r], events[r], [])).ToList();
     }
@@ -44,7 +43,7 @@ internal static class RunFolderReader
     {
         if (seeds.Count == 0) throw new DataFileException($"{timeseriesPath}: manifest.json lists no replications to read");
         var steps = ReadTimeseries(timeseriesPath, seeds.Count, lastStep + 1, scenarioFile);
-        var events = ReadEvents(eventsPath, seeds.Count, lastStep);
+        var events = EventsCsv.Read(eventsPath, seeds.Count, lastStep);
         return Enumerable.Range(0, seeds.Count).Select(r => new RunResult(r, seeds[r], steps[r], new SummaryMetrics(), events[r], [])).ToList();
     }
 
@@ -92,7 +91,7 @@ internal static class RunFolderReader
         {
             int r = sheet.Int(replication, 0, seeds.Count - 1);
             if (summaries[r] is not null) throw sheet.Problem(replication, $"replication {r} appears twice");
-            if (sheet.Unsigned(seed) != seeds[r]) throw sheet.Problem(seed, $"replication {r}'s seed differs from manifest.json's ({seeds[r]})");
+            if (sheet.Unsigned(seed) != seeds[r]) throw sheet.Problem(seed, $"replication {r}'s seed differs from manifest.json's ({SeedText.Format(seeds[r])})");
             var summary = new SummaryMetrics();
             fill(sheet, summary);
             summaries[r] = summary;
@@ -101,26 +100,6 @@ internal static class RunFolderReader
         if (missing >= 0) throw sheet.FileProblem($"{sheet.Rows} rows for the {seeds.Count} replications in manifest.json (replication {missing} has none)");
         return summaries;
     }
-
-    private static List<EventRecord>[] ReadEvents(string path, int replications, int lastStep)
-    {
-        var events = Enumerable.Range(0, replications).Select(_ => new List<EventRecord>()).ToArray();
-        using var sheet = CsvSheet.Open(path, RunCsv.EventsHeader);
-        int replication = sheet.Column("replication"), step = sheet.Column("step"), date = sheet.Column("date"), kind = sheet.Column("kind");
-        int subject = sheet.Column("subject"), detail = sheet.Column("detail"), label = sheet.Column("label");
-        while (sheet.Next())
-        {
-            int r = sheet.Int(replication, 0, replications - 1);
-            var e = new EventRecord(sheet.Int(step, 0, lastStep), sheet.Date(date), Kind(sheet, kind), sheet.Text(subject), sheet.Text(detail), sheet.Text(label));
-            events[r].Add(e);
-        }
-        return events;
-    }
-
-    private static readonly IReadOnlyDictionary<string, EventKind> Kinds =
-        Enum.GetValues<EventKind>().ToDictionary(k => CsvText.Enum(k), StringComparer.Ordinal);
-
-    private static EventKind Kind(CsvSheet sheet, int column) => Kinds[sheet.Word(column, Kinds.Keys.ToArray())];
 
     /// <summary>
     /// Sets each numeric property whose name matches a column from the first metric column on (underscores

@@ -16,7 +16,21 @@ internal static class SensitivityFolder
 {
     public const string FileName = "sensitivity.csv";
 
-    public static IReadOnlyList<string> Header { get; } = ["metric", "parameter", "index", "value", "ci_low", "ci_high"];
+    /// <summary>The index names the estimators write (Sobol: S1, ST, S2; Morris: mu, mu_star, sigma); before the columns, which name them.</summary>
+    private static readonly string[] Indices = ["S1", "ST", "S2", "mu", "mu_star", "sigma"];
+
+    /// <summary>sensitivity.csv's columns.</summary>
+    public static IReadOnlyList<TableField> Fields { get; } =
+    [
+        TableField.Text("metric", "the summary metric whose sensitivity this is") with { Values = SummaryMetrics.Columns.Select(c => c.Name).ToArray() },
+        TableField.Text("parameter", "the swept scenario key (for S2, two keys joined by ':')"),
+        TableField.Text("index", "Sobol: S1 (first order), ST (total), S2 (second order); Morris: mu, mu_star, sigma") with { Values = Indices },
+        TableField.Number("value", "the index's estimate; an index of a metric with no variance can be infinite (written Infinity)"),
+        TableField.Number("ci_low", "lower end of its 95% bootstrap interval"),
+        TableField.Number("ci_high", "upper end of its 95% bootstrap interval"),
+    ];
+
+    public static IReadOnlyList<string> Header { get; } = Fields.Select(f => f.Name).ToArray();
 
     /// <summary>True for the designs that have indices (sobol, morris).</summary>
     public static bool Applies(SweepSettings sweep) => sweep.Design is SweepDesign.Sobol or SweepDesign.Morris;
@@ -94,9 +108,6 @@ internal static class SensitivityFolder
     private static string Advice(IReadOnlyList<SensitivityWarnings.Unsettled> unsettled, int shown, int samples, string marking) =>
         unsettled.Count == 0 ? "" :
         $"\n{marking}: {unsettled.Count} of {shown} estimates not settled at N = {samples}; about sweep.samples = {unsettled.Max(u => u.Needed)} would settle them (see the warnings in manifest.json)";
-
-    /// <summary>The index names the estimators write (Sobol: S1, ST, S2; Morris: mu, mu_star, sigma).</summary>
-    private static readonly string[] Indices = ["S1", "ST", "S2", "mu", "mu_star", "sigma"];
 
     /// <summary>sensitivity.csv back as rows; a value or bound is a number (an index of a metric without variance can be infinite) or empty.</summary>
     public static List<(string Metric, SensitivityRow Row)> Read(string path)

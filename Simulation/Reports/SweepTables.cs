@@ -17,13 +17,44 @@ internal static class SweepTables
     /// <summary>The statistics points.csv gives for each metric, as column-name suffixes.</summary>
     public static IReadOnlyList<string> StatisticSuffixes { get; } = ["mean", "sd", "ci_low", "ci_high", "n"];
 
-    public static IReadOnlyList<string> RunsHeader(SweepPlan plan) =>
-        ["run_id", "point", "replication", "seed", .. plan.Parameters.Select(p => p.Path),
-         .. SummaryMetrics.Columns.Select(c => c.Name), "status", "error"];
+    public static IReadOnlyList<string> RunsHeader(SweepPlan plan) => RunsFields(plan.Parameters.Select(p => p.Path).ToArray()).Select(f => f.Name).ToArray();
 
     public static IReadOnlyList<string> PointsHeader(SweepPlan plan, IReadOnlyList<int> metrics) =>
-        ["point", .. plan.Parameters.Select(p => p.Path),
-         .. metrics.SelectMany(m => StatisticSuffixes.Select(s => $"{SummaryMetrics.Columns[m].Name}_{s}"))];
+        PointsFields(plan.Parameters.Select(p => p.Path).ToArray(), metrics).Select(f => f.Name).ToArray();
+
+    public static TableField Point { get; } = TableField.Integer("point", "design point number, from 0 (a threshold search: the evaluation)");
+
+    /// <summary>runs.csv's columns (a threshold search's too): run, point, replication, seed, each swept parameter, every summary metric, status, error.</summary>
+    public static IReadOnlyList<TableField> RunsFields(IReadOnlyList<string> parameters) =>
+    [
+        TableField.Integer("run_id", "run number, from 0: point x replications + replication"), Point, RunCsv.Replication,
+        TableField.Seed("seed", "the run's seed, derived from the master seed, the point and the replication"),
+        .. parameters.Select(p => TableField.Parameter(p, "the value at this point of the swept")),
+        .. SummaryMetrics.Columns.Select(c => TableField.Metric(c) with { Description = c.Description + " (empty when the run failed)" }),
+        TableField.Text("status", "completed, or failed (see error)") with { Values = [JournalEntry.CompletedStatus, JournalEntry.FailedStatus] },
+        TableField.Text("error", "why the run failed; empty when it completed"),
+    ];
+
+    /// <summary>points.csv's columns: the point, each swept parameter, and for each reported metric (by index) mean, sd, ci_low, ci_high, n.</summary>
+    public static IReadOnlyList<TableField> PointsFields(IReadOnlyList<string> parameters, IReadOnlyList<int> metrics) =>
+    [
+        Point, .. parameters.Select(p => TableField.Parameter(p, "the value at this point of the swept")),
+        .. metrics.SelectMany(m => Statistics(SummaryMetrics.Columns[m])),
+    ];
+
+    /// <summary>The columns of one metric's statistics in points.csv, in <see cref="StatisticSuffixes"/> order.</summary>
+    private static IEnumerable<TableField> Statistics(MetricColumn<SummaryMetrics> metric)
+    {
+        TableField field = TableField.Metric(metric);
+        string of = $"{metric.Name} ({metric.Description})";
+        string interval = $"95% interval of the mean, inside the metric's domain (see manifest.json's intervals); empty with fewer than {SampleStatistics.MinimumForInterval} replications";
+        yield return field.Renamed($"{metric.Name}_mean", $"mean over the point's completed replications of {of}");
+        yield return TableField.Bounded(field.Renamed($"{metric.Name}_sd", $"sample standard deviation over the point's completed replications of {metric.Name}"),
+            ValueDomain.NonNegative);
+        yield return field.Renamed($"{metric.Name}_ci_low", $"lower end of the {interval}");
+        yield return field.Renamed($"{metric.Name}_ci_high", $"upper end of the {interval}");
+        yield return TableField.Integer($"{metric.Name}_n", $"completed replications behind {metric.Name}'s statistics") with { Minimum = 0 };
+    }
 
     /// <summary>One row per run: its id, point, replication, seed, parameter values, every summary metric, status and error.</summary>
     public static void WriteRuns(string path, SweepPlan plan, IEnumerable<JournalEntry> entries)
@@ -33,7 +64,7 @@ internal static class SweepTables
         {
             var row = new List<string>(header.Count)
             {
-                CsvText.Integer(e.RunId), CsvText.Integer(e.Point), CsvText.Integer(e.Replication), CsvText.Integer(e.Seed),
+                CsvText.Integer(e.RunId), CsvText.Integer(e.Point), CsvText.Integer(e.Replication), CsvText.Seed(e.Seed),
             };
             row.AddRange(plan.Points[e.Point].Values.Select(CsvText.Number));
             for (int m = 0; m < SummaryMetrics.Columns.Count; m++)

@@ -9,7 +9,18 @@ internal static class ThresholdFolder
 {
     public const string FileName = "threshold.csv";
 
-    public static IReadOnlyList<string> Header { get; } = ["evaluation", "value", "mean", "ci_low", "ci_high", "n"];
+    /// <summary>threshold.csv's columns; the metric and the parameter are the scenario's sweep.threshold and sweep.parameters.</summary>
+    public static IReadOnlyList<TableField> Fields { get; } =
+    [
+        TableField.Integer("evaluation", "evaluation number, from 0 (0 and 1 are the bounds, then the bisection)"),
+        TableField.Number("value", "the searched parameter's value at this evaluation"),
+        TableField.Number("mean", "the threshold metric's mean over the evaluation's replications"),
+        TableField.Number("ci_low", "lower end of the mean's 95% interval"),
+        TableField.Number("ci_high", "upper end of the mean's 95% interval"),
+        TableField.Integer("n", "completed replications of the evaluation") with { Minimum = 0 },
+    ];
+
+    public static IReadOnlyList<string> Header { get; } = Fields.Select(f => f.Name).ToArray();
 
     /// <summary>One finished run of an evaluation: its seed and summary, or the error that stopped it.</summary>
     internal sealed record RunRow(int Evaluation, int Replication, ulong Seed, double Value, SummaryMetrics? Summary, string? Error);
@@ -24,11 +35,11 @@ internal static class ThresholdFolder
     /// <summary>runs.csv as a sweep writes it, with the evaluation index in the point column.</summary>
     public static void WriteRuns(string path, string parameter, IReadOnlyList<RunRow> runs, int replications)
     {
-        IReadOnlyList<string> header = ["run_id", "point", "replication", "seed", parameter, .. SummaryMetrics.Columns.Select(c => c.Name), "status", "error"];
+        IReadOnlyList<string> header = SweepTables.RunsFields([parameter]).Select(f => f.Name).ToArray();
         CsvTable.Write(path, header, runs.OrderBy(r => r.Evaluation).ThenBy(r => r.Replication).Select(r => (IReadOnlyList<string>)
         [
             CsvText.Integer((long)r.Evaluation * replications + r.Replication), CsvText.Integer(r.Evaluation), CsvText.Integer(r.Replication),
-            CsvText.Integer(r.Seed), CsvText.Number(r.Value),
+            CsvText.Seed(r.Seed), CsvText.Number(r.Value),
             .. SummaryMetrics.Columns.Select(c => r.Summary is { } s ? CsvText.Number(c.Read(s)) : ""),
             r.Summary is null ? "failed" : "completed", r.Error ?? "",
         ]));

@@ -29,6 +29,10 @@ internal static class TimeseriesParquet
 
     public static ParquetSchema Schema { get; } = new([Point, Replication, Step, Date, .. Metrics]);
 
+    /// <summary>The columns as datapackage.json describes them, in <see cref="Schema"/>'s order (an undefined value is NaN here, not empty).</summary>
+    public static IReadOnlyList<TableField> Fields { get; } =
+        [SweepTables.Point, RunCsv.Replication, RunCsv.Step, RunCsv.Date, .. StepMetrics.Columns.Select(TableField.Metric)];
+
     /// <summary>More rows than any group we write (one run of the most steps a scenario may have): a larger count is corruption, not a reason to allocate.</summary>
     internal const long MaxGroupRows = 100_001 + RowGroupRows;
 

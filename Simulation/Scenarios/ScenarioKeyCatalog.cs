@@ -77,6 +77,14 @@ internal static class ScenarioKeyCatalog
     /// </summary>
     public static string AxisLabel(string path)
     {
+        if (ParameterOf(path) is not { } parameter) return path;
+        var unit = parameter.Unit.Length > 0 ? $" ({parameter.Unit})" : "";
+        return $"{Capitalised(parameter.Meaning)}{unit}: {path}";
+    }
+
+    /// <summary>The documented key a path (<c>shocks.0.severity</c>, <c>institutions.generated.bank_theta.min</c>) stands for; null when none.</summary>
+    public static ParameterAttribute? ParameterOf(string path)
+    {
         var parts = path.Split('.');
         var normalised = string.Join('.', parts.Select(p => p.All(char.IsAsciiDigit) ? null : p).Where(p => p is not null));
         var listPath = System.Text.RegularExpressions.Regex.Replace(path, @"\.(\d+)(?=\.|$)", "[]");
@@ -84,9 +92,7 @@ internal static class ScenarioKeyCatalog
         var parameter = entries.GetValueOrDefault(listPath) ?? entries.GetValueOrDefault(normalised);
         if (parameter is null && parts.Length > 1 && entries.GetValueOrDefault(string.Join('.', parts[..^1])) is { } owner)
             parameter = owner; // a distribution's min/max/mean: the quantity is the distribution's
-        if (parameter is null) return path;
-        var unit = parameter.Unit.Length > 0 ? $" ({parameter.Unit})" : "";
-        return $"{Capitalised(parameter.Meaning)}{unit}: {path}";
+        return parameter;
     }
 
     private static readonly Lazy<Dictionary<string, ParameterAttribute>> Labels = new(() =>
