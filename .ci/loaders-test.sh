@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The loader examples of docs/loaders run as a researcher would run them, on folders the tool makes here:
 # the Python one (pandas, Debian's python3-pandas, installed when absent) on a run, a sweep (its time
-# series through 'trustsim export --format csv'), a comparison and a calibration; and it must refuse a
+# series through 'trustsim export --format csv'), a comparison and two calibrations (optimiser and posterior); and it must refuse a
 # table whose header no longer matches its datapackage.json. The R one runs too where Rscript with
 # jsonlite is installed (CI does not install R). Prints "loaders-test: N passed, N failed" last; exits
 # non-zero when a case failed.
@@ -39,7 +39,11 @@ make run scenarios/baseline.yaml --out "$work/baseline" --replications 3 "${smal
 make compare "$work/run" "$work/baseline" --out "$work/comparison"
 make sweep scenarios/repeated-scandals.yaml --out "$work/sweep" --workers 2 "${small[@]}" --set time.steps=52 --set sweep.replications=2
 make export "$work/sweep" --format csv
-make calibrate scenarios/calibrate-ponemon.yaml --out "$work/calibration" "${small[@]}" --set calibrate.budget=6 --set calibrate.starts=1
+make calibrate scenarios/calibrate-ponemon.yaml --out "$work/calibration" "${small[@]}" --set calibrate.method=optimize --set calibrate.budget=6 --set calibrate.starts=1
+# A posterior cut short: it does not converge (exit 1) but writes every file, which is what the loaders read.
+"${tool[@]}" calibrate scenarios/calibrate-ponemon.yaml --out "$work/posterior" "${small[@]}" --set calibrate.warmup=20 --set calibrate.draws=25 \
+  --set calibrate.profile_points=2 --set calibrate.profile_evaluations=3 --set calibrate.replications=1 >>"$work/tool.log" 2>&1
+[ -f "$work/posterior/manifest.json" ] || { tail -n 20 "$work/tool.log" >&2; fail "trustsim calibrate (posterior)"; finish; }
 
 # Each folder's summary names what only typed, complete tables give.
 expect() { # language, output file, then the lines (regular expressions) it must hold
@@ -48,12 +52,12 @@ expect() { # language, output file, then the lines (regular expressions) it must
     grep -Eq "$pattern" "$out" || { echo "no line matching '$pattern' in:" >&2; cat "$out" >&2; return 1; }
   done
 }
-folders=("$work/run" "$work/sweep" "$work/comparison" "$work/calibration")
+folders=("$work/run" "$work/sweep" "$work/comparison" "$work/calibration" "$work/posterior")
 lines=('events: [0-9]+ rows x 19 columns' 'seeds [0-9]+\.\.[0-9]+' 'events by kind: .*mode_switch' 'last date 2021-04-05'
        'time series: 24 runs of 53 steps' 'final_reputation_mean by scandals.rate: 0: ' 'final_reputation, baseline: mean [0-9.]+, difference'
-       'fitted platform.sensitivity = ')
+       'fitted platform.sensitivity = ' 'posterior platform.sensitivity: median [0-9.]+, 95% interval' 'draws from 4 chains')
 if "$python" docs/loaders/load_trustsim.py "${folders[@]}" >"$work/python.out" 2>&1 && expect python "$work/python.out" "${lines[@]}"; then
-  pass "the Python loader reads a run, a sweep (its time series exported to CSV), a comparison and a calibration"
+  pass "the Python loader reads a run, a sweep (its time series exported to CSV), a comparison and two calibrations (optimiser, posterior)"
 else
   fail "the Python loader (output above)"
 fi
@@ -69,7 +73,8 @@ fi
 
 if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(jsonlite)' >/dev/null 2>&1; then
   if Rscript docs/loaders/load_trustsim.R "${folders[@]}" >"$work/r.out" 2>&1 \
-    && expect R "$work/r.out" 'events: [0-9]+ rows x 19 columns' 'time series: 24 runs of 53 steps' 'fitted platform.sensitivity = '; then
+    && expect R "$work/r.out" 'events: [0-9]+ rows x 19 columns' 'time series: 24 runs of 53 steps' 'fitted platform.sensitivity = ' \
+      'posterior platform.sensitivity: median'; then
     pass "the R loader reads the same folders"
   else
     fail "the R loader"; cat "$work/r.out" >&2

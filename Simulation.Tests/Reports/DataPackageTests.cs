@@ -57,7 +57,7 @@ public sealed class DataPackageTests(OutputFolders folders, DataPackageTests.Mor
     {
         string sweepComparison = Path.Combine(more.Root, "sweep-comparison");
         if (!Directory.Exists(sweepComparison)) Make(["compare", folders.Sweep, folders.Sweep, "--out", sweepComparison]);
-        foreach (string folder in new[] { folders.Run, folders.Sweep, folders.Comparison, folders.Calibration, folders.Threshold, more.Sobol, sweepComparison })
+        foreach (string folder in new[] { folders.Run, folders.Sweep, folders.Comparison, folders.Calibration, folders.Posterior, folders.Threshold, folders.Discovery, more.Sobol, sweepComparison })
         {
             int tables = PackageChecks.Check(folder);
             Assert.True(tables >= 1, $"{folder}: no table described");

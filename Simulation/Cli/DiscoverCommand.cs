@@ -138,6 +138,9 @@ internal sealed class DiscoverCommand(Terminal terminal) : Command<DiscoverComma
             var found = new DiscoveryManifest(settings.Source, cases.File, RunEnvironment.Sha256OfFile(cases.File), document.Cases, where, inputs,
                 document.Searched, document.LeftOut + cases.Failed, document.OfInterest, document.Boxes.Count, result.Rounds.Count, rows, document.Stopped.Reason);
             charts = ChartFiles.Draw(Path.Combine(folder, RunFolder.ChartsFolder), DiscoveryFolder.Jobs(folder, found));
+            var discovered = prepared.Value.Data.Inputs;
+            DataPackage.Write(folder, PackageContext.ForDiscovery(discovered.Select(i => i.Name).ToArray(),
+                discovered.Where(i => i.IsCategorical).Select(i => i.Name).ToArray()));
             var manifest = RunEnvironment.ForCommand(commandLine, "discover", started, DateTime.UtcNow, RunStatus.Completed) with { Discovery = found };
             ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
             output.Commit();
@@ -151,7 +154,7 @@ internal sealed class DiscoverCommand(Terminal terminal) : Command<DiscoverComma
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
         DiscoveryReport.Print(terminal.Out, document, cases);
-        terminal.Out.Print($"Written to {output.Folder}: {DiscoveryFolder.FileName}, {DiscoveryFolder.TrajectoryFile}, manifest.json, charts ({charts.Written.Count})");
+        terminal.Out.Print($"Written to {output.Folder}: {DiscoveryFolder.FileName}, {DiscoveryFolder.TrajectoryFile}, {DataPackage.FileName}, manifest.json, charts ({charts.Written.Count})");
         return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
     }
 

@@ -30,9 +30,9 @@ internal static class DataPackage
     public static void Write(string folder, PackageContext context) =>
         AtomicFile.WriteAllText(Path.Combine(folder, FileName), Text(Resources(folder, context), context, Description(context.Kind)));
 
-    /// <summary>The entries of the folder's kind whose file is there, with manifest.json always (every command writes it last).</summary>
+    /// <summary>The entries of the folder's kind whose file is there, with those its command writes afterwards (manifest.json, report.html).</summary>
     public static IReadOnlyList<PackageEntry> Resources(string folder, PackageContext context) =>
-        DataPackageCatalog.Of(context.Kind).Where(e => e.Path == ManifestJson.FileName || File.Exists(Path.Combine(folder, e.Path))).ToList();
+        DataPackageCatalog.Of(context).Where(e => e.WrittenAfter || File.Exists(Path.Combine(folder, e.Path))).ToList();
 
     /// <summary>The package as JSON text, ending in a line break.</summary>
     public static string Text(IReadOnlyList<PackageEntry> entries, PackageContext context, string description)

@@ -14,7 +14,11 @@ internal static class DataPackageCatalog
         new(null, ManifestJson.FileName, "Manifest",
             "What made this folder: tool version and commit, command line, scenario file and its SHA-256, master seed and each " +
             "replication's seed (0x and 16 hex digits), start and end time, wall seconds, .NET and OS, status; written last, so a " +
-            "folder without it is unfinished"),
+            "folder without it is unfinished") { WrittenAfter = true },
+        new(null, Html.ReportFile.FileName, "Report page",
+            "The folder on one self-contained page for a browser: its tables, every chart, the warnings, the scenario and the " +
+            "provenance; trustsim report writes it again from the files")
+            { WrittenAfter = true, When = c => c.Kind != OutputKind.Discovery },
         new(OutputKind.Run, RunFolder.ScenarioFile, "Resolved scenario",
             "The scenario as run, with inheritance and --set applied (docs/scenarios.md); run it again to reproduce the data"),
         new(OutputKind.Sweep, RunFolder.ScenarioFile, "Resolved scenario",
@@ -56,7 +60,7 @@ internal static class DataPackageCatalog
             "Run sides: each key series' mean and 5-95% band over replications, step by step", _ => CompareFolder.BandsFields)
             { PrimaryKey = ["side", "series", "step"] },
         new(OutputKind.Calibration, CalibrationFolder.FitFile, "Fit", "One row per fitted parameter: its value, bounds and uncertainty",
-            _ => CalibrationCsv.FitFields) { PrimaryKey = ["parameter"] },
+            _ => CalibrationCsv.FitFields) { PrimaryKey = ["parameter"], When = c => !c.Posterior },
         new(OutputKind.Calibration, CalibrationFolder.TraceFile, "Trace", "One row per evaluation of the loss, in the order they ran",
             c => CalibrationCsv.TraceFields(c.Parameters)) { PrimaryKey = ["index"] },
         new(OutputKind.Calibration, CalibrationFolder.FittedFile, "Fitted scenario", "The scenario at the fit, ready to run"),
@@ -66,8 +70,35 @@ internal static class DataPackageCatalog
             "The replications at the fit, as a run folder's timeseries.csv", _ => RunCsv.TimeseriesFields) { PrimaryKey = ["replication", "step"] },
         new(OutputKind.Calibration, CalibrationFolder.FitEventsFile, "Events at the fit",
             "The replications' events at the fit, as a run folder's events.csv", _ => EventsCsv.Fields),
+        new(OutputKind.Calibration, RunFolder.ScenarioFile, "Resolved scenario",
+            "The scenario calibrated, with inheritance and --set applied and the observations written inline; calibrate it again to " +
+            "reproduce the folder") { When = c => c.Posterior },
+        new(OutputKind.Calibration, PosteriorFolder.PosteriorFile, "Posterior draws",
+            "One row per retained draw of every chain (after warmup), each sampled quantity on its own scale",
+            c => PosteriorCsv.PosteriorFields(c.Quantities)) { PrimaryKey = ["chain", "draw"], When = c => c.Posterior },
+        new(OutputKind.Calibration, PosteriorFolder.SummaryFile, "Posterior summary",
+            "One row per sampled quantity: its prior, posterior mean, median and 95% credible interval, and its convergence (R-hat, ESS)",
+            _ => PosteriorCsv.SummaryFields) { PrimaryKey = ["quantity"], When = c => c.Posterior },
+        new(OutputKind.Calibration, PosteriorFolder.FitFile, "Observations and the posterior predictive",
+            "One row per observation: its value and error, whether it carries information, and the model's and a new observation's " +
+            "95% posterior predictive band", _ => PosteriorCsv.FitFields) { When = c => c.Posterior },
+        new(OutputKind.Calibration, PosteriorFolder.CorrelationFile, "Posterior correlations",
+            "The correlation matrix of the sampled quantities over the pooled draws; |r| above 0.9 is a ridge the observations do not resolve",
+            c => PosteriorCsv.CorrelationFields(c.Quantities)) { PrimaryKey = ["quantity"], When = c => c.Posterior },
+        new(OutputKind.Calibration, PosteriorFolder.ProfileFile, "Profile likelihood",
+            "For each parameter held at values across its range, the best log-likelihood over the others",
+            _ => PosteriorCsv.ProfileFields) { When = c => c.Posterior },
+        new(OutputKind.Calibration, PosteriorFolder.PredictiveFile, "Posterior predictive series",
+            "Each observed metric step by step over the observed stretch and after it: the model's median and 95% band over the predictive draws",
+            _ => PosteriorCsv.PredictiveFields) { PrimaryKey = ["metric", "step"], When = c => c.Posterior },
+        new(OutputKind.Discovery, DiscoveryFolder.FileName, "Boxes",
+            "The boxes PRIM found (each input's limits, coverage, density, mass, quasi-p-values), the cases and selection it searched, " +
+            "and why it stopped (JSON)"),
+        new(OutputKind.Discovery, DiscoveryFolder.TrajectoryFile, "Peeling trajectory",
+            "One row per box of every search, peeling and pasting step by step: its cases, coverage, density and mass, then each input's limits",
+            c => DiscoveryFolder.TrajectoryFields(c.Parameters, c.Categorical)) { PrimaryKey = ["search", "step"] },
     ];
 
-    /// <summary>The entries a folder of <paramref name="kind"/> may hold, in catalogue order.</summary>
-    public static IEnumerable<PackageEntry> Of(OutputKind kind) => All.Where(e => e.Kind is null || e.Kind == kind);
+    /// <summary>The entries a folder described by <paramref name="context"/> may hold, in catalogue order.</summary>
+    public static IEnumerable<PackageEntry> Of(PackageContext context) => All.Where(e => e.Applies(context));
 }

@@ -18,7 +18,29 @@ internal static class DiscoveryFolder
     public const string TrajectoryFile = "trajectory.csv";
 
     /// <summary>The columns every trajectory.csv starts with; each input's limits follow.</summary>
-    public static IReadOnlyList<string> Header { get; } = ["search", "step", "stage", "cases", "of_interest", "coverage", "density", "mass", "restricted"];
+    private static IReadOnlyList<TableField> Fields { get; } =
+    [
+        TableField.Integer("search", "the search (covering round), numbered from 1"),
+        TableField.Integer("step", "the box's step within its search, from 0 (every case)"),
+        TableField.Choice<PrimStage>("stage", "how the box was made from the one before: peel (or the first box of a search), paste, or drop (a restriction dropped as not significant)"),
+        TableField.Integer("cases", "cases inside the box", "cases"),
+        TableField.Integer("of_interest", "cases of interest inside the box", "cases"),
+        TableField.Bounded(TableField.Number("coverage", "share of the search's cases of interest that the box holds"), ValueDomain.UnitInterval),
+        TableField.Bounded(TableField.Number("density", "share of the box's cases that are of interest"), ValueDomain.UnitInterval),
+        TableField.Bounded(TableField.Number("mass", "share of the search's cases inside the box"), ValueDomain.UnitInterval),
+        TableField.Integer("restricted", "inputs the box restricts", "inputs"),
+    ];
+
+    public static IReadOnlyList<string> Header { get; } = Fields.Select(f => f.Name).ToList();
+
+    /// <summary>The columns of trajectory.csv for <paramref name="inputs"/>, of which <paramref name="categorical"/> are categorical.</summary>
+    public static IReadOnlyList<TableField> TrajectoryFields(IReadOnlyList<string> inputs, IReadOnlyList<string> categorical) =>
+    [
+        .. Fields,
+        .. inputs.SelectMany(i => categorical.Contains(i)
+            ? [TableField.Text($"{i}_kept", $"the categories of {i} the box keeps, separated by |")]
+            : new[] { TableField.Number($"{i}_low", $"the box's lower limit on {i}"), TableField.Number($"{i}_high", $"the box's upper limit on {i}") }),
+    ];
 
     /// <summary>Writes discovery.json and trajectory.csv into <paramref name="folder"/>; returns the document and the trajectory's row count.</summary>
     public static (DiscoveryDocument Document, int TrajectoryRows) Write(string folder, DiscoveryRun run)

@@ -29,7 +29,7 @@ internal static class FolderExport
     public static IReadOnlyList<(PackageEntry Source, PackageEntry Copy)> Copies(PackageContext context, ExportFormat format)
     {
         var copies = new List<(PackageEntry, PackageEntry)>();
-        foreach (PackageEntry table in DataPackageCatalog.Of(context.Kind).Where(e => e.Fields is not null))
+        foreach (PackageEntry table in DataPackageCatalog.Of(context).Where(e => e.Fields is not null))
         {
             if (format == ExportFormat.Csv && table.Format == "parquet")
                 copies.Add((table, table with { Path = $"{table.Name}.csv.gz", Description = $"{table.Path} as gzipped CSV: {table.Description}" }));

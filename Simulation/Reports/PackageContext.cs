@@ -10,6 +10,15 @@ namespace TrustSim.Reports;
 /// </summary>
 internal sealed record PackageContext(OutputKind Kind, string Name, IReadOnlyList<string> Parameters, IReadOnlyList<int> PointMetrics)
 {
+    /// <summary>A calibration by the posterior (its files differ from the optimiser's).</summary>
+    public bool Posterior { get; init; }
+
+    /// <summary>A posterior's sampled quantities (the fitted keys, then the error scales): columns of posterior.csv and correlation.csv.</summary>
+    public IReadOnlyList<string> Quantities { get; init; } = [];
+
+    /// <summary>A discovery's categorical inputs (among <see cref="Parameters"/>, its inputs): one column of trajectory.csv each, not two.</summary>
+    public IReadOnlyList<string> Categorical { get; init; } = [];
+
     public static PackageContext ForRun(Scenario scenario) => new(OutputKind.Run, scenario.Name, [], []);
 
     /// <summary>A sweep of any design, a threshold search included.</summary>
@@ -24,6 +33,13 @@ internal sealed record PackageContext(OutputKind Kind, string Name, IReadOnlyLis
 
     public static PackageContext ForCalibration(string scenarioName, IReadOnlyList<string> fitted) => new(OutputKind.Calibration, scenarioName, fitted, []);
 
+    public static PackageContext ForPosterior(string scenarioName, IReadOnlyList<string> quantities) =>
+        new(OutputKind.Calibration, scenarioName, [], []) { Posterior = true, Quantities = quantities };
+
+    /// <summary>A discovery over <paramref name="inputs"/>, of which <paramref name="categorical"/> are categorical.</summary>
+    public static PackageContext ForDiscovery(IReadOnlyList<string> inputs, IReadOnlyList<string> categorical) =>
+        new(OutputKind.Discovery, "discover", inputs, []) { Categorical = categorical };
+
     /// <summary>
     /// The context of a finished folder, from its manifest.json and resolved scenario (what <c>export</c> reads);
     /// a <see cref="DataFileException"/> naming the file when the folder is not a finished trustsim folder.
@@ -35,6 +51,17 @@ internal sealed record PackageContext(OutputKind Kind, string Name, IReadOnlyLis
         {
             ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
             return ForComparison(comparison.Sides.Select(s => s.Label).ToArray());
+        }
+        if (manifest.Posterior is { } posterior)
+        {
+            ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed, RunStatus.NotConverged, RunStatus.Interrupted);
+            return ForPosterior(manifest.ScenarioName, posterior.Quantities.Select(q => q.Name).ToArray());
+        }
+        if (manifest.Discovery is { } discovery)
+        {
+            ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
+            var document = DiscoveryFolder.ReadDocument(Path.Combine(folder, DiscoveryFolder.FileName), discovery);
+            return ForDiscovery(document.Inputs.Select(i => i.Name).ToArray(), document.Inputs.Where(i => i.Kind == "categorical").Select(i => i.Name).ToArray());
         }
         if (manifest.Calibration is { } calibration)
         {

@@ -11,6 +11,18 @@ namespace TrustSim.Reports;
 internal sealed record PackageEntry(OutputKind? Kind, string Path, string Title, string Description,
     Func<PackageContext, IReadOnlyList<TableField>>? Fields = null)
 {
+    /// <summary>
+    /// Whether a folder of <see cref="Kind"/> holds this file, when that depends on more than its kind: a calibration
+    /// by the optimiser and one by the posterior both write fit.csv, with different columns. Null: every such folder.
+    /// </summary>
+    public Func<PackageContext, bool>? When { get; init; }
+
+    /// <summary>Listed even before the file is there: a file the command writes after datapackage.json (the manifest, the report page).</summary>
+    public bool WrittenAfter { get; init; }
+
+    /// <summary>Whether a folder described by <paramref name="context"/> holds this file.</summary>
+    public bool Applies(PackageContext context) => (Kind is null || Kind == context.Kind) && (When?.Invoke(context) ?? true);
+
     /// <summary>Columns that identify a row, when some do.</summary>
     public IReadOnlyList<string> PrimaryKey { get; init; } = [];
 

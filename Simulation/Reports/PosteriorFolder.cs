@@ -48,6 +48,7 @@ internal static class PosteriorFolder
             // Only a bug can make the files just written unreadable; the data stand, the charts wait for plot.
             problems = [$"{folder}: charts not drawn: {e.Message}"];
         }
+        DataPackage.Write(folder, PackageContext.ForPosterior(manifest.ScenarioName, result.Space.Quantities.Select(q => q.Name).ToArray()));
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
         return problems;
     }

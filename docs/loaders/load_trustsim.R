@@ -117,6 +117,15 @@ summarise_folder <- function(folder) {
       d <- if (is.na(c$difference[k])) "" else sprintf(", difference %+.4f (p %.3g)", c$difference[k], c$p_value[k])
       cat(sprintf("  final_reputation, %s: mean %.4f%s\n", c$side[k], c$mean[k], d))
     }
+  } else if (kind == "calibration" && !is.null(tables$posterior)) {
+    # A posterior: each quantity's median and 95% credible interval, and whether the chains converged.
+    s <- tables$summary
+    for (k in seq_len(nrow(s))) {
+      cat(sprintf("  posterior %s: median %.4g, 95%% interval [%.4g, %.4g], R-hat %.3f\n",
+                  s$quantity[k], s$median[k], s$q025[k], s$q975[k], s$rhat[k]))
+    }
+    d <- tables$posterior
+    cat(sprintf("  %d draws from %d chains\n", nrow(d), length(unique(d$chain))))
   } else if (kind == "calibration") {
     f <- tables$fit
     for (k in seq_len(nrow(f))) cat(sprintf("  fitted %s = %.6g\n", f$parameter[k], f$value[k]))

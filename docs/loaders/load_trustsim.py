@@ -149,6 +149,13 @@ def summarise(folder):
         for _, row in rows.iterrows():
             difference = "" if pd.isna(row["difference"]) else f", difference {row['difference']:+.4f} (p {row['p_value']:.3g})"
             print(f"  final_reputation, {row['side']}: mean {row['mean']:.4f}{difference}")
+    elif kind == "calibration" and "posterior" in tables:
+        # A posterior: each quantity's median and 95% credible interval, and whether the chains converged.
+        for _, row in tables["summary"].iterrows():
+            print(f"  posterior {row['quantity']}: median {row['median']:.4g}, 95% interval [{row['q025']:.4g}, {row['q975']:.4g}], "
+                  f"R-hat {row['rhat']:.3f}")
+        draws = tables["posterior"]
+        print(f"  {len(draws)} draws from {draws['chain'].nunique()} chains")
     elif kind == "calibration":
         for _, row in tables["fit"].iterrows():
             print(f"  fitted {row['parameter']} = {row['value']:.6g}")
