@@ -25,7 +25,11 @@ internal static class JournalFanOut
             failures.Enqueue(e);
             stop.Cancel();
         }
-        var tasks = writers.Select((write, k) => Task.Run(() =>
+        // Each writer blocks on its queue for the whole assembly, so each gets a thread of its own: on the
+        // thread pool they would hold every pool thread of a 2-core machine, and the Parquet writer's own
+        // async steps would wait for the pool to grow (about a second each time), which made assembly cost
+        // seconds whatever the sweep's size.
+        var tasks = writers.Select((write, k) => Task.Factory.StartNew(() =>
         {
             try
             {
@@ -39,7 +43,7 @@ internal static class JournalFanOut
             {
                 Fail(e);
             }
-        })).ToArray();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         try
         {
             foreach (JournalEntry entry in entries)
