@@ -95,6 +95,7 @@ internal static class SweepChartData
         string title = $"{name}: {metric} against {parameters[k]}";
         string yLabel = MetricLabel(metric);
         string ci = IntervalNote(metric, replications);
+        if (!grid && points.Count > MaxDrawnPoints) return Binned(file, title, parameters[k], yLabel, k, metric, points);
         if (!grid || parameters.Length == 1)
         {
             var ordered = points.OrderBy(p => p.Values[k]).ToList();
@@ -119,6 +120,37 @@ internal static class SweepChartData
         return new ResponseChartSpec(file, title, ScenarioKeyCatalog.AxisLabel(parameters[k]), yLabel,
             [Line("", marginal.Keys, marginal.Values)], true,
             $"marginal means over the other parameters; bars: 95% CI ({IntervalMethod.For(SummaryMetrics.DomainOf(metric)).Caption}) over their runs");
+    }
+
+    /// <summary>Design points a sampled design's response chart draws one by one; above this it draws bins.</summary>
+    internal const int MaxDrawnPoints = 1_000;
+
+    /// <summary>Equal-width bins of the parameter a binned response chart has.</summary>
+    internal const int Bins = 20;
+
+    /// <summary>
+    /// The response of a sampled design with too many points to draw one by one (a marker and a bar each would
+    /// hide one another and make an SVG of megabytes): the points' means averaged in <see cref="Bins"/> equal-width
+    /// bins of the parameter, each with the 95% interval of that average over its points (which spreads over the
+    /// other parameters too), joined in order.
+    /// </summary>
+    private static ResponseChartSpec Binned(string file, string title, string parameter, string yLabel, int k, string metric, List<PointRow> points)
+    {
+        var domain = SummaryMetrics.DomainOf(metric);
+        double min = points.Min(p => p.Values[k]), max = points.Max(p => p.Values[k]);
+        double width = max > min ? (max - min) / Bins : 1;
+        var bins = Enumerable.Range(0, Bins).Select(_ => new List<double>()).ToArray();
+        foreach (var p in points)
+        {
+            double mean = p.Metrics[metric].Mean;
+            if (double.IsNaN(mean)) continue;
+            int b = Math.Min(Bins - 1, (int)((p.Values[k] - min) / width));
+            bins[b].Add(mean);
+        }
+        var used = Enumerable.Range(0, Bins).Where(b => bins[b].Count > 0).ToArray();
+        var line = Line("", used.Select(b => min + (b + 0.5) * width), used.Select(b => SampleStatistics.Of(bins[b], domain)));
+        string note = $"{points.Count:N0} design points in {Bins} bins: each the mean of its points' means, bars its 95% CI ({IntervalMethod.For(domain).Caption})";
+        return new ResponseChartSpec(file, title, ScenarioKeyCatalog.AxisLabel(parameter), yLabel, [line], true, note);
     }
 
     /// <summary>What a response chart's bars are, or why there are none.</summary>
