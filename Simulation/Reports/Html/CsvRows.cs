@@ -7,15 +7,26 @@ namespace TrustSim.Reports.Html;
 /// A CSV file of the folder as rows of text, read through <see cref="CsvSheet"/> (so a cut or ragged file is
 /// refused with its line); the page picks its columns by name and formats the numbers itself.
 /// </summary>
-internal sealed record CsvRows(IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows)
+/// <param name="Total">Rows in the file, of which <see cref="Rows"/> holds the first (all but where a page shows only some).</param>
+internal sealed record CsvRows(IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows, int Total)
 {
     /// <summary>Every row of <paramref name="path"/>, whose header must name each of <paramref name="required"/>.</summary>
-    public static CsvRows Read(string path, IReadOnlyList<string> required)
+    public static CsvRows Read(string path, IReadOnlyList<string> required) => Read(path, required, int.MaxValue);
+
+    /// <summary>
+    /// The first <paramref name="keep"/> rows of <paramref name="path"/>, the rest read and checked but only counted:
+    /// a sweep's points.csv may hold hundreds of thousands of rows, of which a page shows a few hundred.
+    /// </summary>
+    public static CsvRows Read(string path, IReadOnlyList<string> required, int keep)
     {
         using var sheet = CsvSheet.Open(path, required);
         var rows = new List<string[]>();
-        while (sheet.Next()) rows.Add(Enumerable.Range(0, sheet.Header.Count).Select(sheet.Text).ToArray());
-        return new CsvRows(sheet.Header.ToArray(), rows);
+        long total = 0;
+        while (sheet.Next())
+        {
+            if (total++ < keep) rows.Add(Enumerable.Range(0, sheet.Header.Count).Select(sheet.Text).ToArray());
+        }
+        return new CsvRows(sheet.Header.ToArray(), rows, (int)Math.Min(total, int.MaxValue));
     }
 
     /// <summary>The index of column <paramref name="name"/>, or -1.</summary>

@@ -12,7 +12,7 @@ internal static class SweepPage
     {
         var manifest = source.Manifest;
         var sweep = manifest.Sweep ?? throw new ArgumentException("not a sweep folder", nameof(source));
-        var points = CsvRows.Read(source.PathOf(SweepTables.PointsFile), ["point", .. sweep.Parameters]);
+        var points = CsvRows.Read(source.PathOf(SweepTables.PointsFile), ["point", .. sweep.Parameters], MaxPoints);
         var metrics = Metrics(source, points);
         var tables = new List<ReportTable>();
         // A Sobol or Morris design is run for its indices: they come first, the points behind them.
@@ -79,7 +79,7 @@ internal static class SweepPage
         return new ReportTable("points", "Design points",
             $"Each metric's mean over the point's replications and its {ReportNumbers.Format(intervals.Level * 100)}% interval. " +
             "points.csv has every summary metric with its sd and interval; runs.csv has every run.",
-            columns, rows, points.Rows.Count);
+            columns, rows, points.Total);
     }
 
     /// <summary>"mean [low, high]", or the mean alone when it has no interval.</summary>
