@@ -72,8 +72,8 @@ public sealed class OneWriterTests
         File.WriteAllText(scenario, $$"""
             extends: {{Path.Combine(Scenarios, "repeated-scandals.yaml")}}
             name: one-writer
-            users: { count: 300 }
-            time: { steps: 60 }
+            users: { count: 2000 }
+            time: { steps: 156 }
             sweep:
               design: grid
               replications: 5

@@ -24,7 +24,7 @@ public sealed class SweepChartDataTests
 
         var response = Assert.Single(specs.Responses, r => r.FileName == "response-final_reputation-vs-platform_scar.png");
         var line = Assert.Single(response.Lines);
-        Assert.InRange(line.X.Length, SweepChartData.Bins - 2, SweepChartData.Bins);
+        Assert.InRange(line.X.Length, PointBins.Count - 2, PointBins.Count);
         Assert.Contains("1,200 design points in 20 bins", response.Note);
         // About 60 points a bin (1,200 / 20): each bin's mean has an interval, inside [0, 1] and around the mean.
         for (int b = 0; b < line.X.Length; b++)

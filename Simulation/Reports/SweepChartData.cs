@@ -31,8 +31,12 @@ internal static class SweepChartData
         SweepSettings sweep = scenario.Sweep ?? throw new DataFileException($"{Path.Combine(folder, "scenario.yaml")}: has no sweep section");
         var parameters = sweep.Parameters.Select(p => p.Path).ToArray();
         IReadOnlyList<string> metrics = SweepFolder.ChartedMetrics(sweep);
-        var points = ReadPoints(Path.Combine(folder, SweepTables.PointsFile), parameters, metrics, expected?.Points, expected?.Replications);
         bool grid = sweep.Design == SweepDesign.Grid;
+        // A sampled design may have hundreds of thousands of points: they are binned as they are read, and kept
+        // only while few enough to draw one by one, so charting takes the same memory however many there are.
+        var bins = grid ? null : new PointBins(sweep.Parameters, metrics);
+        var points = ReadPoints(Path.Combine(folder, SweepTables.PointsFile), parameters, metrics, expected?.Points, expected?.Replications,
+            grid ? int.MaxValue : MaxDrawnPoints + 1, bins);
         string name = scenario.Name;
 
         var responses = new List<ResponseChartSpec>();
@@ -40,7 +44,9 @@ internal static class SweepChartData
         {
             foreach (string metric in metrics)
             {
-                responses.Add(Response(folder, name, parameters, k, metric, points, grid, sweep.Replications, expected?.Runs));
+                responses.Add(bins is { Points: > MaxDrawnPoints }
+                    ? Binned(name, parameters[k], k, metric, bins)
+                    : Response(folder, name, parameters, k, metric, points, grid, sweep.Replications, expected?.Runs));
             }
         }
         var heatmaps = new List<HeatmapSpec>();
@@ -61,9 +67,10 @@ internal static class SweepChartData
     /// <paramref name="points"/> rows when given.
     /// </summary>
     internal static List<PointRow> ReadPoints(string path, IReadOnlyList<string> parameters, IReadOnlyList<string> metrics,
-        int? points = null, int? replications = null)
+        int? points = null, int? replications = null, int keep = int.MaxValue, PointBins? bins = null)
     {
         var rows = new List<PointRow>();
+        int read = 0;
         string[] statistics = [.. metrics.SelectMany(m => SweepTables.StatisticSuffixes.Select(s => $"{m}_{s}"))];
         using var sheet = CsvSheet.Open(path, ["point", .. parameters, .. statistics]);
         int point = sheet.Column("point");
@@ -72,7 +79,7 @@ internal static class SweepChartData
         int most = replications ?? int.MaxValue;
         while (sheet.Next())
         {
-            int id = sheet.Int(point, rows.Count, rows.Count);
+            int id = sheet.Int(point, read, read);
             if (points is { } count && id >= count) throw sheet.Problem($"more rows than the {count} design points in manifest.json");
             var stats = new Dictionary<string, SampleStatistics>();
             for (int k = 0; k < metrics.Count; k++)
@@ -81,10 +88,12 @@ internal static class SweepChartData
                 double Get(int i) => sheet.NumberOrMissing(statisticColumns[at + i]);
                 stats[metrics[k]] = new SampleStatistics(Get(0), Get(1), Get(2), Get(3), sheet.Int(statisticColumns[at + 4], 0, most));
             }
-            rows.Add(new PointRow(id, parameterColumns.Select(sheet.Number).ToArray(), stats));
+            var row = new PointRow(id, parameterColumns.Select(sheet.Number).ToArray(), stats);
+            bins?.Add(row);
+            if (read++ < keep) rows.Add(row);
         }
-        if (points is { } expected && rows.Count != expected)
-            throw sheet.FileProblem($"{rows.Count} rows for the {expected} design points in manifest.json (a truncated file?)");
+        if (points is { } expected && read != expected)
+            throw sheet.FileProblem($"{read} rows for the {expected} design points in manifest.json (a truncated file?)");
         return rows;
     }
 
@@ -95,7 +104,6 @@ internal static class SweepChartData
         string title = $"{name}: {metric} against {parameters[k]}";
         string yLabel = MetricLabel(metric);
         string ci = IntervalNote(metric, replications);
-        if (!grid && points.Count > MaxDrawnPoints) return Binned(file, title, parameters[k], yLabel, k, metric, points);
         if (!grid || parameters.Length == 1)
         {
             var ordered = points.OrderBy(p => p.Values[k]).ToList();
@@ -125,32 +133,21 @@ internal static class SweepChartData
     /// <summary>Design points a sampled design's response chart draws one by one; above this it draws bins.</summary>
     internal const int MaxDrawnPoints = 1_000;
 
-    /// <summary>Equal-width bins of the parameter a binned response chart has.</summary>
-    internal const int Bins = 20;
-
     /// <summary>
     /// The response of a sampled design with too many points to draw one by one (a marker and a bar each would
-    /// hide one another and make an SVG of megabytes): the points' means averaged in <see cref="Bins"/> equal-width
-    /// bins of the parameter, each with the 95% interval of that average over its points (which spreads over the
-    /// other parameters too), joined in order.
+    /// hide one another and make an SVG of megabytes): the points' means averaged in <see cref="PointBins.Count"/>
+    /// equal bins of the parameter's range, each with the 95% interval of that average over its points (which
+    /// spreads over the other parameters too), joined in order.
     /// </summary>
-    private static ResponseChartSpec Binned(string file, string title, string parameter, string yLabel, int k, string metric, List<PointRow> points)
+    private static ResponseChartSpec Binned(string name, string parameter, int k, string metric, PointBins bins)
     {
         var domain = SummaryMetrics.DomainOf(metric);
-        double min = points.Min(p => p.Values[k]), max = points.Max(p => p.Values[k]);
-        double width = max > min ? (max - min) / Bins : 1;
-        var bins = Enumerable.Range(0, Bins).Select(_ => new List<double>()).ToArray();
-        foreach (var p in points)
-        {
-            double mean = p.Metrics[metric].Mean;
-            if (double.IsNaN(mean)) continue;
-            int b = Math.Min(Bins - 1, (int)((p.Values[k] - min) / width));
-            bins[b].Add(mean);
-        }
-        var used = Enumerable.Range(0, Bins).Where(b => bins[b].Count > 0).ToArray();
-        var line = Line("", used.Select(b => min + (b + 0.5) * width), used.Select(b => SampleStatistics.Of(bins[b], domain)));
-        string note = $"{points.Count:N0} design points in {Bins} bins: each the mean of its points' means, bars its 95% CI ({IntervalMethod.For(domain).Caption})";
-        return new ResponseChartSpec(file, title, ScenarioKeyCatalog.AxisLabel(parameter), yLabel, [line], true, note);
+        var stats = bins.Statistics(k, metric, domain);
+        var used = Enumerable.Range(0, stats.Count).Where(b => stats[b].N > 0).ToArray();
+        var line = Line("", used.Select(b => bins.Centre(k, b)), used.Select(b => stats[b]));
+        string note = $"{bins.Points:N0} design points in {PointBins.Count} bins: each the mean of its points' means, bars its 95% CI ({IntervalMethod.For(domain).Caption})";
+        return new ResponseChartSpec($"response-{metric}-vs-{FileSafe(parameter)}.png", $"{name}: {metric} against {parameter}",
+            ScenarioKeyCatalog.AxisLabel(parameter), MetricLabel(metric), [line], true, note);
     }
 
     /// <summary>What a response chart's bars are, or why there are none.</summary>

@@ -17,7 +17,7 @@ internal static class TimeseriesParquet
     public const string FileName = "timeseries.parquet";
 
     /// <summary>Most rows in a row group (a longer single run gets a group of its own).</summary>
-    public const int RowGroupRows = 4_096;
+    public const int RowGroupRows = 65_536;
 
     public static readonly DataField<int> Point = new("point");
     public static readonly DataField<int> Replication = new("replication");
