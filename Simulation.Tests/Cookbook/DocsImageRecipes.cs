@@ -30,9 +30,11 @@ internal static class DocsImageRecipes
         new("libra-warning-partners.png", "trustsim run scenarios/libra-warning.yaml", "charts/partners.png"),
         new("libra-warning-no-imitation-partners.png", "trustsim run scenarios/libra-warning.yaml --set institutions.imitation=0", "charts/partners.png"),
         new("libra-warning-no-exit-attention-partners.png", "trustsim run scenarios/libra-warning.yaml --set institutions.exit_attention=0", "charts/partners.png"),
-        // docs/validation.md, calibration to the Ponemon survey.
+        // docs/validation.md, calibration to the Ponemon survey and to the platform's reported reach.
         new("calibrate-ponemon-fit.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/fit-reputation.png"),
-        new("calibrate-ponemon-loss.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/loss.png"),
+        new("calibrate-ponemon-corner.png", "trustsim calibrate scenarios/calibrate-ponemon.yaml", "charts/corner.png"),
+        new("calibrate-mau-fit.png", "trustsim calibrate scenarios/calibrate-mau.yaml", "charts/fit-reach.png"),
+        new("calibrate-mau-no-shocks-fit.png", "trustsim calibrate scenarios/calibrate-mau-no-shocks.yaml", "charts/fit-reach.png"),
         // docs/charts.md, the gallery: one chart of every kind the tool draws.
         new("cambridge-analytica-adoption.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/adoption.png"),
         new("cambridge-analytica-records.png", "trustsim run scenarios/cambridge-analytica.yaml", "charts/records.png"),

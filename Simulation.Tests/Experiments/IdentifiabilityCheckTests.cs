@@ -50,7 +50,7 @@ public sealed class IdentifiabilityCheckTests
         Assert.Equal(1, result.InformativeCount);
         var warning = Assert.Single(result.Warnings, w => w.StartsWith("identifiability:", StringComparison.Ordinal));
         Assert.Contains("2 parameters are fitted to 1 informative observation (of 2)", warning);
-        Assert.Contains("t0 (step 0): the model gives 0.79 to 0.79", warning);
+        Assert.Contains("t0 (step 0): the model gives 0.79 at all 32 points drawn over the priors", warning);
     }
 
     [Fact]

@@ -78,6 +78,24 @@ public sealed class ObservationModelTests
     }
 
     [Fact]
+    public void MarginalLogLikelihood_FitFarWorseThanSigmasRange_FiniteAndFallingWithTheMisfit()
+    {
+        // Residuals of 1 against sigma at most 0.01: the share of the Gamma in the cut is about e^-5000, which
+        // underflowed to 0 and made the target -infinity, so a chain started there never moved (calibrate-mau-no-shocks).
+        var model = new ObservationModel([Target(0.3), Target(0.4)], new ErrorScaleSettings { Min = 0.001, Max = 0.01 });
+        double[] far = [1.3, 1.4], farther = [1.31, 1.41];
+        var logLikelihood = model.MarginalLogLikelihood(far);
+        Assert.True(double.IsFinite(logLikelihood), $"{logLikelihood}");
+        Assert.True(model.MarginalLogLikelihood(farther) < logLikelihood);
+        // There the integral is dominated by sigma at its top: ln of 1/ln(10) * the integral over ln sigma, close to
+        // the likelihood at 0.01 times the width 1/(S/b^2 - n) of the integrand's fall below its top.
+        var atTop = model.LogLikelihood(far, [0.01]) - Math.Log(Math.Log(10)) - Math.Log(2 / (0.01 * 0.01) - 2);
+        Assert.Equal(atTop, logLikelihood, tolerance: 1e-3);
+        var draw = model.DrawScales(far, [0.5])[0];
+        Assert.InRange(draw, 0.0099, 0.01);
+    }
+
+    [Fact]
     public void BestScales_KeepTheMaximumLikelihoodScaleInsideItsRange()
     {
         var model = new ObservationModel([Target(0.3), Target(0.5)], new ErrorScaleSettings { Min = 0.001, Max = 1 });

@@ -84,6 +84,19 @@ public sealed class CalibrationValidatorTests
     }
 
     [Fact]
+    public void Validate_CsvWithoutValueColumn_ProblemAtItsHeader()
+    {
+        using var folder = new TempFolder();
+        var csv = folder.Write("obs.csv", "step,metric,reading\n101,reputation,0.27\n");
+        var problems = Problems("""
+              parameters: [{ path: platform.sensitivity, min: 0.5, max: 10 }]
+              data: obs.csv
+            """, folder);
+        Assert.Contains(problems, p => p.File == csv && p.Line == 1 && p.Column == 1 && p.Message.Contains("the header needs a 'value' column"));
+        Assert.Contains(problems, p => p.File == csv && p.Line == 1 && p.Column == 13 && p.Message.Contains("unknown column 'reading'"));
+    }
+
+    [Fact]
     public void Validate_CsvMissing_ProblemAtDataKey()
     {
         using var folder = new TempFolder();

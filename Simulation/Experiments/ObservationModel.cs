@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using TrustSim.Analysis;
 using TrustSim.Scenarios;
 
 namespace TrustSim.Experiments;
@@ -13,6 +14,9 @@ namespace TrustSim.Experiments;
 internal sealed class ObservationModel
 {
     private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
+
+    /// <summary>Below this share of the Gamma's mass on the far side of the cut, <see cref="DrawScales"/> samples from the tail's local form.</summary>
+    private const double TailShare = 1e-9;
     private readonly int[] _scaleOf;
 
     public ObservationModel(IReadOnlyList<CalibrationTarget> targets, ErrorScaleSettings sigma)
@@ -105,9 +109,23 @@ internal sealed class ObservationModel
                 return Math.Pow(low - u * (low - Math.Pow(b, -n)), -1 / n);
             }
             // t = S/(2 sigma^2) is Gamma(n/2) cut to [S/(2b^2), S/(2a^2)].
-            double shape = n / 2, pLow = SpecialFunctions.GammaLowerRegularized(shape, s / (2 * b * b)),
-                pHigh = SpecialFunctions.GammaLowerRegularized(shape, s / (2 * a * a));
-            var t = SpecialFunctions.GammaLowerRegularizedInv(shape, pLow + u * (pHigh - pLow));
+            double shape = n / 2, tLow = s / (2 * b * b), tHigh = s / (2 * a * a);
+            double pLow = SpecialFunctions.GammaLowerRegularized(shape, tLow), pHigh = SpecialFunctions.GammaLowerRegularized(shape, tHigh);
+            double t;
+            if (1 - pLow < TailShare && tLow > shape)
+            {
+                // The cut lies far in the upper tail (a fit much worse than the largest sigma allows), where
+                // inverting P loses every digit: there the density is close to exponential from tLow on.
+                var rate = 1 - (shape - 1) / tLow;
+                t = tLow - Math.Log(1 - u * -double.ExpM1(-rate * (tHigh - tLow))) / rate;
+            }
+            else if (pHigh < TailShare && tHigh < shape)
+            {
+                // Far in the lower tail (a fit much closer than the smallest sigma allows): the density is t^(shape-1) there.
+                t = Math.Exp(Math.Log(Math.Pow(tLow / tHigh, shape) + u * (1 - Math.Pow(tLow / tHigh, shape))) / shape) * tHigh;
+            }
+            else
+                t = SpecialFunctions.GammaLowerRegularizedInv(shape, pLow + u * (pHigh - pLow));
             return Math.Clamp(Math.Sqrt(s / (2 * t)), a, b);
         }).ToArray();
     }
@@ -117,12 +135,9 @@ internal sealed class ObservationModel
     {
         if (!(s > 1e-300)) return Math.Log((Math.Pow(a, -n) - Math.Pow(b, -n)) / n);
         double shape = n / 2, low = s / (2 * b * b), high = s / (2 * a * a);
-        // The share of Gamma(n/2) in [low, high], from whichever tail keeps its digits.
-        var lower = SpecialFunctions.GammaLowerRegularized(shape, low);
-        var share = lower < 0.5
-            ? SpecialFunctions.GammaLowerRegularized(shape, high) - lower
-            : SpecialFunctions.GammaUpperRegularized(shape, low) - SpecialFunctions.GammaUpperRegularized(shape, high);
-        return SpecialFunctions.GammaLn(shape) + shape * Math.Log(2 / s) - Math.Log(2) + Math.Log(share);
+        // The share of Gamma(n/2) in [low, high] in logs: far from the fit (a chain's start, say) the share
+        // itself underflows, and a target of -infinity over a region leaves a chain there no way out.
+        return SpecialFunctions.GammaLn(shape) + shape * Math.Log(2 / s) - Math.Log(2) + LogIncompleteGamma.LogShare(shape, low, high);
     }
 
     /// <summary>

@@ -121,7 +121,10 @@ internal static class PosteriorCalibrator
         var name = t.Label.Length > 0 ? t.Label : $"{t.Metric.Name} at step {t.Step}";
         return double.IsNaN(i.Low)
             ? $"{name} (step {t.Step}): the model gave no value there"
-            : $"{name} (step {t.Step}): the model gives {F(i.Low, "G4")} to {F(i.High, "G4")} across {IdentifiabilityCheck.Points} points over the priors";
+            : F(i.Low, "G4") == F(i.High, "G4")
+                // "0.79 to 0.79" read as a typo; one value at every point is the whole message.
+                ? $"{name} (step {t.Step}): the model gives {F(i.Low, "G4")} at all {IdentifiabilityCheck.Points} points drawn over the priors"
+                : $"{name} (step {t.Step}): the model gives {F(i.Low, "G4")} to {F(i.High, "G4")} across {IdentifiabilityCheck.Points} points drawn over the priors";
     }
 
     private static string? NotConverged(PosteriorResult result)

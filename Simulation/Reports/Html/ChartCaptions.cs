@@ -26,6 +26,13 @@ internal static class ChartCaptions
             "differences" => ("Differences per summary metric",
                 "Each summary metric's difference from the first side, with its 95% interval, in standard deviations of the first side."),
             "loss" => ("Loss of every evaluation", "Loss of every evaluation the optimiser made, in order (log scale)."),
+            "marginals" => ("Marginal posteriors",
+                "Each sampled quantity's posterior (bars, all chains pooled) against its prior (grey line), with its median and 95% credible interval."),
+            "corner" => ("Pairs of parameters",
+                "Posterior draws of every pair of parameters, with their correlation; a ridge (|r| > 0.9) is framed in red: the data fix a combination, not each one."),
+            "traces" => ("Chains", "Every chain's retained draws of each quantity, in order: converged chains overlap and show no trend."),
+            "profile" => ("Profile likelihood",
+                "Each parameter's profile log-likelihood (the others optimised) below its best; values above the dashed line form a 95% profile interval."),
             _ => Patterned(name, parameters),
         };
     }
@@ -55,7 +62,8 @@ internal static class ChartCaptions
         if (After(name, "morris-") is { } morris) return ($"Morris screening of {morris}", $"Morris screening of {Summary(morris)}: each parameter at mu* and sigma.");
         if (After(name, "threshold-") is { } threshold)
             return ($"Threshold search on {threshold}", $"Threshold search on {Summary(threshold)}: every evaluated value, the level and the crossing.");
-        if (After(name, "fit-") is { } fit) return ($"Fit of {fit}", $"Observed {Step(fit)} and the model at the fitted values.");
+        if (After(name, "fit-") is { } fit) return ($"Fit of {fit}",
+            $"Observed {Step(fit)} and the model: the run at the fitted values (optimize), or the median and 95% bands over the posterior draws (posterior).");
         return (name, name);
     }
 

@@ -33,6 +33,13 @@ internal static class PosteriorPage
             $"Each evaluation is the model's mean over {ReportPages.Counted(posterior.ReplicationsPerEvaluation, "replication")} " +
             "with the same seeds at every parameter value (common random numbers).",
         };
+        var scales = summary.Rows.Where(r => r[summary.Column("kind")] == "error_scale").Select(r => r[summary.Column("quantity")]).ToList();
+        if (scales.Count > 0)
+        {
+            // A reader meets sigma_reach in the table beside the model's parameters and cannot guess what it is.
+            notes.Add($"{string.Join(" and ", scales)}: the observation error scale (the standard deviation of the gap between an observed value " +
+                      "and the model's) of observations given without an se, sampled with the parameters under the log-uniform prior shown.");
+        }
         if (posterior.Ridges.Count > 0)
         {
             notes.Add("Ridges (posterior correlation above 0.9 in size): " + string.Join("; ", posterior.Ridges.Select(r =>
