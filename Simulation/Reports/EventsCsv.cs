@@ -53,20 +53,7 @@ internal static partial class EventsCsv
     public static IReadOnlyList<string> Header { get; } = Fields.Select(f => f.Name).ToArray();
 
     /// <summary>One row per logged event, replications in order, events in the engine's order within one.</summary>
-    public static void Write(string path, IReadOnlyList<RunResult> results) =>
-        CsvTable.Write(path, Header, RunCsv.InOrder(results).SelectMany(Rows));
-
-    private static IEnumerable<IReadOnlyList<string>> Rows(RunResult result)
-    {
-        string replication = CsvText.Integer(result.Replication);
-        foreach (EventRecord e in result.Events)
-        {
-            var row = new string[Header.Count];
-            row[0] = replication;
-            for (int c = 0; c < Columns.Count; c++) row[1 + c] = Columns[c].Write(e);
-            yield return row;
-        }
-    }
+    public static void Write(string path, IReadOnlyList<RunResult> results) => RunCsv.WriteItems(path, results, r => r.Events, Columns);
 
     private static string Word<T>(T? value) where T : struct, Enum => value is { } v ? CsvText.Enum(v) : "";
 

@@ -35,21 +35,5 @@ internal static class InstitutionsCsv
 
     public static IReadOnlyList<string> Header { get; } = Fields.Select(f => f.Name).ToArray();
 
-    public static void Write(string path, IReadOnlyList<RunResult> results) =>
-        CsvTable.Write(path, Header, RunCsv.InOrder(results).SelectMany(Rows));
-
-    private static IEnumerable<IReadOnlyList<string>> Rows(RunResult result)
-    {
-        string replication = CsvText.Integer(result.Replication);
-        foreach (InstitutionOutcome outcome in result.Institutions)
-        {
-            var row = new string[Header.Count];
-            row[0] = replication;
-            for (int c = 0; c < Columns.Count; c++)
-            {
-                row[1 + c] = Columns[c].Read(outcome);
-            }
-            yield return row;
-        }
-    }
+    public static void Write(string path, IReadOnlyList<RunResult> results) => RunCsv.WriteItems(path, results, r => r.Institutions, Columns);
 }

@@ -43,6 +43,24 @@ internal static class RunCsv
     public static void WriteEvents(string path, IReadOnlyList<RunResult> results) => EventsCsv.Write(path, results);
 
     /// <summary>Stable sort: replications in number order, ties kept as given.</summary>
+    /// <summary>
+    /// A table of one row per item of each replication (events, institutions): replications in order, the
+    /// replication first, then each column's text of the item.
+    /// </summary>
+    internal static void WriteItems<T>(string path, IReadOnlyList<RunResult> results, Func<RunResult, IEnumerable<T>> items,
+        IReadOnlyList<(TableField Field, Func<T, string> Text)> columns)
+    {
+        var header = new List<string> { Replication.Name };
+        header.AddRange(columns.Select(c => c.Field.Name));
+        CsvTable.Write(path, header, InOrder(results).SelectMany(result => items(result).Select(item =>
+        {
+            var row = new string[header.Count];
+            row[0] = CsvText.Integer(result.Replication);
+            for (int c = 0; c < columns.Count; c++) row[1 + c] = columns[c].Text(item);
+            return (IReadOnlyList<string>)row;
+        })));
+    }
+
     internal static IEnumerable<RunResult> InOrder(IReadOnlyList<RunResult> results) =>
         results.OrderBy(r => r.Replication);
 
