@@ -29,7 +29,6 @@ internal sealed partial class UserPopulation
         var b = _blockStep[_segments.Block[s]];
         var drawn = _drawn.AsSpan(chunk * Batch, Batch);
         var records = _gathered.AsSpan(chunk * Batch, Batch);
-        var counts = _gatheredCounts.AsSpan(chunk * Batch, Batch);
         var state = _state;
         var aware = _segments.Aware[s];
         var adopters = _segments.Adopters[s];
@@ -45,10 +44,10 @@ internal sealed partial class UserPopulation
                 Prefetch(i);
                 drawn[n++] = new Drawn(i, g.NextUnit());
                 if (n < Batch) continue;
-                adopters += Reconsider(drawn, b, records, counts);
+                adopters += Reconsider(drawn, b, records);
                 n = 0;
             }
-            adopters += Reconsider(drawn[..n], b, records, counts);
+            adopters += Reconsider(drawn[..n], b, records);
             n = 0;
         }
         var topGaps = _topGaps!;
@@ -58,27 +57,23 @@ internal sealed partial class UserPopulation
             Prefetch(i);
             drawn[n++] = new Drawn(i, g.NextUnit());
             if (n < Batch) continue;
-            aware += Hear(drawn, records, counts);
+            aware += Hear(drawn, records);
             n = 0;
         }
-        aware += Hear(drawn[..n], records, counts);
+        aware += Hear(drawn[..n], records);
         rng.Generator = g;
         _segments.SetCounts(s, aware, adopters);
     }
 
-    /// <summary>What deciding for user i will read: asked for as soon as i is drawn, read when its batch is decided.</summary>
+    /// <summary>What deciding for user i will read (its record): asked for as soon as i is drawn, read when its batch is decided.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Prefetch(int i)
-    {
-        CacheLine.Prefetch(_net, i);
-        CacheLine.Prefetch(_neighbourCounts, i);
-    }
+    private void Prefetch(int i) => CacheLine.Prefetch(_net, i);
 
     /// <summary>Aware users drawn to reconsider adopt with chance L((V_i + J_u * abar_i)/mu_u); returns the change in adopters.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Reconsider(ReadOnlySpan<Drawn> drawn, in BlockStep b, Span<NetworkUser> records, Span<int> counts)
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private int Reconsider(ReadOnlySpan<Drawn> drawn, in BlockStep b, Span<NetworkUser> records)
     {
-        Gather(drawn, records, counts);
+        Gather(drawn, records);
         var rep = _inputs.Reputation;
         var peerScale = _inputs.PeerScale;
         var change = 0;
@@ -86,7 +81,7 @@ internal sealed partial class UserPopulation
         {
             ref readonly var u = ref records[k];
             var degree = u.Degree;
-            var pull = degree == 0 ? 0 : peerScale * (counts[k] & 0xFFFF) / degree;
+            var pull = degree == 0 ? 0 : peerScale * (u.Counts & 0xFFFF) / degree;
             var trust = Math.Clamp(rep + u.Offset, 0, 1);
             var z = b.BaseUtility - u.Concern * (1 - trust) * b.CostScale + pull;
             change += Decide(drawn[k].User, drawn[k].Unit < Logistic.Of(z), AdopterChangedBit);
@@ -99,17 +94,17 @@ internal sealed partial class UserPopulation
     /// neighbours): drawn at the top chance, kept with chance/top, so heard with `chance` in all.
     /// Returns how many heard.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Hear(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records, Span<int> counts)
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private int Hear(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records)
     {
-        Gather(drawn, records, counts);
+        Gather(drawn, records);
         var top = _inputs.TopChance;
         var heard = 0;
         for (var k = 0; k < drawn.Length; k++)
         {
             ref readonly var u = ref records[k];
             var degree = u.Degree;
-            var share = degree == 0 ? 0 : (double)(counts[k] >> 16) / degree;
+            var share = degree == 0 ? 0 : (double)(u.Counts >> 16) / degree;
             var chance = _inputs.Rates.PerStep(_inputs.Innovation + _inputs.Imitation * share);
             if (drawn[k].Unit * top >= chance) continue;
             _state[drawn[k].User] |= AwareBit | AwareChangedBit;
@@ -123,15 +118,10 @@ internal sealed partial class UserPopulation
     /// all in flight at once rather than one per decision.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Gather(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records, Span<int> counts)
+    private void Gather(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records)
     {
         var net = _net;
-        var all = _neighbourCounts;
-        for (var k = 0; k < drawn.Length; k++)
-        {
-            records[k] = net[drawn[k].User];
-            counts[k] = all[drawn[k].User];
-        }
+        for (var k = 0; k < drawn.Length; k++) records[k] = net[drawn[k].User];
     }
 
     /// <summary>
@@ -180,21 +170,19 @@ internal sealed partial class UserPopulation
     /// cache from their decisions), the lists themselves, every neighbour with the change it
     /// receives, then the adds to the neighbours' counts.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private void PropagateBatch(ReadOnlySpan<int> changed, int part, int lo, int hi)
     {
-        var neighbours = _network!.Neighbours;
-        var edges = _neighbourEdges;
-        var net = _net;
+        var offsets = _edgeOffsets;
+        var neighbours = _edges;
         var first = _firstEdge.AsSpan(part * Batch, changed.Length);
         var end = _endEdge.AsSpan(part * Batch, changed.Length);
         for (var k = 0; k < changed.Length; k++)
         {
-            ref readonly var u = ref net[changed[k]];
-            first[k] = u.FirstEdge;
-            end[k] = u.FirstEdge + u.Degree;
+            first[k] = offsets[changed[k]];
+            end[k] = offsets[changed[k] + 1];
             // A list of 8 ints is one cache line, or two when it straddles; its first is asked for here.
-            if (u.Degree > 0) CacheLine.Prefetch(edges, u.FirstEdge);
+            if (first[k] < end[k]) CacheLine.Prefetch(neighbours, first[k]);
         }
         var targets = _targets.AsSpan(part * _targetsPerPart, _targetsPerPart);
         var t = 0;
@@ -208,14 +196,14 @@ internal sealed partial class UserPopulation
             _state[i] = (byte)(s & (AwareBit | AdopterBit));
             for (var e = first[k]; e < end[k]; e++) targets[t++] = (uint)neighbours[e] | kind;
         }
-        var counts = _neighbourCounts;
-        for (var k = 0; k < Math.Min(t, Ahead); k++) CacheLine.Prefetch(counts, (int)(targets[k] & CountUpdates.UserMask));
+        var net = _net;
+        for (var k = 0; k < Math.Min(t, Ahead); k++) CacheLine.Prefetch(net, (int)(targets[k] & CountUpdates.UserMask));
         for (var k = 0; k < t; k++)
         {
-            if (k + Ahead < t) CacheLine.Prefetch(counts, (int)(targets[k + Ahead] & CountUpdates.UserMask));
+            if (k + Ahead < t) CacheLine.Prefetch(net, (int)(targets[k + Ahead] & CountUpdates.UserMask));
             var user = (int)(targets[k] & CountUpdates.UserMask);
             var kind = targets[k] >> CountUpdates.UserBits;
-            if (unchecked((uint)(user - lo)) < (uint)(hi - lo)) counts[user] += CountUpdates.DeltaOf(kind);
+            if (unchecked((uint)(user - lo)) < (uint)(hi - lo)) net[user].Counts += CountUpdates.Deltas[(int)kind];
             else Send(part, user, kind);
         }
     }
@@ -229,7 +217,7 @@ internal sealed partial class UserPopulation
     private void DeliverTo(int part)
     {
         for (var from = 0; from < _parts; from++)
-            if (from != part) _outbox[from * _parts + part].ApplyTo(_neighbourCounts);
+            if (from != part) _outbox[from * _parts + part].ApplyTo(_net);
     }
 
     /// <summary>The users [Lo, Hi) of part <paramref name="part"/>: those of thread <paramref name="part"/>'s own chunks.</summary>
@@ -243,7 +231,7 @@ internal sealed partial class UserPopulation
     {
         var users = new NetworkUser[concern.Length];
         for (var i = 0; i < users.Length; i++)
-            users[i] = new NetworkUser { Concern = concern[i], Offset = offset[i], Degree = network.Degree(i), FirstEdge = network.Offsets[i] };
+            users[i] = new NetworkUser { Concern = concern[i], Offset = offset[i], Degree = network.Degree(i) };
         return users;
     }
 
