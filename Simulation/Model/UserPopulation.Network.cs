@@ -12,6 +12,11 @@ internal sealed partial class UserPopulation
     // How many neighbours' counts ahead of the add being made are asked for.
     private const int Ahead = 16;
 
+    // Changed users listed per chunk and step (a typical step changes a few tens per chunk); a
+    // chunk with more is scanned instead (ScanChunk).
+    private const int ChangedPerChunk = 1024;
+    private const int ScanChunk = -1;
+
     /// <summary>
     /// Network influence: users keep their places (the network points at them), so the skips run
     /// over the whole segment and a drawn user who is not in the group being drawn is passed by;
@@ -44,10 +49,10 @@ internal sealed partial class UserPopulation
                 Prefetch(i);
                 drawn[n++] = new Drawn(i, g.NextUnit());
                 if (n < Batch) continue;
-                adopters += Reconsider(drawn, b, records);
+                adopters += Reconsider(drawn, b, records, chunk);
                 n = 0;
             }
-            adopters += Reconsider(drawn[..n], b, records);
+            adopters += Reconsider(drawn[..n], b, records, chunk);
             n = 0;
         }
         var topGaps = _topGaps!;
@@ -57,10 +62,10 @@ internal sealed partial class UserPopulation
             Prefetch(i);
             drawn[n++] = new Drawn(i, g.NextUnit());
             if (n < Batch) continue;
-            aware += Hear(drawn, records);
+            aware += Hear(drawn, records, chunk);
             n = 0;
         }
-        aware += Hear(drawn[..n], records);
+        aware += Hear(drawn[..n], records, chunk);
         rng.Generator = g;
         _segments.SetCounts(s, aware, adopters);
     }
@@ -71,7 +76,7 @@ internal sealed partial class UserPopulation
 
     /// <summary>Aware users drawn to reconsider adopt with chance L((V_i + J_u * abar_i)/mu_u); returns the change in adopters.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private int Reconsider(ReadOnlySpan<Drawn> drawn, in BlockStep b, Span<NetworkUser> records)
+    private int Reconsider(ReadOnlySpan<Drawn> drawn, in BlockStep b, Span<NetworkUser> records, int chunk)
     {
         Gather(drawn, records);
         var rep = _inputs.Reputation;
@@ -84,7 +89,9 @@ internal sealed partial class UserPopulation
             var pull = degree == 0 ? 0 : peerScale * (u.Counts & 0xFFFF) / degree;
             var trust = Math.Clamp(rep + u.Offset, 0, 1);
             var z = b.BaseUtility - u.Concern * (1 - trust) * b.CostScale + pull;
-            change += Decide(drawn[k].User, drawn[k].Unit < Logistic.Of(z), AdopterChangedBit);
+            var changed = Decide(drawn[k].User, drawn[k].Unit < Logistic.Of(z), AdopterChangedBit);
+            if (changed != 0) Changed(chunk, drawn[k].User);
+            change += changed;
         }
         return change;
     }
@@ -95,7 +102,7 @@ internal sealed partial class UserPopulation
     /// Returns how many heard.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private int Hear(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records)
+    private int Hear(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records, int chunk)
     {
         Gather(drawn, records);
         var top = _inputs.TopChance;
@@ -108,6 +115,7 @@ internal sealed partial class UserPopulation
             var chance = _inputs.Rates.PerStep(_inputs.Innovation + _inputs.Imitation * share);
             if (drawn[k].Unit * top >= chance) continue;
             _state[drawn[k].User] |= AwareBit | AwareChangedBit;
+            Changed(chunk, drawn[k].User);
             heard++;
         }
         return heard;
@@ -125,6 +133,25 @@ internal sealed partial class UserPopulation
     }
 
     /// <summary>
+    /// Notes that user i of chunk <paramref name="chunk"/> changed this step, so propagation visits
+    /// it without scanning every user's state. A chunk with more changes than its list holds (a
+    /// rare step, or an institution's customers all stopping at once) is marked to be scanned.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Changed(int chunk, int i)
+    {
+        var count = _changedCount[chunk];
+        if (count < 0) return;
+        if (count == ChangedPerChunk)
+        {
+            _changedCount[chunk] = ScanChunk;
+            return;
+        }
+        _changedUsers[chunk * ChangedPerChunk + count] = i;
+        _changedCount[chunk] = count + 1;
+    }
+
+    /// <summary>
     /// Propagation, first half, for the users of part <paramref name="part"/>: adds each changed
     /// user's change to its neighbours' counts where they lie in this part, and leaves the rest in
     /// the buffer for their part. Each count is written by its own part only, so no add is atomic:
@@ -137,14 +164,34 @@ internal sealed partial class UserPopulation
     private void PropagatePart(int part)
     {
         var (lo, hi) = UsersOf(part);
+        var (firstChunk, endChunk) = ChunkPool.Share(part, _parts, _segments.Chunks);
+        for (var c = firstChunk; c < endChunk; c++)
+        {
+            var count = _changedCount[c];
+            _changedCount[c] = 0;
+            if (count == ScanChunk)
+            {
+                ScanForChanges(c, part, lo, hi);
+                continue;
+            }
+            var list = _changedUsers.AsSpan(c * ChangedPerChunk, count);
+            for (var k = 0; k < count; k += Batch) PropagateBatch(list[k..Math.Min(count, k + Batch)], part, lo, hi);
+        }
+    }
+
+    /// <summary>The changed users of chunk <paramref name="chunk"/> found by reading every user's state, eight at a time.</summary>
+    private void ScanForChanges(int chunk, int part, int lo, int hi)
+    {
+        var from = chunk * ChunkSize;
+        var to = Math.Min(from + ChunkSize, _state.Length);
         var changed = _changed.AsSpan(part * Batch, Batch);
         var n = 0;
         var state = _state;
-        var words = MemoryMarshal.Cast<byte, ulong>(state.AsSpan(lo, (hi - lo) & ~7));
+        var words = MemoryMarshal.Cast<byte, ulong>(state.AsSpan(from, (to - from) & ~7));
         for (var w = 0; w < words.Length; w++)
         {
             if ((words[w] & ChangedBits) == 0) continue;
-            for (var i = lo + 8 * w; i < lo + 8 * w + 8; i++)
+            for (var i = from + 8 * w; i < from + 8 * w + 8; i++)
             {
                 if ((state[i] & ChangedMask) == 0) continue;
                 changed[n++] = i;
@@ -153,7 +200,7 @@ internal sealed partial class UserPopulation
                 n = 0;
             }
         }
-        for (var i = lo + words.Length * 8; i < hi; i++)
+        for (var i = from + words.Length * 8; i < to; i++)
         {
             if ((state[i] & ChangedMask) == 0) continue;
             changed[n++] = i;

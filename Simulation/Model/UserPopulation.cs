@@ -49,6 +49,9 @@ internal sealed partial class UserPopulation : IChunkWork
     // Per part, a batch of changed users, where their adjacency lists start and end, and the
     // changes their neighbours receive (see PropagateBatch).
     private readonly int[] _changed;
+    // Per chunk, the users whose state changed this step (see Changed), or ScanChunk.
+    private readonly int[] _changedUsers;
+    private readonly int[] _changedCount;
     private readonly int[] _firstEdge;
     private readonly int[] _endEdge;
     private readonly uint[] _targets;
@@ -88,6 +91,8 @@ internal sealed partial class UserPopulation : IChunkWork
         _gathered = network is null ? [] : new NetworkUser[_segments.Chunks * Batch];
         (_edgeOffsets, _edges) = network is null ? ([], []) : network.Arrays;
         _changed = network is null ? [] : new int[_parts * Batch];
+        _changedUsers = network is null ? [] : new int[_segments.Chunks * ChangedPerChunk];
+        _changedCount = network is null ? [] : new int[_segments.Chunks];
         _firstEdge = network is null ? [] : new int[_parts * Batch];
         _endEdge = network is null ? [] : new int[_parts * Batch];
         _targetsPerPart = network is null ? 0 : Batch * network.MaxDegree;
@@ -186,6 +191,8 @@ internal sealed partial class UserPopulation : IChunkWork
                 if ((_state[i] & AdopterBit) != 0)
                     _state[i] = (byte)((_state[i] & ~AdopterBit) | track);
             _segments.ClearAdopters(s);
+            // Possibly many changes: propagation scans the chunk rather than list them.
+            if (_network is not null) _changedCount[_segments.Start[s] >> ChunkShift] = ScanChunk;
         }
         _adopters[institution] = 0;
         if (_network is not null) PropagateToNeighbours();
