@@ -46,40 +46,23 @@ internal sealed class GeometricGaps
 
     /// <summary>The next gap drawn from <paramref name="generator"/>: what <see cref="RandomStream.NextGap"/> returns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Next(ref Xoshiro256 generator) => GapOf(generator.NextBits() >> 11);
+    public int Next(ref Xoshiro256 generator) => Table.Next(ref generator);
 
     /// <summary>The gap for the uniform k 2^-53 (k below 2^53).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int GapOf(ulong k)
-    {
-        var big = Whole - k;
-        var lead = BitOperations.LeadingZeroCount(big) - 11;
-        // Bucket: which power of two K lies in (lead), then the bits after the leading one.
-        var b = (lead << _bits) | (int)((big << (lead + 11)) >> (63 - _bits)) & ((1 << _bits) - 1);
-        if (unchecked((uint)lead) < Exponents)
-        {
-            ref readonly var bucket = ref _buckets[b];
-            var gap = bucket.Gap + (big <= bucket.Below ? 1 : 0);
-            if (big <= bucket.Below || big >= bucket.Above) return gap;
-        }
-        return Exact(k);
-    }
+    public int GapOf(ulong k) => Table.GapOf(k);
+
+    /// <summary>The table as a value, for a loop to keep its array and constants in registers.</summary>
+    public Lookup Table => new(_buckets, _bits, LogMiss);
 
     /// <summary>Whether the gap for k 2^-53 comes from the table (rather than from the logarithm).</summary>
-    public bool FromTable(ulong k)
-    {
-        var big = Whole - k;
-        var lead = BitOperations.LeadingZeroCount(big) - 11;
-        if (unchecked((uint)lead) >= Exponents) return false;
-        ref readonly var bucket = ref _buckets[(lead << _bits) | (int)((big << (lead + 11)) >> (63 - _bits)) & ((1 << _bits) - 1)];
-        return big <= bucket.Below || big >= bucket.Above;
-    }
+    public bool FromTable(ulong k) => Table.FromTable(k);
 
     /// <summary>NextGap's own arithmetic.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Exact(ulong k)
+    private static int Exact(ulong k, double logMiss)
     {
-        var gap = Math.Log(1 - k * (1.0 / Whole)) / LogMiss;
+        var gap = Math.Log(1 - k * (1.0 / Whole)) / logMiss;
         return gap is >= 0 and < RandomStream.MaxGap ? (int)gap : RandomStream.MaxGap;
     }
 
@@ -90,6 +73,7 @@ internal sealed class GeometricGaps
     private Bucket Classify(int b)
     {
         var fallback = new Bucket(0, 0, ulong.MaxValue);
+        // (Below, Above) = (0, 1): no K lies strictly between, so every K takes Gap.
         if (!double.IsFinite(LogMiss) || LogMiss >= 0) return fallback;
         var lead = b >> _bits;
         var top = (ulong)((1 << _bits) | (b & ((1 << _bits) - 1)));
@@ -102,7 +86,7 @@ internal sealed class GeometricGaps
         var first = Math.Floor(qLow - margin);
         var last = Math.Floor(qHigh + margin);
         if (qHigh + margin >= RandomStream.MaxGap - 1 || last - first > 1) return fallback;
-        if (first == last) return new Bucket((int)first, 0, 0);
+        if (first == last) return new Bucket((int)first, 0, 1);
         // One integer n = last crossed: gap n where q* ≥ n + margin (K ≤ Below), n - 1 where
         // q* ≤ n - margin (K ≥ Above), the logarithm in between.
         var n = last;
@@ -115,6 +99,41 @@ internal sealed class GeometricGaps
     // a million times that, and never less than the effect of an ulp of K itself on q*.
     private double Margin(double q) => 1e-9 * (Math.Abs(q) + 1) + 1e-15 / -LogMiss;
 
-    /// <summary>Gap for K above <see cref="Above"/>, Gap + 1 for K at or below <see cref="Below"/>, the logarithm between.</summary>
-    private readonly record struct Bucket(int Gap, ulong Below, ulong Above);
+    /// <summary>Gap for K at or above <see cref="Above"/>, Gap + 1 for K at or below <see cref="Below"/>, the logarithm strictly between.</summary>
+    internal readonly record struct Bucket(int Gap, ulong Below, ulong Above);
+
+    /// <summary>The look-up itself, on the table's array and constants.</summary>
+    internal readonly struct Lookup(Bucket[] buckets, int bits, double logMiss)
+    {
+        /// <summary>The next gap drawn from <paramref name="generator"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Next(ref Xoshiro256 generator) => GapOf(generator.NextBits() >> 11);
+
+        /// <summary>The gap for the uniform k 2^-53 (k below 2^53).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int GapOf(ulong k)
+        {
+            var big = Whole - k;
+            var lead = BitOperations.LeadingZeroCount(big) - 11;
+            if (unchecked((uint)lead) < Exponents)
+            {
+                // Bucket: which power of two K lies in (lead), then the bits after the leading one.
+                ref readonly var bucket = ref buckets[(lead << bits) | (int)((big << (lead + 11)) >> (63 - bits)) & ((1 << bits) - 1)];
+                // One unsigned comparison: K not strictly between Below and Above.
+                if (unchecked(big - bucket.Below - 1) >= unchecked(bucket.Above - bucket.Below - 1))
+                    return bucket.Gap + (big <= bucket.Below ? 1 : 0);
+            }
+            return Exact(k, logMiss);
+        }
+
+        /// <summary>Whether the gap for k 2^-53 comes from the table (rather than from the logarithm).</summary>
+        public bool FromTable(ulong k)
+        {
+            var big = Whole - k;
+            var lead = BitOperations.LeadingZeroCount(big) - 11;
+            if (unchecked((uint)lead) >= Exponents) return false;
+            ref readonly var bucket = ref buckets[(lead << bits) | (int)((big << (lead + 11)) >> (63 - bits)) & ((1 << bits) - 1)];
+            return unchecked(big - bucket.Below - 1) >= unchecked(bucket.Above - bucket.Below - 1);
+        }
+    }
 }

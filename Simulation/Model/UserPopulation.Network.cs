@@ -32,52 +32,73 @@ internal sealed partial class UserPopulation
         var start = _segments.Start[s];
         var end = _segments.Start[s + 1];
         var b = _blockStep[_segments.Block[s]];
-        var drawn = _drawn.AsSpan(chunk * Batch, Batch);
-        var records = _gathered.AsSpan(chunk * Batch, Batch);
-        var state = _state;
         var aware = _segments.Aware[s];
         var adopters = _segments.Adopters[s];
-        var n = 0;
         // The chunk's generator in a local for the two walks, so its state stays in registers.
         var g = rng.Generator;
-        if (b.Offered)
-        {
-            var gaps = _reconsiderGaps!;
-            for (var i = start + gaps.Next(ref g); i < end; i += 1 + gaps.Next(ref g))
-            {
-                if ((state[i] & AwareBit) == 0) continue;
-                Prefetch(i);
-                drawn[n++] = new Drawn(i, g.NextUnit());
-                if (n < Batch) continue;
-                adopters += Reconsider(drawn, b, records, chunk);
-                n = 0;
-            }
-            adopters += Reconsider(drawn[..n], b, records, chunk);
-            n = 0;
-        }
-        var topGaps = _topGaps!;
-        for (var i = start + topGaps.Next(ref g); i < end; i += 1 + topGaps.Next(ref g))
-        {
-            if ((state[i] & AwareBit) != 0) continue;
-            Prefetch(i);
-            drawn[n++] = new Drawn(i, g.NextUnit());
-            if (n < Batch) continue;
-            aware += Hear(drawn, records, chunk);
-            n = 0;
-        }
-        aware += Hear(drawn[..n], records, chunk);
+        if (b.Offered) adopters += Walk(ref g, _reconsiderGaps!.Table, start, end, AwareBit, new Reconsidering(b, chunk));
+        aware += Walk(ref g, _topGaps!.Table, start, end, 0, new Hearing(chunk));
         rng.Generator = g;
         _segments.SetCounts(s, aware, adopters);
     }
 
-    /// <summary>What deciding for user i will read (its record): asked for as soon as i is drawn, read when its batch is decided.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Prefetch(int i) => CacheLine.Prefetch(_net, i);
+    /// <summary>
+    /// One walk over users [start, end): skips by gaps from <paramref name="gaps"/>, and each drawn
+    /// user whose aware bit is <paramref name="acting"/> takes one uniform and joins the batch;
+    /// full batches, and the last, go to <paramref name="decision"/>. Returns the sum of what the
+    /// decisions return.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Walk<TDecision>(ref Xoshiro256 generator, GeometricGaps.Lookup gaps, int start, int end, int acting,
+        TDecision decision) where TDecision : struct, IDecision
+    {
+        var g = generator;
+        var state = _state;
+        var net = _net;
+        var drawn = _drawn.AsSpan(decision.Chunk * Batch, Batch);
+        var n = 0;
+        var total = 0;
+        for (var i = start + gaps.Next(ref g); i < end; i += 1 + gaps.Next(ref g))
+        {
+            if ((state[i] & AwareBit) != acting) continue;
+            // Its record is asked for now and read when the batch is decided.
+            CacheLine.Prefetch(net, i);
+            drawn[n++] = new Drawn(i, g.NextUnit());
+            if (n < Batch) continue;
+            total += decision.Decide(this, drawn);
+            n = 0;
+        }
+        generator = g;
+        return total + decision.Decide(this, drawn[..n]);
+    }
+
+    /// <summary>What a walk does with a batch of drawn users (a value type, so each walk is compiled for its own).</summary>
+    private interface IDecision
+    {
+        int Chunk { get; }
+
+        int Decide(UserPopulation users, ReadOnlySpan<Drawn> drawn);
+    }
+
+    private readonly struct Reconsidering(BlockStep block, int chunk) : IDecision
+    {
+        public int Chunk => chunk;
+
+        public int Decide(UserPopulation users, ReadOnlySpan<Drawn> drawn) => users.Reconsider(drawn, block, chunk);
+    }
+
+    private readonly struct Hearing(int chunk) : IDecision
+    {
+        public int Chunk => chunk;
+
+        public int Decide(UserPopulation users, ReadOnlySpan<Drawn> drawn) => users.Hear(drawn, chunk);
+    }
 
     /// <summary>Aware users drawn to reconsider adopt with chance L((V_i + J_u * abar_i)/mu_u); returns the change in adopters.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private int Reconsider(ReadOnlySpan<Drawn> drawn, in BlockStep b, Span<NetworkUser> records, int chunk)
+    private int Reconsider(ReadOnlySpan<Drawn> drawn, in BlockStep b, int chunk)
     {
+        var records = _gathered.AsSpan(chunk * Batch, drawn.Length);
         Gather(drawn, records);
         var rep = _inputs.Reputation;
         var peerScale = _inputs.PeerScale;
@@ -102,8 +123,9 @@ internal sealed partial class UserPopulation
     /// Returns how many heard.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private int Hear(ReadOnlySpan<Drawn> drawn, Span<NetworkUser> records, int chunk)
+    private int Hear(ReadOnlySpan<Drawn> drawn, int chunk)
     {
+        var records = _gathered.AsSpan(chunk * Batch, drawn.Length);
         Gather(drawn, records);
         var top = _inputs.TopChance;
         var heard = 0;
