@@ -17,4 +17,26 @@ public sealed class BenchCommandTests
         Assert.Contains("\"steps\": 5", bench.Out);
         Assert.Contains("\"users\": 20000", bench.Out);
     }
+
+    [Fact]
+    public void Execute_Sweep_TimesManySmallRunsAgainstOneRunAndLeavesNoFolder()
+    {
+        using var folder = new TempFolder();
+        string before = string.Join(",", Directory.GetDirectories(Path.GetTempPath(), "trustsim-bench-sweep-*"));
+
+        var bench = TrustsimProcess.StartIn(folder.Path, "bench", "--sweep", "--sweep-runs", "20", "--sweep-users", "300", "--steps", "12",
+            "--threads", "2", "--json");
+        var exit = bench.WaitForExit(TimeSpan.FromMinutes(2));
+
+        Assert.True(exit == 0, bench.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(bench.Out);
+        var sweep = json.RootElement.GetProperty("sweep");
+        Assert.Equal(20, sweep.GetProperty("runs").GetInt64());
+        Assert.Equal(0, sweep.GetProperty("failed").GetInt32());
+        Assert.Equal(6000, sweep.GetProperty("one_run_users").GetInt64());
+        Assert.True(sweep.GetProperty("sweep_over_one_run").GetDouble() > 0);
+        Assert.True(sweep.GetProperty("spool_bytes").GetInt64() > 0 && sweep.GetProperty("parquet_bytes").GetInt64() > 0);
+        Assert.True(json.RootElement.TryGetProperty("machine", out _));
+        Assert.Equal(before, string.Join(",", Directory.GetDirectories(Path.GetTempPath(), "trustsim-bench-sweep-*")));
+    }
 }

@@ -29,6 +29,10 @@ public sealed class CompareCommandTests
         }
         Assert.Contains("cambridge-analytica (2)", outcome.Out);
         Assert.Contains("paired t", outcome.Out);
+        // The table and its notes fit a 100-column terminal (the "Running" lines name whole paths).
+        var printed = outcome.Out.Split('\n').Where(l => !l.StartsWith("Running ", StringComparison.Ordinal) && !l.StartsWith("Written to ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(printed, l => l.StartsWith("metric ", StringComparison.Ordinal));
+        Assert.All(printed, l => Assert.True(l.Length <= 100, $"{l.Length} columns: {l}"));
         var manifest = File.ReadAllText(Path.Combine(folder, "manifest.json"));
         Assert.Contains("\"pairing\": \"paired\"", manifest);
         Assert.Equal(5, Directory.GetFiles(Path.Combine(folder, "charts"), "*.png").Length);
@@ -107,7 +111,8 @@ public sealed class CompareCommandTests
         Assert.Equal(2, Directory.GetFiles(charts, "compare-*-vs-platform_scar.png").Length);
         Assert.Equal(2, Directory.GetFiles(charts, "difference-*-vs-scandals_rate.png").Length);
         Assert.Equal(8, Directory.GetFiles(charts, "*.png").Length);
-        Assert.Contains("paired t over replications at all 4 shared design points", outcome.Out);
+        // The note under the table wraps at 100 columns: read it as one paragraph.
+        Assert.Contains("paired t over replications at all 4 shared design points", outcome.Out.Replace('\n', ' '));
         Assert.Contains("\"pairing\": \"paired\"", File.ReadAllText(Path.Combine(root, "c", "manifest.json")));
     }
 
@@ -123,7 +128,7 @@ public sealed class CompareCommandTests
         var rows = CompareFolder.ReadTable(Path.Combine(root, "c", "comparison.csv"));
         Assert.Equal(8, rows.Count(r => r["test"] == "welch_t"));
         Assert.Equal(["seed=2016", "seed=9"], rows.Select(r => r["side"]).Distinct());
-        Assert.Contains("Welch's t from points.csv at the 4 shared design points", outcome.Out);
+        Assert.Contains("Welch's t from points.csv at the 4 shared design points", outcome.Out.Replace('\n', ' '));
         Assert.Contains("\"pairing\": \"welch\"", File.ReadAllText(Path.Combine(root, "c", "manifest.json")));
         Directory.Delete(Path.Combine(root, "c", "charts"), true);
         var plot = CliRunner.Run("plot", Path.Combine(root, "c"));
@@ -210,7 +215,7 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
-    public void Compare_SidesEndingOnDifferentDates_SaysSoOnTheConsoleAndInTheManifest()
+    public void Compare_SidesEndingOnDifferentDates_SaysSoOnTheConsoleInTheManifestAndOnThePage()
     {
         var dir = Path.Combine(CliRunner.TempFolder(), "cmp");
         var scenario = Path.Combine(Paths.RepositoryRoot(), "scenarios", "baseline.yaml");
@@ -223,5 +228,8 @@ public sealed class CompareCommandTests
         Assert.Contains("the sides cover different dates", result.Error);
         Assert.Contains("40 steps", result.Error);
         Assert.Contains("the sides cover different dates", File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        // The page shows it among its warnings.
+        string page = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Matches("<section id=\"warnings\" class=\"warnings\"><h2>Warning</h2>\n<ul>\n<li>[^<]*the sides cover different dates", page);
     }
 }

@@ -198,7 +198,9 @@ public sealed class CorruptFolderTests(OutputFolders folders)
     [InlineData("sweep")]
     [InlineData("comparison")]
     [InlineData("calibration")]
+    [InlineData("posterior")]
     [InlineData("threshold")]
+    [InlineData("discovery")]
     public void Plot_EveryKindOfFolderWithChartsDeleted_RedrawsTheSameCharts(string kind)
     {
         string original = kind switch
@@ -207,6 +209,8 @@ public sealed class CorruptFolderTests(OutputFolders folders)
             "sweep" => folders.Sweep,
             "comparison" => folders.Comparison,
             "calibration" => folders.Calibration,
+            "discovery" => folders.Discovery,
+            "posterior" => folders.Posterior,
             _ => folders.Threshold,
         };
         string folder = OutputFolders.Copy(original);

@@ -25,6 +25,7 @@ public sealed class MergeCommandTests
         Assert.Equal(Directory.GetFiles(Path.Combine(plain, "charts")).Select(Path.GetFileName).Order(),
             Directory.GetFiles(Path.Combine(merged, "charts")).Select(Path.GetFileName).Order());
         Assert.True(File.Exists(Path.Combine(merged, "manifest.json")));
+        Assert.True(File.Exists(Path.Combine(merged, "report.html")), "the merged sweep has its page, like any sweep");
     }
 
     [Fact]
@@ -241,8 +242,8 @@ public sealed class MergeCommandTests
         string plain = Path.Combine(root, "plain");
         Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", plain, "--workers", "1").ExitCode);
         string[] shards = ShardedSweeps.RunShards(root, scenario, 2, 0, 1);
-        string part = Path.Combine(shards[1], "parts", "00000003.bin");
-        File.WriteAllBytes(part, File.ReadAllBytes(part)[..64]);
+        var part = SpoolRecords.Of(shards[1], 3);
+        SpoolRecords.CutInside(part, 64);
         string merged = Path.Combine(root, "merged");
 
         var refused = CliRunner.Run(["merge", .. shards, "--out", merged]);
@@ -251,7 +252,8 @@ public sealed class MergeCommandTests
         var result = CliRunner.Run(["merge", .. shards, "--out", merged]);
 
         Assert.Equal(2, refused.ExitCode);
-        Assert.StartsWith($"trustsim: {part}: run 3 is journaled as completed, but its time series is cut short (64 bytes", refused.Error);
+        Assert.StartsWith($"trustsim: {shards[1]}: run 3 is journaled as completed, but its time series is missing " +
+                          $"({part.File}: run 3's record cut short at byte {part.Offset})", refused.Error);
         Assert.Contains($"resume that shard, which does: trustsim sweep --resume {shards[1]}", refused.Error);
         Assert.DoesNotContain("Unable to read beyond the end of the stream", refused.Error);
         Assert.False(mergedAfterRefusal);

@@ -23,7 +23,10 @@ public sealed class OutputFolderFuzzTests(OutputFolders folders)
         { "comparison", "manifest.json" }, { "comparison", "comparison.csv" }, { "comparison", "bands.csv" },
         { "calibration", "manifest.json" }, { "calibration", "trace.csv" }, { "calibration", "observed.csv" }, { "calibration", "fitted.yaml" },
         { "calibration", "fit-timeseries.csv" }, { "calibration", "fit-events.csv" },
+        { "posterior", "manifest.json" }, { "posterior", "scenario.yaml" }, { "posterior", "posterior.csv" }, { "posterior", "summary.csv" },
+        { "posterior", "fit.csv" }, { "posterior", "correlation.csv" }, { "posterior", "profile.csv" }, { "posterior", "predictive.csv" },
         { "threshold", "manifest.json" }, { "threshold", "scenario.yaml" }, { "threshold", "threshold.csv" },
+        { "discovery", "manifest.json" }, { "discovery", "discovery.json" }, { "discovery", "trajectory.csv" },
     };
 
     [Theory]
@@ -36,6 +39,8 @@ public sealed class OutputFolderFuzzTests(OutputFolders folders)
             "sweep" => folders.Sweep,
             "comparison" => folders.Comparison,
             "calibration" => folders.Calibration,
+            "discovery" => folders.Discovery,
+            "posterior" => folders.Posterior,
             _ => folders.Threshold,
         };
         byte[] bytes = File.ReadAllBytes(Path.Combine(original, file));

@@ -8,8 +8,8 @@ public sealed class OutputFoldersCollection : ICollectionFixture<OutputFolders>
 }
 
 /// <summary>
-/// One small folder of every kind the tool writes (run, second run, sweep, comparison, calibration, threshold
-/// sweep), made once by the CLI itself, for tests that corrupt copies of them.
+/// One small folder of every kind the tool writes (run, second run, sweep, comparison, calibration by the optimiser
+/// and by the posterior, threshold sweep, discovery), made once by the CLI itself, for tests that corrupt copies of them.
 /// </summary>
 public sealed class OutputFolders : IDisposable
 {
@@ -29,10 +29,17 @@ public sealed class OutputFolders : IDisposable
             "    - path: institutions.imitation\n      values: [0.1, 0.5]\n");
         Make("sweep", ["sweep", sweep, "--out", Sweep, "--workers", "2", .. small]);
         Make("compare", ["compare", Run, OtherRun, "--out", Comparison]);
-        Make("calibrate", ["calibrate", Scenario("calibrate-ponemon.yaml"), "--out", Calibration, "--set", "calibrate.budget=12",
-            "--set", "calibrate.starts=1", "--set", "users.count=300"]);
+        Make("calibrate", ["calibrate", Scenario("calibrate-ponemon.yaml"), "--out", Calibration, "--set", "calibrate.method=optimize",
+            "--set", "calibrate.budget=12", "--set", "calibrate.starts=1", "--set", "users.count=300"]);
+        // A posterior cut far too short to converge (exit 1), which still writes every file and draws every chart.
+        Make("posterior calibrate", ["calibrate", Scenario("calibrate-ponemon.yaml"), "--out", Posterior, "--set", "calibrate.warmup=20",
+            "--set", "calibrate.draws=25", "--set", "calibrate.profile_points=2", "--set", "calibrate.profile_evaluations=3",
+            "--set", "users.count=100", "--set", "calibrate.replications=1"], exitCode: 1);
         Make("threshold", ["sweep", Scenario("scandal-severity-threshold.yaml"), "--out", Threshold, "--set", "users.count=200",
             "--set", "sweep.replications=2"]);
+        // A categorical input too, so its kept categories go through discovery.json and trajectory.csv.
+        string planted = Analysis.Discovery.PlantedBoxes.WriteCsv(Path.Combine(Root, "planted.csv"), cases: 600);
+        Make("discover", ["discover", planted, "--where", "y == 1", "--inputs", "x1,x2,x3,mode", "--out", Discovery]);
     }
 
     public string Root { get; }
@@ -47,7 +54,11 @@ public sealed class OutputFolders : IDisposable
 
     public string Calibration => Path.Combine(Root, "calibration");
 
+    public string Posterior => Path.Combine(Root, "posterior");
+
     public string Threshold => Path.Combine(Root, "threshold");
+
+    public string Discovery => Path.Combine(Root, "discovery");
 
     /// <summary>A copy of <paramref name="folder"/> without its charts, in a new temporary folder.</summary>
     public static string Copy(string folder)
@@ -72,9 +83,9 @@ public sealed class OutputFolders : IDisposable
 
     private static string Scenario(string name) => Path.Combine(Scenarios, name);
 
-    private static void Make(string what, string[] args)
+    private static void Make(string what, string[] args, int exitCode = 0)
     {
         var outcome = CliRunner.Run(args);
-        Assert.True(outcome.ExitCode == 0, $"{what}: {outcome.Error}");
+        Assert.True(outcome.ExitCode == exitCode, $"{what}: exit {outcome.ExitCode}: {outcome.Error}");
     }
 }

@@ -56,20 +56,24 @@ public sealed class ResumeCheckTests
         string reference = Path.Combine(root, "reference");
         Assert.Equal(0, CliRunner.Run("sweep", scenario, "--out", reference, "--workers", "2").ExitCode);
         Unfinish(folder);
-        string Part(int id) => Path.Combine(folder, "parts", $"{id:D8}.bin");
-        File.WriteAllBytes(Part(1), File.ReadAllBytes(Part(1))[..100]);
-        File.WriteAllBytes(Part(3), []);
-        File.Delete(Part(5));
-        File.Copy(Part(7), Part(6), overwrite: true);
+        // One worker, so one spool file with runs 0 to 7 in order; four of its records damaged four ways.
+        var one = SpoolRecords.Of(folder, 1);
+        var three = SpoolRecords.Of(folder, 3);
+        var five = SpoolRecords.Of(folder, 5);
+        var seven = SpoolRecords.Of(folder, 7);
+        SpoolRecords.Edit(one, one.Length - 10, b => (byte)(b ^ 0x40));   // a bit flipped in the series
+        SpoolRecords.Edit(three, 30, b => (byte)(b ^ 0x01));              // in the checksum
+        SpoolRecords.Edit(five, 20, _ => 2);                              // the metric count
+        SpoolRecords.CutInside(seven, 100);                               // cut short, as a full disk or a copy stopped part way leaves it
 
         var resumed = CliRunner.Run("sweep", "--resume", folder, "--workers", "2");
 
         Assert.True(resumed.ExitCode == 0, resumed.Error);
-        Assert.Contains("note: 4 finished runs have a missing or damaged time-series file and will run again", resumed.Error);
-        Assert.Contains($"{Part(1)} is cut short (100 bytes", resumed.Error);
-        Assert.Contains($"{Part(3)} is empty", resumed.Error);
-        Assert.Contains($"{Part(5)} is missing", resumed.Error);
-        Assert.Contains($"{Part(6)} is the spool file of run 7, not of run 6", resumed.Error);
+        Assert.Contains($"note: 4 finished runs have a missing or damaged time series in {Path.Combine(folder, "parts")} and will run again", resumed.Error);
+        Assert.Contains($"run 1 is damaged in {one.File}: damaged (", resumed.Error);
+        Assert.Contains($"run 3 is damaged in {three.File}: damaged (its checksum does not match its contents)", resumed.Error);
+        Assert.Contains($"run 5 is damaged in {five.File}: written with 2 metrics a step", resumed.Error);
+        Assert.Contains($"run 7 is missing ({seven.File}: run 7's record cut short at byte {seven.Offset})", resumed.Error);
         ShardedSweeps.AssertSameFiles(reference, folder, ShardedSweeps.DataFiles);
         Assert.Equal(8 + 4, File.ReadAllLines(Journal(folder)).Length);
     }

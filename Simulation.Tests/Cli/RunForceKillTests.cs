@@ -7,7 +7,7 @@ namespace TrustSim.Tests.Cli;
 
 /// <summary>
 /// <c>run --force</c> over an existing run, SIGKILLed at every phase (start-up, simulation, each data file,
-/// the charts, the swap): the folder is always one whole run, the old or the new, never a mix, and its
+/// the charts, the manifest, report.html, the swap): the folder is always one whole run, the old or the new, never a mix, and its
 /// manifest says completed; the next run clears what the killed one left beside it.
 /// </summary>
 [Collection("ChildProcess")]
@@ -17,7 +17,8 @@ public sealed partial class RunForceKillTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private const int Replications = 24;
     private const int Steps = 520;
-    private static readonly string[] Entries = ["charts", "events.csv", "institutions.csv", "manifest.json", "scenario.yaml", "summary.csv", "timeseries.csv"];
+    private static readonly string[] Entries =
+        ["charts", "events.csv", "institutions.csv", "manifest.json", "report.html", "scenario.yaml", "summary.csv", "timeseries.csv"];
 
     private static string[] Args(string folder, int seed) =>
         ["run", Scenario, "--out", folder, "--force", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "2",
@@ -54,6 +55,7 @@ public sealed partial class RunForceKillTests(ITestOutputHelper output)
         new("institutions.csv written", s => Has(s, "institutions.csv"), 0),
         new("charts half drawn", s => Directory.Exists(Path.Combine(s, "charts")) && Directory.GetFiles(Path.Combine(s, "charts")).Length >= 2, 0),
         new("completed manifest written", s => ManifestSays(s, "completed"), 0),
+        new("report.html written", s => Has(s, "report.html"), 0),
         new("swap", s => ManifestSays(s, "completed"), 5),
         new("after the swap", _ => false, 0),
     ];

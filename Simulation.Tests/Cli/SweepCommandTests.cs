@@ -76,6 +76,37 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public void Execute_PartsDeletedOnceFinished_ResumeRetryingTheFailedRunsReadsTheRestFromTimeseriesParquet()
+    {
+        // A finished sweep's parts/ may be deleted: timeseries.parquet then holds the completed runs' series.
+        string root = CliRunner.TempFolder();
+        string dir = Path.Combine(root, "out");
+        var first = CliRunner.Run("sweep", SmallSweep(root, scarValues: "[0.2, 1.5]"), "--out", dir, "--workers", "2");
+        Assert.Equal(1, first.ExitCode);
+        string reference = Path.Combine(root, "reference");
+        Directory.CreateDirectory(reference);
+        foreach (string f in FinalFiles) File.Copy(Path.Combine(dir, f), Path.Combine(reference, f));
+        Directory.Delete(Path.Combine(dir, "parts"), recursive: true);
+
+        var retried = CliRunner.Run("sweep", "--resume", dir, "--retry-failed", "--workers", "2");
+
+        // The 4 failed runs ran again (and failed again, as they must); the 4 completed ones did not.
+        Assert.Equal(1, retried.ExitCode);
+        Assert.DoesNotContain("missing or damaged", retried.Error);
+        Assert.Equal(8 + 4, File.ReadAllLines(Path.Combine(dir, "journal.jsonl")).Length);
+        AssertSameData(reference, dir, FinalFiles);
+
+        // And again with the data files gone too but for timeseries.parquet, as a kill in the assembly could leave them
+        // (a failed run spools nothing, so the retry made no parts/).
+        Assert.False(Directory.Exists(Path.Combine(dir, "parts")));
+        foreach (string f in new[] { "runs.csv", "points.csv", "manifest.json" }) File.Delete(Path.Combine(dir, f));
+        var resumed = CliRunner.Run("sweep", "--resume", dir, "--workers", "1");
+        Assert.Equal(1, resumed.ExitCode);
+        Assert.Equal(8 + 4, File.ReadAllLines(Path.Combine(dir, "journal.jsonl")).Length);
+        AssertSameData(reference, dir, FinalFiles);
+    }
+
+    [Fact]
     public void Execute_InvalidDesignPoint_RecordsFailedRunsAndExitsOne()
     {
         string root = CliRunner.TempFolder();

@@ -17,13 +17,29 @@ internal sealed record DocsImageRecipe(string Image, string Command, string Char
     public IReadOnlyList<(string Name, DocsImageRecipe Recipe)> Steps =>
         (Before ?? []).Select(b => (b.Name, new DocsImageRecipe(Image, b.Command, Chart))).ToList();
 
-    /// <summary>The command's words after <c>trustsim</c>: verb, scenario path, then the options as written.</summary>
+    /// <summary>
+    /// The command's words after <c>trustsim</c>: verb, scenario path, then the options as written. A word in double
+    /// quotes keeps its spaces (<c>--where "final_banks_full &gt;= 0.5"</c> is two words), as a shell would split it.
+    /// </summary>
     public IReadOnlyList<string> Words
     {
         get
         {
-            var words = Command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.True(words.Length >= 3 && words[0] == "trustsim", $"{Image}: a recipe's command is 'trustsim VERB SCENARIO ...': {Command}");
+            var words = new List<string>();
+            var word = new System.Text.StringBuilder();
+            bool quoted = false, any = false;
+            foreach (char c in Command + " ")
+            {
+                if (c == '"') (quoted, any) = (!quoted, true);
+                else if (c == ' ' && !quoted)
+                {
+                    if (any) words.Add(word.ToString());
+                    (word, any) = (new System.Text.StringBuilder(), false);
+                }
+                else (word, any) = (word.Append(c), true);
+            }
+            Assert.False(quoted, $"{Image}: a quote is never closed: {Command}");
+            Assert.True(words.Count >= 3 && words[0] == "trustsim", $"{Image}: a recipe's command is 'trustsim VERB SCENARIO ...': {Command}");
             return words[1..];
         }
     }

@@ -15,6 +15,12 @@ internal static class DocsImageRecipes
         ("B", "trustsim sweep scenarios/repeated-scandals.yaml --set scandals.mix.hack=0.5"),
     ];
 
+    /// <summary>The sweep the scenario discovery reads (README.md, Scenario discovery; docs/charts.md).</summary>
+    private static readonly (string Name, string Command)[] DiscoverySweep =
+    [
+        ("output/banks-full", "trustsim sweep scenarios/banks-full-despite-scandal.yaml"),
+    ];
+
     public static IReadOnlyList<DocsImageRecipe> All { get; } =
     [
         // README.md (the tour of a run) and docs/validation.md S1 and S3.
@@ -41,6 +47,9 @@ internal static class DocsImageRecipes
         new("compare-partners-full.png", "trustsim compare scenarios/cambridge-analytica.yaml scenarios/regulatory-intervention.yaml", "charts/compare-partners_full.png"),
         new("compare-sweeps-response.png", "trustsim compare A B", "charts/compare-final_reputation-vs-scandals_rate.png", SweepPair),
         new("compare-sweeps-difference.png", "trustsim compare A B", "charts/difference-final_reputation-vs-scandals_rate.png", SweepPair),
+        // README.md, Scenario discovery, and the gallery's PRIM charts.
+        new("banks-full-despite-scandal-trajectory.png", "trustsim discover output/banks-full --where \"final_banks_full >= 0.5\"", "charts/trajectory-1.png", DiscoverySweep),
+        new("banks-full-despite-scandal-boxes.png", "trustsim discover output/banks-full --where \"final_banks_full >= 0.5\"", "charts/boxes.png", DiscoverySweep),
     ];
 
     /// <summary>The recipe that draws <paramref name="image"/>, or null.</summary>

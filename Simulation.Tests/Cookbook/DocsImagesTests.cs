@@ -57,7 +57,7 @@ public sealed class DocsImagesTests
             var text = File.ReadAllText(Path.Combine(Paths.RepositoryRoot(), group.Key.Doc));
             var named = recipe.Steps.Count == 0 ? [recipe] : recipe.Steps.Select(s => s.Recipe).ToList();
             var expected = named.SelectMany(r => new[] { $"{r.Verb} {r.Scenario}" }.Concat(r.Overrides.Select(o => $"--set {o}")))
-                .Concat(recipe.Steps.Count == 0 ? [] : [string.Join(' ', recipe.Words)]);
+                .Concat(recipe.Steps.Count == 0 ? [] : [recipe.Command["trustsim ".Length..]]);
             foreach (var words in expected)
             {
                 if (!text.Contains(words, StringComparison.Ordinal))

@@ -23,6 +23,8 @@ public sealed class SeedSequenceTests
             [SeedSequence.Stream.BankAttributes] = 10,
             [SeedSequence.Stream.PaymentAttributes] = 11,
             [SeedSequence.Stream.CalibrationStarts] = 0x4C485321,
+            [SeedSequence.Stream.CalibrationChains] = 0x4D434D43,
+            [SeedSequence.Stream.CalibrationChecks] = 0x43484B53,
         };
         ulong[] retired = [1];
         var streams = Enum.GetValues<SeedSequence.Stream>();

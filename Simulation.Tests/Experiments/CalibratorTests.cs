@@ -55,7 +55,7 @@ public sealed class CalibratorTests
             Platform = truth.Platform with { Sensitivity = 1.5 },
             Calibrate = new CalibrationSettings
             {
-                Parameters = [new SweepParameter { Path = "platform.sensitivity", Min = 0.5, Max = 8 }],
+                Parameters = [new CalibrationParameter { Path = "platform.sensitivity", Min = 0.5, Max = 8 }],
                 Observed = observed, Replications = 1, Budget = 60, Starts = 2,
             },
         };
@@ -90,7 +90,7 @@ public sealed class CalibratorTests
         Assert.Equal(3, a.Count);
         Assert.Equal(a.SelectMany(z => z), b.SelectMany(z => z));
         // Start 1 is the scenario's own beta = 2.4.
-        Assert.Equal(2.4, CalibrationSpace.ToValues(scenario.Calibrate!.Parameters, a[0])[0], 9);
+        Assert.Equal(2.4, CalibrationSpace.ToValues(scenario.Calibrate!.Parameters.Select(p => p.Bounds).ToList(), a[0])[0], 9);
     }
 
     [Fact]

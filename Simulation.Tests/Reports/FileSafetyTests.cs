@@ -12,12 +12,13 @@ public sealed partial class FileSafetyTests
     private static readonly (string File, string Line, string Why)[] Allowed =
     [
         ("SweepJournal.cs", "new FileStream(path, FileMode.OpenOrCreate", "the journal is appended line by line and flushed; readers tolerate a torn last line"),
+        ("SpoolWriter.cs", "File.OpenHandle(path, FileMode.CreateNew", "a worker's spool file is appended record by record, each before its run's journal line; readers stop at a torn last record"),
         ("OutputFolder.cs", "File.WriteAllBytes(probe, [])", "an empty write probe, deleted at once, never a final file"),
         ("FolderLock.cs", "new FileStream(path, onlyIfNew", "the lock file beside an output folder: held open for the command, it holds a note naming the holder, never data"),
         ("EngineBenchmark.cs", "File.WriteAllText(\"/proc/self/clear_refs\"", "a kernel control file, not an output"),
     ];
 
-    [GeneratedRegex(@"(?<!Atomic)File\.(WriteAll\w*|AppendAll\w*|Create|CreateText|OpenWrite|Copy|Move|Replace)\s*\(|new\s+FileStream\s*\([^;]*FileMode\.(Create|CreateNew|Append|OpenOrCreate|Truncate)|\.Save(Png|Jpeg|Bmp|Webp|Svg)\s*\(|new\s+StreamWriter\s*\(\s*(path|\w*[Pp]ath|""|@)|\.ToFile\s*\(")]
+    [GeneratedRegex(@"(?<!Atomic)File\.(WriteAll\w*|AppendAll\w*|Create|CreateText|OpenWrite|Copy|Move|Replace)\s*\(|(new\s+FileStream|File\.OpenHandle)\s*\([^;]*FileMode\.(Create|CreateNew|Append|OpenOrCreate|Truncate)|\.Save(Png|Jpeg|Bmp|Webp|Svg)\s*\(|new\s+StreamWriter\s*\(\s*(path|\w*[Pp]ath|""|@)|\.ToFile\s*\(")]
     private static partial Regex WriteCall();
 
     [Fact]

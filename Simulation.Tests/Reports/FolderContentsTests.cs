@@ -54,6 +54,7 @@ public sealed class FolderContentsTests
     [InlineData("submit.sh", "Slurm")]
     [InlineData("comparison.csv", "Comparison")]
     [InlineData("fit.csv", "Calibration")]
+    [InlineData("posterior.csv", "Calibration")]
     [InlineData("summary.csv", "Run")]
     public void Of_UnfinishedFolderWithoutManifest_KindFromTheFileOnlyThatKindWrites(string marker, string expected)
     {
@@ -63,6 +64,17 @@ public sealed class FolderContentsTests
         var contents = Contents(temp, "scenario.yaml", marker);
 
         Assert.Equal((kind, marker, false), (contents.Kind, contents.Evidence, contents.IsForeign));
+    }
+
+    [Fact]
+    public void Of_PosteriorManifest_IsACalibrationWhoseSummaryIsItsOwn()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("manifest.json"), """{ "tool_version": "0.1.0", "status": "not_converged", "posterior": { "method": "posterior" } }""");
+
+        var contents = Contents(temp, "scenario.yaml", "posterior.csv", "summary.csv", "fit.csv", "correlation.csv", "profile.csv", "predictive.csv", "charts/");
+
+        Assert.Equal((OutputKind.Calibration, false), (contents.Kind, contents.IsForeign));
     }
 
     [Fact]

@@ -36,9 +36,9 @@ public sealed class RunCsvTests
 
         string expected =
             "replication,seed,final_reputation,min_reputation,final_anchor,final_aware,final_adoption,"
-            + "final_partners_limited,final_partners_full,peak_exits_2_steps,records_held_final,peak_records_held,"
+            + "final_partners_limited,final_partners_full,final_banks_full,peak_exits_2_steps,records_held_final,peak_records_held,"
             + "final_reach,final_stringency,breaches,mode_switches,bank_moves_to_full_after_shock,welfare_banks,welfare_payments,user_surplus_total,trusting_reach_total,records_held_total\n"
-            + "0,18446744073709551615,0.30000000000000004,,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,0\n";
+            + "0,18446744073709551615,0.30000000000000004,,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,0\n";
         Assert.Equal(expected, text);
     }
 

@@ -14,16 +14,19 @@ public sealed class TimeseriesParquetTests
         {
             Step = i, Date = new DateOnly(2018, 1, 1).AddDays(7 * i), Reputation = 0.8 - 0.01 * i, PartnersFull = 0.1 * i,
         }).ToList();
-        RunSpool.Write(dir.Path, 0, steps);
-        RunSpool.Write(dir.Path, 1, steps);
+        using (var spool = SpoolWriter.Create(RunSpool.PathOf(dir.Path, 1, 0)))
+        {
+            spool.Append(0, steps);
+            spool.Append(1, steps);
+        }
         JournalEntry[] entries =
         [
             new(0, 0, 0, 1, true, null, new double[SummaryMetrics.Columns.Count]),
             new(1, 0, 1, 2, true, null, new double[SummaryMetrics.Columns.Count]),
         ];
 
-        TimeseriesParquet.Write(dir.File("a.parquet"), dir.Path, entries);
-        TimeseriesParquet.Write(dir.File("b.parquet"), dir.Path, entries);
+        using (var store = new RunSeriesStore(RunSpool.Sources(dir.Path))) TimeseriesParquet.Write(dir.File("a.parquet"), store, entries);
+        using (var store = new RunSeriesStore(RunSpool.Sources(dir.Path))) TimeseriesParquet.Write(dir.File("b.parquet"), store, entries);
 
         Assert.Equal(File.ReadAllBytes(dir.File("a.parquet")), File.ReadAllBytes(dir.File("b.parquet")));
         var read = new List<(int Replication, DateOnly[] Dates, double[] Reputation)>();
@@ -31,5 +34,49 @@ public sealed class TimeseriesParquetTests
         Assert.Equal([0, 1], read.Select(r => r.Replication));
         Assert.Equal(steps.Select(s => s.Reputation), read[1].Reputation);
         Assert.Equal(new DateOnly(2018, 1, 29), read[0].Dates[4]);
+    }
+
+    [Fact]
+    public void ParquetRunSource_AWrittenFile_GivesBackTheRunsItWasWrittenFrom()
+    {
+        using var dir = new TempFolder();
+        var runs = Enumerable.Range(0, 6).Select(id => Enumerable.Range(0, 700 + id).Select(i => new StepMetrics
+        {
+            Step = i, Date = new DateOnly(2018, 1, 1).AddDays(7 * i), Reputation = 0.8 - 1e-4 * i * id, ReputationNone = double.NaN,
+        }).ToList()).ToList();
+        using (var spool = SpoolWriter.Create(RunSpool.PathOf(dir.Path, 1, 0)))
+        {
+            for (int id = 0; id < runs.Count; id++) spool.Append(id, runs[id]);
+        }
+        // Three replications a point; run 4 failed, so the file has no rows of it.
+        var entries = Enumerable.Range(0, 6).Select(id => new JournalEntry(id, id / 3, id % 3, 1, id != 4, id == 4 ? "x" : null,
+            id == 4 ? [] : new double[SummaryMetrics.Columns.Count])).ToList();
+        using (var store = new RunSeriesStore(RunSpool.Sources(dir.Path))) TimeseriesParquet.Write(dir.File("t.parquet"), store, entries);
+
+        using var source = new ParquetRunSource(dir.File("t.parquet"), 3);
+        var series = new RunSeries();
+        foreach (int id in new[] { 0, 1, 2, 3, 5 })
+        {
+            Assert.True(source.Advance());
+            Assert.Equal(id, source.Current);
+            Assert.Null(source.Read(series));
+            Assert.Equal(runs[id].Count, series.Rows);
+            Assert.Equal(runs[id].Select(s => s.Reputation), series.Values[0].Take(series.Rows));
+            Assert.Equal(runs[id][^1].Date.DayNumber, series.Days[series.Rows - 1]);
+        }
+        Assert.False(source.Advance());
+        Assert.Null(source.Problem);
+    }
+
+    [Fact]
+    public void ParquetRunSource_ADamagedFile_EndsWithAProblemNamingIt()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllBytes(dir.File("t.parquet"), [.. "PAR1"u8, 1, 2, 3, .. "PAR1"u8]);
+
+        using var source = new ParquetRunSource(dir.File("t.parquet"), 3);
+
+        Assert.False(source.Advance());
+        Assert.StartsWith("not a readable timeseries.parquet (", source.Problem);
     }
 }

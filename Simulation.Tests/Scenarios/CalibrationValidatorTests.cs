@@ -109,4 +109,92 @@ public sealed class CalibrationValidatorTests
         Assert.Equal([2.0, 1.0], targets.Select(t => t.Weight));
         Assert.Equal("first week", targets[0].Label);
     }
+
+    [Fact]
+    public void Validate_GoodPriors_NoProblems()
+    {
+        var problems = Problems("""
+              parameters:
+                - { path: platform.sensitivity, min: 0.5, max: 10, log: true }
+                - { path: platform.salience_exponent, min: 0.05, max: 1, prior: { kind: beta, a: 2, b: 5 } }
+                - { path: platform.fast_share, min: 0.01, max: 0.6, prior: { kind: normal, mean: 0.2, sd: 0.1 } }
+                - { path: platform.fast_recovery, min: 0.05, max: 1, prior: { kind: log_uniform } }
+              sigma: { min: 0.005, max: 0.2 }
+              observed: [{ step: 101, value: 0.27 }, { step: 102, value: 0.33, se: 0.01 }]
+            """);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Validate_BadPriors_LocatedProblemForEach()
+    {
+        var problems = Problems("""
+              parameters:
+                - { path: platform.sensitivity, min: 0.5, max: 10, prior: { kind: normal, mean: 12, sd: 1 } }
+                - { path: platform.salience_exponent, min: 0.05, max: 1, prior: { kind: normal, mean: 0.5, sd: 0 } }
+                - { path: platform.fast_share, min: 0.01, max: 0.6, prior: { kind: beta, a: -1, b: 2 } }
+                - { path: platform.fast_recovery, min: 0, max: 1, prior: { kind: log_uniform } }
+                - { path: platform.scar, min: 0, max: 0.5, prior: { kind: beta, a: 2 } }
+                - { path: shocks.0.severity, min: 0, max: 1, prior: { kind: uniform, mean: 0.5 } }
+                - { path: platform.relaxation, min: 0, max: 1, prior: { kind: normal } }
+              observed: [{ step: 101, value: 0.27 }]
+            """);
+        Assert.Contains(problems, p => p.Line == 8 && p.Message.Contains("prior.mean: 12 is outside the parameter's range [0.5, 10]"));
+        Assert.Contains(problems, p => p.Line == 9 && p.Message.Contains("prior.sd: must be above 0, got 0"));
+        Assert.Contains(problems, p => p.Line == 10 && p.Message.Contains("prior.a: must be above 0, got -1"));
+        Assert.Contains(problems, p => p.Line == 11 && p.Message.Contains("a log_uniform prior needs min > 0"));
+        Assert.Contains(problems, p => p.Line == 12 && p.Message.Contains("a beta prior needs a and b"));
+        Assert.Contains(problems, p => p.Line == 13 && p.Message.Contains("mean and sd belong to a normal prior, not uniform"));
+        Assert.Contains(problems, p => p.Line == 14 && p.Message.Contains("a normal prior needs mean"));
+        Assert.Contains(problems, p => p.Line == 14 && p.Message.Contains("a normal prior needs sd"));
+    }
+
+    [Fact]
+    public void Validate_PosteriorWithIntegerOrZeroSe_LocatedProblems()
+    {
+        var problems = Problems("""
+              parameters: [{ path: platform.sensitivity, min: 1, max: 9, integer: true }]
+              observed: [{ step: 101, value: 0.27, se: 0 }]
+            """);
+        Assert.Contains(problems, p => p.Line == 7 && p.Message.Contains("integer: the posterior method samples continuous values"));
+        Assert.Contains(problems, p => p.Line == 8 && p.Message.Contains("se: a standard error of 0"));
+    }
+
+    [Fact]
+    public void Validate_OptimizeWithIntegerOrZeroSe_AcceptedAsBefore()
+    {
+        var problems = Problems("""
+              method: optimize
+              parameters: [{ path: platform.sensitivity, min: 1, max: 9, integer: true }]
+              observed: [{ step: 101, value: 0.27, se: 0 }]
+            """);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Validate_BadErrorScale_LocatedProblems()
+    {
+        Assert.Contains(Problems("""
+              parameters: [{ path: platform.sensitivity, min: 0.5, max: 10 }]
+              sigma: { min: 0 }
+              observed: [{ step: 101, value: 0.27 }]
+            """), p => p.Line == 8 && p.Message.Contains("sigma.min: sigma's log-uniform prior needs min > 0"));
+        // Only min written, above the derived max (the largest observed value, 0.27).
+        Assert.Contains(Problems("""
+              parameters: [{ path: platform.sensitivity, min: 0.5, max: 10 }]
+              sigma: { min: 0.5 }
+              observed: [{ step: 101, value: 0.27 }]
+            """), p => p.Line == 8 && p.Message.Contains("sigma's prior range for reputation is [0.5, 0.27]"));
+    }
+
+    [Fact]
+    public void Validate_ChainsBelowTwo_ProblemAtTheKey()
+    {
+        var problems = Problems("""
+              chains: 1
+              parameters: [{ path: platform.sensitivity, min: 0.5, max: 10 }]
+              observed: [{ step: 101, value: 0.27 }]
+            """);
+        Assert.Contains(problems, p => p.Line == 7 && p.Message.Contains("calibrate.chains"));
+    }
 }

@@ -119,3 +119,57 @@ public sealed partial class ScenarioLoaderTests
         Assert.Equal(new Dictionary<ShockType, double> { [ShockType.Hearing] = 2 }, scenario.Scandals.Mix);
     }
 }
+
+public sealed class ScenarioAppendTests
+{
+    private const string Base = """
+        name: base
+        time: { steps: 60 }
+        shocks:
+          - { step: 10, severity: 0.5 }
+          - { step: 20, severity: 0.6 }
+        """;
+
+    [Fact]
+    public void Load_AppendToTheBaseList_KeepsTheBaseItemsThenAddsTheNew()
+    {
+        using var folder = new TempFolder();
+        folder.Write("base.yaml", Base);
+        var path = folder.Write("more.yaml", "extends: base.yaml\nname: more\nshocks+:\n  - { step: 30, severity: 0.7 }\n");
+
+        var result = ScenarioLoader.Load(path);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal([10, 20, 30], result.Scenario!.Shocks.Select(s => s.Step));
+    }
+
+    [Fact]
+    public void Load_AppendInANestedSectionAndWithoutABase_AppendsToTheEmptyDefault()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("alone.yaml", "name: alone\ntime: { steps: 60 }\nshocks+:\n  - { step: 5, severity: 0.5 }\n");
+
+        var result = ScenarioLoader.Load(path);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal(5, Assert.Single(result.Scenario!.Shocks).Step);
+    }
+
+    [Theory]
+    [InlineData("seed+: [1]", 3, 1, "'seed+': '+' appends items to a list, and 'seed' is not a list")]
+    [InlineData("nothing+: [1]", 3, 1, "'nothing+': there is no list 'nothing' here to append to")]
+    [InlineData("shocks+: { step: 30 }", 3, 10, "'shocks+' needs a list of items to append; found a mapping of keys")]
+    [InlineData("shocks: []\nshocks+: [{ step: 30 }]", 4, 1, "'shocks' and 'shocks+' are both given")]
+    [InlineData("modes:\n  offered+: [full]", 4, 3, "'offered+': no base scenario sets 'offered', and its default is not empty")]
+    public void Load_BadAppend_LocatedProblem(string yaml, int line, int column, string message)
+    {
+        using var folder = new TempFolder();
+        folder.Write("base.yaml", Base);
+        var path = folder.Write("bad.yaml", "extends: base.yaml\nname: bad\n" + yaml + "\n");
+
+        var problems = ScenarioLoader.Load(path).Problems;
+
+        var problem = Assert.Single(problems, p => p.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Equal((path, line, column), (problem.File, problem.Line, problem.Column));
+    }
+}

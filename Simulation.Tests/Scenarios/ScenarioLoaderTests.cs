@@ -114,7 +114,7 @@ public sealed partial class ScenarioLoaderTests
     {
         var problem = Assert.Single(Problems("name: x\ntime:\n  colour: red\n"));
 
-        Assert.Equal("unknown key 'colour' in time; valid keys: step, start, steps", problem.Message);
+        Assert.Equal("unknown key 'colour' in time; valid keys: step, start, steps, shift", problem.Message);
     }
 
     [Fact]

@@ -150,6 +150,7 @@ public sealed class ShippedScenarioTests
         Assert.Equal(last.Adoption, run.Summary.FinalAdoption);
         Assert.Equal(last.PartnersFull, run.Summary.FinalPartnersFull);
         Assert.Equal(last.PartnersLimited, run.Summary.FinalPartnersLimited);
+        Assert.Equal(last.BanksFull, run.Summary.FinalBanksFull);
         Assert.Equal(run.Steps.Min(m => m.Reputation), run.Summary.MinReputation);
         Assert.Equal(run.Steps.Sum(m => m.Breaches), run.Summary.Breaches);
         Assert.Equal(run.Events.Count(e => e.Kind == EventKind.Breach), run.Summary.Breaches);

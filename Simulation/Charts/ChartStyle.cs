@@ -118,20 +118,23 @@ internal static partial class ChartStyle
         new(plot.GetImageBytes(Width, Height, ImageFormat.Png), StableIds(plot.GetSvgXml(Width, Height)));
 
     /// <summary>Panels stacked top to bottom in one image of the usual size, sharing the x range each was given.</summary>
-    public static ChartImage Export(IReadOnlyList<Plot> panels)
+    public static ChartImage Export(IReadOnlyList<Plot> panels) => Export(panels, new ScottPlot.MultiplotLayouts.Rows(), Width, Height);
+
+    /// <summary>Panels placed by <paramref name="layout"/> in one image of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
+    public static ChartImage Export(IReadOnlyList<Plot> panels, IMultiplotLayout layout, int width, int height)
     {
         var figure = new Multiplot();
         // A new multiplot holds one blank plot of its own: replace it with the first panel.
         figure.Reset(panels[0]);
         foreach (Plot panel in panels.Skip(1)) figure.AddPlot(panel);
-        figure.Layout = new ScottPlot.MultiplotLayouts.Rows();
-        using var image = figure.Render(Width, Height);
+        figure.Layout = layout;
+        using var image = figure.Render(width, height);
         byte[] png = image.GetImageBytes(ImageFormat.Png);
         // ScottPlot has no SVG export for a multiplot; Skia's SVG canvas records the same drawing as vectors.
         using var svg = new MemoryStream();
-        using (var canvas = SkiaSharp.SKSvgCanvas.Create(new SkiaSharp.SKRect(0, 0, Width, Height), svg))
+        using (var canvas = SkiaSharp.SKSvgCanvas.Create(new SkiaSharp.SKRect(0, 0, width, height), svg))
         {
-            figure.Render(canvas, new PixelRect(0, Width, Height, 0));
+            figure.Render(canvas, new PixelRect(0, width, height, 0));
         }
         return new ChartImage(png, StableIds(System.Text.Encoding.UTF8.GetString(svg.ToArray())));
     }

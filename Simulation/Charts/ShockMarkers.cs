@@ -57,15 +57,18 @@ internal static class ShockMarkers
     /// the lines are numbered instead and a footnote says what each number is.
     /// </summary>
     /// <returns>Every label placed, in pixels of a <see cref="ChartStyle.Width"/> x <see cref="ChartStyle.Height"/> image.</returns>
-    public static IReadOnlyList<PlacedLabel> Draw(Plot plot, IReadOnlyList<ShockMarker> markers, RunSeries series)
+    public static IReadOnlyList<PlacedLabel> Draw(Plot plot, IReadOnlyList<ShockMarker> markers, RunSeries series) => Draw(plot, markers, series.Dates);
+
+    /// <summary>As <see cref="Draw(Plot, IReadOnlyList{ShockMarker}, RunSeries)"/>, for a chart whose steps are dated <paramref name="dates"/>.</summary>
+    public static IReadOnlyList<PlacedLabel> Draw(Plot plot, IReadOnlyList<ShockMarker> markers, IReadOnlyList<DateOnly> dates)
     {
-        if (series.Count == 0)
+        if (dates.Count == 0)
         {
             return [];
         }
         // Events after a stopped run's last step (or before its start) have no place on its axis.
         var limits = plot.Axes.GetLimits();
-        markers = markers.Where(m => series.Dates[0] <= m.Date && m.Date <= series.Dates[^1])
+        markers = markers.Where(m => dates[0] <= m.Date && m.Date <= dates[^1])
             .Where(m => limits.Left <= ToX(m.Date) && ToX(m.Date) <= limits.Right).ToList();
         if (markers.Count == 0)
         {
@@ -144,27 +147,30 @@ internal static class ShockMarkers
         return text.Length <= MaxLabelChars ? text : text[..(MaxLabelChars - 1)].TrimEnd() + "…";
     }
 
-    private static List<ShockMarker> FromSchedule(Scenario scenario, RunSeries series)
+    private static List<ShockMarker> FromSchedule(Scenario scenario, RunSeries series) => Scheduled(scenario, series.Steps, series.Dates);
+
+    /// <summary>The scenario's scheduled shocks and interventions that fall on the steps <paramref name="steps"/>, dated <paramref name="dates"/>.</summary>
+    public static List<ShockMarker> Scheduled(Scenario scenario, IReadOnlyList<int> steps, IReadOnlyList<DateOnly> dates)
     {
         var scheduled = scenario.Shocks.Select(s => (s.Step, s.Date, Subject: s.Type.ToString().ToLowerInvariant(), s.Label))
             .Concat(scenario.Interventions.Select(i => (i.Step, i.Date, Subject: i.Type.ToString().ToLowerInvariant(), i.Label)));
         var markers = new List<ShockMarker>();
         foreach (var (step, date, subject, label) in scheduled)
         {
-            int index = step is int s ? IndexOfStep(series, s) : date is DateOnly d ? FirstOnOrAfter(series, d) : -1;
-            if (index >= 0 && index < series.Count)
+            int index = step is int s ? IndexOfStep(steps, s) : date is DateOnly d ? FirstOnOrAfter(dates, d) : -1;
+            if (index >= 0 && index < dates.Count)
             {
-                markers.Add(new ShockMarker(series.Dates[index], LabelOf(label, subject)));
+                markers.Add(new ShockMarker(dates[index], LabelOf(label, subject)));
             }
         }
         return markers.Distinct().OrderBy(m => m.Date).ThenBy(m => m.Label, StringComparer.Ordinal).ToList();
     }
 
-    private static int IndexOfStep(RunSeries series, int step)
+    private static int IndexOfStep(IReadOnlyList<int> steps, int step)
     {
-        for (int i = 0; i < series.Count; i++)
+        for (int i = 0; i < steps.Count; i++)
         {
-            if (series.Steps[i] == step)
+            if (steps[i] == step)
             {
                 return i;
             }
@@ -172,11 +178,11 @@ internal static class ShockMarkers
         return -1;
     }
 
-    private static int FirstOnOrAfter(RunSeries series, DateOnly date)
+    private static int FirstOnOrAfter(IReadOnlyList<DateOnly> dates, DateOnly date)
     {
-        for (int i = 0; i < series.Count; i++)
+        for (int i = 0; i < dates.Count; i++)
         {
-            if (series.Dates[i] >= date)
+            if (dates[i] >= date)
             {
                 return i;
             }

@@ -40,6 +40,19 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         [Description("Override a scenario key, e.g. --set users.reconsider=0 to see what a mechanism costs (repeatable).")]
         public string[] Overrides { get; init; } = [];
 
+        [CommandOption("--sweep")]
+        [Description("Time a sweep of many small runs against one run with as many user-steps, instead of the engine cases " +
+                     "(--sweep-runs runs of --sweep-users users over --steps steps, default 2,000 of 2,000 over 156; --threads workers, default all cores).")]
+        public bool Sweep { get; init; }
+
+        [CommandOption("--sweep-runs <N>")]
+        [Description("Runs of the sweep case (default 2,000).")]
+        public int SweepRuns { get; init; } = 2_000;
+
+        [CommandOption("--sweep-users <N>")]
+        [Description("Users of each run of the sweep case (default 2,000).")]
+        public int SweepUsers { get; init; } = 2_000;
+
         [CommandOption("--json")]
         [Description("Print the figures as one JSON object.")]
         public bool Json { get; init; }
@@ -48,6 +61,8 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         {
             if (Users < 1) return ValidationResult.Error("--users must be at least 1");
             if (Steps is < 1) return ValidationResult.Error("--steps must be at least 1");
+            if (SweepRuns < 2) return ValidationResult.Error("--sweep-runs must be at least 2");
+            if (SweepUsers < 1) return ValidationResult.Error("--sweep-users must be at least 1");
             if (Limits.Parallelism("--threads", Threads) is { } threads) return threads;
             if (Influence is not (null or "institution" or "network"))
                 return ValidationResult.Error($"--influence must be institution or network, not '{Influence}'");
@@ -57,6 +72,7 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Sweep) return ExecuteSweep(settings);
         var influences = settings.Influence is { } one ? [one] : new[] { "institution", "network" };
         var threads = settings.Threads is { } t ? [t] : new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
         var results = new List<BenchResult>();
@@ -84,6 +100,50 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         return ExitCode.Done;
     }
 
+    /// <summary>The sweep case: the bench scenario at --sweep-users users and --steps steps (156 by default), swept in a temporary folder.</summary>
+    private int ExecuteSweep(Settings settings)
+    {
+        var overrides = new List<string> { $"users.count={settings.SweepUsers.ToString(CultureInfo.InvariantCulture)}", "users.influence=institution" };
+        overrides.AddRange(settings.Overrides);
+        var loaded = ScenarioInput.Load(settings.Scenario ?? DefaultScenario(), overrides);
+        if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
+        long users = (long)settings.SweepRuns * settings.SweepUsers;
+        if (users > int.MaxValue) return terminal.BadInput([$"trustsim: --sweep-runs times --sweep-users is {users:N0} users for the one run, more than it can hold"]);
+        var scenario = CutTo(loaded.Value, settings.Steps ?? 156);
+        string folder = Path.Combine(Path.GetTempPath(), $"trustsim-bench-sweep-{Environment.ProcessId}");
+        SweepBenchResult result;
+        try
+        {
+            result = SweepBenchmark.Measure(scenario, settings.SweepRuns, settings.Threads ?? Environment.ProcessorCount, folder);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        if (settings.Json) PrintJson(terminal.Out, new { sweep = result });
+        else PrintSweep(terminal.Out, result);
+        return ExitCode.Done;
+    }
+
+    private static void PrintSweep(IAnsiConsole console, SweepBenchResult r)
+    {
+        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+        var table = new Table().Title($"sweep: {r.Runs:N0} runs of {r.UsersPerRun:N0} users x {r.Steps} steps on {r.Workers} worker{(r.Workers == 1 ? "" : "s")}, " +
+                                      $"against one run of {r.OneRunUsers:N0} users")
+            .AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        Row("runs seconds (worlds, steps, spool, journal)", F(r.RunsSeconds, "F3"));
+        Row("data files seconds (runs.csv, points.csv, timeseries.parquet)", F(r.DataFilesSeconds, "F3"));
+        Row("sweep seconds", F(r.SweepSeconds, "F3"));
+        Row("runs per second", F(r.RunsPerSecond, "F0"));
+        Row("one run seconds (setup and stepping)", F(r.OneRunSeconds, "F3"));
+        Row("sweep over one run", F(r.SweepOverOneRun, "F2"));
+        Row("spool over timeseries.parquet", F((double)r.SpoolBytes / r.ParquetBytes, "F2"));
+        Row("spool and journal over timeseries.parquet", F((double)(r.SpoolBytes + r.JournalBytes) / r.ParquetBytes, "F2"));
+        if (r.Failed > 0) Row("failed runs", r.Failed.ToString(CultureInfo.InvariantCulture));
+        console.Write(table);
+    }
+
     /// <summary>
     /// The shipped Cambridge Analytica scenario: the one under the working folder when there is one
     /// (the repository), else the copy the build puts beside the tool, so bench runs from anywhere.
@@ -98,16 +158,8 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
     /// The scenario run for <paramref name="steps"/> steps only. Scheduled events after the last step
     /// are left out rather than refused: a short bench times the engine, not the schedule.
     /// </summary>
-    private static Scenario CutTo(Scenario scenario, int steps)
-    {
-        if (steps >= scenario.Time.Steps) return scenario with { Time = scenario.Time with { Steps = steps } };
-        return scenario with
-        {
-            Time = scenario.Time with { Steps = steps },
-            Shocks = scenario.Shocks.Where(s => ScenarioSchedule.StepOf(scenario, s) <= steps).ToList(),
-            Interventions = scenario.Interventions.Where(i => ScenarioSchedule.StepOf(scenario, i) <= steps).ToList(),
-        };
-    }
+    private static Scenario CutTo(Scenario scenario, int steps) =>
+        steps >= scenario.Time.Steps ? scenario with { Time = scenario.Time with { Steps = steps } } : ScheduleWindow.Cut(scenario, steps).Scenario;
 
     private static void Print(IAnsiConsole console, BenchResult r)
     {
@@ -129,18 +181,18 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         console.Write(table);
     }
 
-    private static void PrintJson(IAnsiConsole console, IReadOnlyList<BenchResult> results)
+    private static void PrintJson(IAnsiConsole console, IReadOnlyList<BenchResult> results) => PrintJson(console, new { results });
+
+    private static void PrintJson(IAnsiConsole console, object figures)
     {
         var options = new JsonSerializerOptions
         {
             WriteIndented = true,
             NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         };
-        var document = new
-        {
-            machine = new { processor_count = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
-            results,
-        };
-        console.Print(JsonSerializer.Serialize(document, options));
+        var machine = new { processor_count = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() };
+        var document = JsonSerializer.SerializeToNode(figures, options)!.AsObject();
+        document.Insert(0, "machine", JsonSerializer.SerializeToNode(machine, options));
+        console.Print(document.ToJsonString(options));
     }
 }

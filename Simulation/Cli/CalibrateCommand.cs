@@ -10,8 +10,9 @@ namespace TrustSim.Cli;
 
 /// <summary>
 /// <c>trustsim calibrate SCENARIO</c>: fits the scenario's <c>calibrate:</c> parameters to its
-/// observations and writes a calibration folder. Ctrl-C stops after the current evaluation and
-/// keeps the best fit so far (exit 130).
+/// observations and writes a calibration folder: a posterior (<see cref="PosteriorExecution"/>, the
+/// default) or the optimiser's best point. Ctrl-C stops after the current evaluation and keeps what
+/// was drawn, or the best fit so far (exit 130).
 /// </summary>
 internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCommand.Settings>
 {
@@ -26,7 +27,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         public string? Out { get; init; }
 
         [CommandOption("--workers <N>")]
-        [Description("Replications of one evaluation run at once (default: all cores).")]
+        [Description("Chains (posterior), or replications of one evaluation (optimize), run at once (default: all cores); the results are the same for any N.")]
         public int? Workers { get; init; }
 
         [CommandOption("--set <PATH=VALUE>")]
@@ -50,7 +51,9 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         if (scenario.Calibrate is null)
             return terminal.BadInput([$"{settings.Scenario}:1:1: the scenario has no calibrate: section (parameters to fit and observed data); see docs/scenarios.md"]);
         int replications = scenario.Calibrate.Replications;
-        var memory = MemoryEstimate.For(scenario, Math.Min(settings.Workers ?? Environment.ProcessorCount, replications), replications);
+        // The optimiser runs an evaluation's replications at once; the posterior runs chains at once, each evaluation's replications in turn.
+        int concurrent = scenario.Calibrate.Method == CalibrationMethod.Posterior ? scenario.Calibrate.Chains : replications;
+        var memory = MemoryEstimate.For(scenario, Math.Min(settings.Workers ?? Environment.ProcessorCount, concurrent), replications);
         if (MemoryCheck.Refusal(memory, "this calibration") is { } refusal) return terminal.BadInput([refusal]);
 
         // Built beside --out and swapped in at the end (after Ctrl-C too: the best fit so far is a whole folder).
@@ -75,6 +78,12 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
 
         var targets = CalibrationTarget.From(scenario, settings.Scenario);
         var objective = new CalibrationObjective(scenario, targets, settings.Workers ?? Environment.ProcessorCount);
+        if (scenario.Calibrate.Method == CalibrationMethod.Posterior)
+        {
+            var observations = CalibrationTarget.Observations(scenario, settings.Scenario);
+            return new PosteriorExecution(terminal, output, commandLine, settings.Scenario, started)
+                .Run(scenario, observations, objective, settings.Workers ?? Environment.ProcessorCount, cancellationToken);
+        }
         CalibrationResult result;
         using (var signals = new InterruptSignals(cancellationToken))
         {
@@ -87,6 +96,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
         var status = result.Interrupted ? RunStatus.Interrupted : RunStatus.Completed;
         var manifest = Manifest(context, settings.Scenario, scenario, objective, result, started, status);
         var chartProblems = CalibrationFolder.Write(output.WorkFolder, result, targets, fitted, atFit, manifest);
+        bool reported = FolderReport.Finish(output.WorkFolder, terminal, output.Shown);
         output.Commit();
         foreach (var p in chartProblems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
@@ -96,7 +106,7 @@ internal sealed class CalibrateCommand(Terminal terminal) : Command<CalibrateCom
             terminal.Error.Print("trustsim: interrupted; the best fit so far was written.");
             return ExitCode.Interrupted;
         }
-        return chartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        return chartProblems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     private static Manifest Manifest(CommandContext context, string file, Scenario scenario, CalibrationObjective objective,

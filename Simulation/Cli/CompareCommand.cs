@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using TrustSim.Core;
 using TrustSim.Metrics;
 using TrustSim.Reports;
+using TrustSim.Reports.Html;
 
 namespace TrustSim.Cli;
 
@@ -97,20 +98,25 @@ internal sealed class CompareCommand(Terminal terminal) : Command<CompareCommand
             RunStatus.Completed) with
         {
             ScenarioName = "compare",
+            // Printed as a note above; kept with the warnings too, so the folder's report.html shows it where a reader looks first.
+            Warnings = mismatch is null ? null : [mismatch],
             Comparison = new ComparisonManifest(sides.Select(s => new ComparedSide(s.Label, s.Path, s.Kind, s.Sha256, s.MasterSeed, s.Seeds)).ToList(),
                 pairing, note),
         };
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
+        bool reported = FolderReport.Finish(folder, terminal, output.Shown);
         output.Commit();
         path = Path.Combine(output.Folder, CompareFolder.FileName);
 
         CompareTable.Print(terminal.Out, path, sides[0].Label);
-        terminal.Out.Print(sweep
+        terminal.Out.PrintWrapped(sweep
             ? $"Differences: side minus {sides[0].Label} at each shared design point; {SweepPairingText(pairing, pairedPoints, sharedPoints)}."
-            : $"Differences: side minus {sides[0].Label}; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}.");
-        if (sides.Any(s => s.Kind == "scenario")) terminal.Out.Print($"Common random numbers: {note}.");
-        terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})");
-        return charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+            : $"Differences: B minus A; {(pairing == "paired" ? "paired t (same replication seeds on every side)" : pairing == "mixed" ? "paired t where seeds match, Welch's t otherwise" : "Welch's t")}; "
+              + "each mean's interval and the test are in comparison.csv.");
+        if (sides.Any(s => s.Kind == "scenario")) terminal.Out.PrintWrapped($"Common random numbers: {note}.");
+        terminal.Out.Print($"Written to {output.Folder}: {CompareFolder.FileName}{(sweep ? "" : ", " + CompareFolder.BandsFile)}, manifest.json, charts ({charts.Written.Count})" +
+                           (reported ? $", {ReportFile.FileName}" : ""));
+        return charts.Problems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     private static string SweepPairingText(string pairing, int paired, int shared) => pairing switch

@@ -5,7 +5,7 @@ using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 
-/// <summary>Prints comparison.csv as an aligned plain-text table (runs), or a per-metric digest of point differences (sweeps).</summary>
+/// <summary>Prints comparison.csv as aligned plain-text tables within 100 columns (runs), or a per-metric digest of point differences (sweeps).</summary>
 internal static class CompareTable
 {
     public static void Print(IAnsiConsole output, string path, string reference)
@@ -21,29 +21,45 @@ internal static class CompareTable
             }
             return;
         }
-        var table = new List<string[]> { new[] { "metric", "side", "mean [95% CI]", "n", $"minus {reference} [95% CI]", "p", "effect" } };
-        foreach (var r in rows)
+        // One block per side against the reference, so the table stays within 100 columns however
+        // many sides there are; the intervals of each mean and the test used are in comparison.csv.
+        var sides = rows.Select(r => r["side"]).Distinct().ToList();
+        output.Print($"A = {reference}");
+        foreach (var side in sides.Where(s => s != reference))
         {
-            table.Add(
-            [
-                r["metric"], r["side"], $"{N(r["mean"])} [{N(r["ci_low"])}, {N(r["ci_high"])}]", r["n"],
-                r["difference"].Length == 0 ? "" : $"{N(r["difference"])} [{N(r["difference_ci_low"])}, {N(r["difference_ci_high"])}]",
-                r["p_value"].Length == 0 ? "" : P(r["p_value"]), Effect(r),
-            ]);
+            output.Print("");
+            output.Print($"B = {side}");
+            var table = new List<string[]> { new[] { "metric", "A mean", "B mean", "B - A [95% CI]", "p", "effect" } };
+            foreach (var metric in rows.Select(r => r["metric"]).Distinct())
+            {
+                var a = rows.FirstOrDefault(r => r["metric"] == metric && r["side"] == reference);
+                var b = rows.FirstOrDefault(r => r["metric"] == metric && r["side"] == side);
+                if (a is null || b is null) continue;
+                table.Add(
+                [
+                    metric, N(a["mean"]), N(b["mean"]),
+                    b["difference"].Length == 0 ? "" : $"{N(b["difference"])} [{N(b["difference_ci_low"])}, {N(b["difference_ci_high"])}]",
+                    b["p_value"].Length == 0 ? "" : P(b["p_value"]), Effect(b),
+                ]);
+            }
+            var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(t => t[c].Length)).ToArray();
+            // Text left, numbers right, two spaces between columns.
+            foreach (var t in table)
+                output.Print(string.Join("  ", t.Select((x, c) => c == 0 ? x.PadRight(widths[c]) : x.PadLeft(widths[c]))).TrimEnd());
         }
-        var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(t => t[c].Length)).ToArray();
-        foreach (var t in table) output.Print(string.Join("  ", t.Select((x, c) => x.PadRight(widths[c]))).TrimEnd());
     }
 
+    /// <summary>Four significant figures (three in exponent form): enough to read, narrow enough to fit.</summary>
     private static string N(string field) => field.Length == 0 ? "" : CsvFile.Number(field) switch
     {
-        var x when Math.Abs(x) >= 1e5 => x.ToString("0.###e+0", CultureInfo.InvariantCulture),
-        var x => x.ToString("0.####", CultureInfo.InvariantCulture),
+        0 => "0",
+        var x when Math.Abs(x) >= 1e5 || Math.Abs(x) < 1e-4 => x.ToString("0.##e+0", CultureInfo.InvariantCulture),
+        var x => x.ToString("G4", CultureInfo.InvariantCulture),
     };
 
     /// <summary>An empty effect size beside a difference is undefined (no spread to scale by), and says so.</summary>
     private static string Effect(IReadOnlyDictionary<string, string> r) =>
         r["effect_size"].Length > 0 ? N(r["effect_size"]) : r["difference"].Length > 0 && r["p_value"].Length > 0 ? "undefined" : "";
 
-    private static string P(string field) => CsvFile.Number(field) is var p && p < 0.0001 ? "<0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string P(string field) => CsvFile.Number(field) is var p && p < 0.0001 ? "<1e-4" : p.ToString("0.####", CultureInfo.InvariantCulture);
 }

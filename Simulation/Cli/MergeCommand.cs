@@ -95,7 +95,7 @@ internal sealed class MergeCommand(Terminal terminal) : Command<MergeCommand.Set
         var plan = merge.Plan;
         var done = new RunSet(plan.RunCount, all: true);
         var target = new SweepTarget(Path.Combine(folder, RunFolder.ScenarioFile), merge.Scenario, plan, folder, done,
-            plan.RunCount, 0, false);
+            plan.RunCount, 0, false) { ShardFolders = merge.Folders };
         var execution = new SweepExecution(target, 1, RunEnvironment.CommandLine(context.Arguments), started, terminal);
         try
         {

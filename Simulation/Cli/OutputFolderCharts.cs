@@ -12,29 +12,33 @@ namespace TrustSim.Cli;
 /// </summary>
 internal static class OutputFolderCharts
 {
-    /// <summary>The kind of folder in words, its chart jobs, and a note on charts that cannot be redrawn (or null).</summary>
-    internal sealed record Charts(string Kind, IReadOnlyList<ChartJob> Jobs, string? Note);
+    /// <summary>
+    /// The kind of folder in words, its chart jobs, a note on charts that cannot be redrawn (or null), and what
+    /// was read to check it: the manifest and the resolved scenario (a calibration's fitted one; null when it has none).
+    /// </summary>
+    internal sealed record Charts(string Kind, IReadOnlyList<ChartJob> Jobs, string? Note, Manifest Manifest, Scenario? Scenario);
 
     /// <summary>Files by which a folder without manifest.json is still recognisably one of ours (unfinished).</summary>
     private static readonly string[] KnownFiles =
     [
         RunFolder.ScenarioFile, RunCsv.TimeseriesFile, RunCsv.SummaryFile, SweepTables.PointsFile, "journal.jsonl",
-        CompareFolder.FileName, CalibrationFolder.TraceFile, ThresholdFolder.FileName,
+        CompareFolder.FileName, CalibrationFolder.TraceFile, PosteriorFolder.PosteriorFile, ThresholdFolder.FileName, DiscoveryFolder.FileName,
     ];
 
-    public static Outcome<Charts> Read(string folder)
+    /// <summary>Reads and checks <paramref name="folder"/> for the verb <paramref name="verb"/> (plot, report), which its messages name.</summary>
+    public static Outcome<Charts> Read(string folder, string verb = "plot")
     {
         if (!Directory.Exists(folder))
-            return Outcome<Charts>.Failure(File.Exists(folder) ? $"trustsim: {folder}: is a file; plot takes an output folder" : $"trustsim: {folder}: no such folder");
+            return Outcome<Charts>.Failure(File.Exists(folder) ? $"trustsim: {folder}: is a file; {verb} takes an output folder" : $"trustsim: {folder}: no such folder");
         if (File.Exists(Path.Combine(folder, ShardManifest.FileName)))
         {
             return Outcome<Charts>.Failure($"trustsim: {folder}: a shard of a sweep ({ShardManifest.FileName}), which has no charts of its own: " +
-                "join the shards with 'trustsim merge SHARD... --out DIR', then plot DIR");
+                $"join the shards with 'trustsim merge SHARD... --out DIR', then {verb} DIR");
         }
         if (!File.Exists(Path.Combine(folder, ManifestJson.FileName)) && !KnownFiles.Any(f => File.Exists(Path.Combine(folder, f))))
         {
-            return Outcome<Charts>.Failure($"trustsim: {folder}: not a TrustSim output folder (no manifest.json); plot redraws the charts of " +
-                "the folders run, sweep, merge, compare, calibrate and threshold sweeps write");
+            return Outcome<Charts>.Failure($"trustsim: {folder}: not a TrustSim output folder (no manifest.json); {verb} reads " +
+                "the folders run, sweep, merge, compare, calibrate, discover and threshold sweeps write");
         }
         try
         {
@@ -42,7 +46,21 @@ internal static class OutputFolderCharts
             if (manifest.Comparison is { } comparison)
             {
                 ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
-                return Done("comparison", CompareChartData.Jobs(folder, comparison.Sides.Select(s => s.Label).ToList()));
+                return Done("comparison", CompareChartData.Jobs(folder, comparison.Sides.Select(s => s.Label).ToList()), manifest, null);
+            }
+            if (manifest.Discovery is { } discovery)
+            {
+                ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed);
+                return Done("discovery", DiscoveryFolder.Jobs(folder, discovery), manifest, null);
+            }
+            if (manifest.Posterior is not null)
+            {
+                ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed, RunStatus.NotConverged, RunStatus.Interrupted);
+                var scenarioFile = Path.Combine(folder, RunFolder.ScenarioFile);
+                if (!File.Exists(scenarioFile)) throw new DataFileException($"{scenarioFile}: missing (a posterior calibration folder has one)");
+                var loaded = LoadWritten(scenarioFile);
+                if (!loaded.Ok) return loaded.ConvertError<Charts>();
+                return Done("calibration", PosteriorCharts.Jobs(PosteriorFolder.Read(folder, manifest, loaded.Value)), manifest, loaded.Value);
             }
             if (manifest.Calibration is not null)
             {
@@ -55,7 +73,7 @@ internal static class OutputFolderCharts
                     fitted = loaded.Value;
                 }
                 var jobs = CalibrationFolder.Jobs(folder, manifest, fitted, out string? note);
-                return Outcome<Charts>.Success(new Charts("calibration", jobs, note));
+                return Outcome<Charts>.Success(new Charts("calibration", jobs, note, manifest, fitted));
             }
 
             var scenarioPath = Path.Combine(folder, RunFolder.ScenarioFile);
@@ -67,7 +85,8 @@ internal static class OutputFolderCharts
             {
                 ManifestReader.RequireStatus(folder, manifest, RunStatus.Completed, RunStatus.Failed);
                 if (scenario.Sweep is null) throw new DataFileException($"{scenarioPath}: has no sweep section, though manifest.json records a threshold search");
-                return Done("threshold sweep", [ThresholdExecution.Chart(folder, scenario, threshold, manifest.Sweep?.Replications ?? scenario.Sweep.Replications)]);
+                return Done("threshold sweep", [ThresholdExecution.Chart(folder, scenario, threshold, manifest.Sweep?.Replications ?? scenario.Sweep.Replications)],
+                    manifest, scenario);
             }
             if (manifest.Sweep is { } sweep)
             {
@@ -76,9 +95,9 @@ internal static class OutputFolderCharts
                 var jobs = SweepChartData.Build(folder, scenario, sweep).Jobs().ToList();
                 if (File.Exists(Path.Combine(folder, SensitivityFolder.FileName)))
                     jobs.AddRange(SensitivityFolder.Jobs(folder, scenario.Name, scenario.Sweep.Samples, scenario.Sweep.Replications));
-                return Done("sweep", jobs);
+                return Done("sweep", jobs, manifest, scenario);
             }
-            return Done("run", ChartSet.RunJobs(scenario, RunFolderReader.Read(folder, scenario)));
+            return Done("run", ChartSet.RunJobs(scenario, RunFolderReader.Read(folder, scenario)), manifest, scenario);
         }
         catch (DataFileException e)
         {
@@ -100,5 +119,6 @@ internal static class OutputFolderCharts
         return ScenarioInput.Load(path, []);
     }
 
-    private static Outcome<Charts> Done(string kind, IReadOnlyList<ChartJob> jobs) => Outcome<Charts>.Success(new Charts(kind, jobs, null));
+    private static Outcome<Charts> Done(string kind, IReadOnlyList<ChartJob> jobs, Manifest manifest, Scenario? scenario) =>
+        Outcome<Charts>.Success(new Charts(kind, jobs, null, manifest, scenario));
 }

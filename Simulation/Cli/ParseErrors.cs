@@ -20,8 +20,11 @@ internal static partial class ParseErrors
         ["merge"] = typeof(MergeCommand.Settings),
         ["slurm"] = typeof(SlurmCommand.Settings),
         ["compare"] = typeof(CompareCommand.Settings),
+        ["discover"] = typeof(DiscoverCommand.Settings),
         ["plot"] = typeof(PlotCommand.Settings),
+        ["report"] = typeof(ReportCommand.Settings),
         ["validate"] = typeof(ValidateCommand.Settings),
+        ["schema"] = typeof(SchemaCommand.Settings),
         ["bench"] = typeof(BenchCommand.Settings),
     };
 

@@ -8,7 +8,7 @@ namespace TrustSim.Cli;
 /// <c>trustsim plot DIR</c>: redraws the charts of any folder the tool writes (run, sweep, merged sweep,
 /// threshold sweep, comparison, calibration) from its data files alone. The files are read and checked
 /// first (see <see cref="OutputFolderCharts"/>): a folder that is unfinished, truncated or edited is bad
-/// input (exit 2) naming the file and line, and no chart is touched.
+/// input (exit 2) naming the file and line, and no chart is touched. report.html, which shows the charts, is written again after them.
 /// </summary>
 internal sealed class PlotCommand(Terminal terminal) : Command<PlotCommand.Settings>
 {
@@ -28,6 +28,8 @@ internal sealed class PlotCommand(Terminal terminal) : Command<PlotCommand.Setti
         if (read.Value.Note is { } note) terminal.Error.Print($"trustsim: {note}");
         foreach (var p in result.Problems) terminal.Error.Print($"trustsim: {p}");
         terminal.Out.Print($"{result.Written.Count} chart{(result.Written.Count == 1 ? "" : "s")} of the {read.Value.Kind} drawn in {charts}");
-        return result.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        // report.html shows the charts: it is written again with them, so the page never shows older drawings than charts/ holds.
+        bool reported = FolderReport.Finish(settings.Folder, terminal);
+        return result.Problems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 }

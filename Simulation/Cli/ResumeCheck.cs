@@ -70,13 +70,14 @@ internal static class ResumeCheck
             [$"note: {stored} had been edited without changing the scenario (comments or layout); it is written back as the sweep started with it"]);
     }
 
-    /// <summary>The completed runs of <paramref name="index"/> whose spool file (parts/) is missing or damaged, with why.</summary>
-    public static SortedDictionary<long, string> DamagedParts(string folder, JournalIndex index)
+    /// <summary>The completed runs of <paramref name="index"/> whose time series (parts/, or a finished timeseries.parquet) is missing or damaged, with why.</summary>
+    public static SortedDictionary<long, string> DamagedParts(string folder, SweepPlan plan, JournalIndex index)
     {
         var damaged = new SortedDictionary<long, string>();
+        using RunSeriesStore store = SweepSeries.Open([folder], plan);
         for (long id = 0; id < index.Completed.RunCount; id++)
         {
-            if (index.Completed[id] && RunSpool.Problem(folder, id) is { } problem) damaged[id] = problem;
+            if (index.Completed[id] && store.Check(id) is { } problem) damaged[id] = problem;
         }
         return damaged;
     }
@@ -85,9 +86,10 @@ internal static class ResumeCheck
     public static IReadOnlyList<string> DamagedNote(string folder, SortedDictionary<long, string> damaged)
     {
         if (damaged.Count == 0) return [];
-        var shown = damaged.Take(5).Select(d => $"{RunSpool.PathOf(folder, d.Key)} is {d.Value}");
+        var shown = damaged.Take(5).Select(d => $"run {d.Key.ToString(CultureInfo.InvariantCulture)} is {d.Value}");
         string runs = damaged.Count == 1 ? "1 finished run has" : string.Create(CultureInfo.InvariantCulture, $"{damaged.Count} finished runs have");
-        return [$"note: {runs} a missing or damaged time-series file and will run again: {string.Join("; ", shown)}{(damaged.Count > 5 ? "; ..." : "")}"];
+        return [$"note: {runs} a missing or damaged time series in {Path.Combine(folder, RunSpool.FolderName)} and will run again: " +
+                $"{string.Join("; ", shown)}{(damaged.Count > 5 ? "; ..." : "")}"];
     }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;

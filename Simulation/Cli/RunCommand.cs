@@ -45,9 +45,14 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         [Description("Replace an existing --out run folder (wholly, once the new run is complete).")]
         public bool Force { get; init; }
 
+        [CommandOption("--steps <N>")]
+        [Description("Quick look: run only the first N steps; scheduled events after step N are left out, with a note naming them.")]
+        public int? Steps { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Replications is < 1) return ValidationResult.Error("--replications must be at least 1");
+            if (Steps is < 1) return ValidationResult.Error("--steps must be at least 1");
             if (Limits.Parallelism("--workers", Workers) is { } workers) return workers;
             if (Limits.Parallelism("--threads", Threads) is { } threads) return threads;
             return ValidationResult.Success();
@@ -63,6 +68,15 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         var loaded = ScenarioInput.Load(settings.Scenario, overrides);
         if (!loaded.Ok) return terminal.BadInput(loaded.Problems);
         var scenario = loaded.Value;
+        IReadOnlyList<string>? quickLook = null;
+        if (settings.Steps is { } steps)
+        {
+            if (steps > scenario.Time.Steps)
+                return terminal.BadInput([$"--steps {steps} is longer than the scenario's {scenario.Time.Steps} steps: --steps only shortens a run; to lengthen it, --set time.steps={steps}"]);
+            (scenario, var leftOut) = ScheduleWindow.Cut(scenario, steps);
+            quickLook = [QuickLookNote(steps, loaded.Value.Time.Steps, leftOut)];
+            terminal.Error.Print($"trustsim: note: {quickLook[0]}");
+        }
         var workers = settings.Workers ?? Environment.ProcessorCount;
         var memory = MemoryEstimate.For(scenario, Math.Min(workers, scenario.Replications), scenario.Replications);
         if (MemoryCheck.Refusal(memory, "this run") is { } refusal) return terminal.BadInput([refusal]);
@@ -77,11 +91,13 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
             ? OutputFolder.Claim(Request(given))
             : OutputFolder.ClaimNew(() => RunFolder.DefaultPath(RunFolder.DefaultRoot, scenario.Name, started.ToLocalTime()), Request);
         if (!claimed.Ok) return terminal.BadInput(claimed.Problems);
+        string? sweepNote = null;
         if (scenario.Sweep is { } sweep)
         {
             // Once the folder is ours (a refusal comes first): a scenario written for a sweep still runs, as its base point: say so, so no one takes it for the sweep.
-            terminal.Error.Print($"trustsim: note: {settings.Scenario} has a sweep section ({sweep.Parameters.Count} parameter(s), {sweep.Design.ToString().ToLowerInvariant()} design); " +
-                                 $"run ignores it and runs the base scenario ({scenario.Replications} replication(s)). To run the sweep: trustsim sweep {settings.Scenario}");
+            sweepNote = $"{settings.Scenario} has a sweep section ({sweep.Parameters.Count} parameter(s), {sweep.Design.ToString().ToLowerInvariant()} design); " +
+                        $"run ignores it and runs the base scenario ({scenario.Replications} replication(s)). To run the sweep: trustsim sweep {settings.Scenario}";
+            terminal.Error.Print($"trustsim: note: {sweepNote}");
         }
         using var output = claimed.Value;
         var folder = output.Folder;
@@ -110,11 +126,17 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
             return ExitCode.Interrupted;
         }
 
-        var manifest = RunEnvironment.ForRun(commandLine, settings.Scenario, scenario, results, started, DateTime.UtcNow, RunStatus.Completed);
+        // Notes go into the manifest too, so the folder's report.html shows them beside the results.
+        var manifest = RunEnvironment.ForRun(commandLine, settings.Scenario, scenario, results, started, DateTime.UtcNow, RunStatus.Completed) with
+        {
+            Warnings = (quickLook ?? []).Concat(sweepNote is null ? [] : [sweepNote]).ToList() is { Count: > 0 } notes ? notes : null,
+        };
         RunFolderResult written;
+        bool reported;
         try
         {
             written = RunFolder.Write(output.WorkFolder, scenario, ScenarioWriter.ToYaml(scenario), results, manifest);
+            reported = FolderReport.Finish(output.WorkFolder, terminal, output.Shown);
             output.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -127,6 +149,12 @@ internal sealed class RunCommand(Terminal terminal) : Command<RunCommand.Setting
         foreach (var p in written.ChartProblems) terminal.Error.Print($"trustsim: {output.Shown(p)}");
 
         SummaryTable.Print(terminal.Out, scenario, results, folder);
-        return written.ChartProblems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        return written.ChartProblems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
+
+    /// <summary>What a quick look leaves out, for the console and the manifest.</summary>
+    private static string QuickLookNote(int steps, int of, IReadOnlyList<string> leftOut) =>
+        $"--steps {steps}: a quick look at steps 0-{steps} of {of}" + (leftOut.Count == 0
+            ? "; no scheduled event falls after it"
+            : $"; left out {leftOut.Count} scheduled event{(leftOut.Count == 1 ? "" : "s")} after step {steps}: {string.Join("; ", leftOut)}");
 }

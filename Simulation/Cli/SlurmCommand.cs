@@ -158,7 +158,9 @@ internal sealed class SlurmCommand(Terminal terminal) : Command<SlurmCommand.Set
     {
         string? process = Environment.ProcessPath;
         if (process is not null && Path.GetFileNameWithoutExtension(process) == "trustsim") return [process];
-        string dll = typeof(SlurmCommand).Assembly.Location;
+        // Not Assembly.Location, which a single-file build leaves empty (that build is caught above,
+        // by its process name, but the compiler cannot know it).
+        string dll = Path.Combine(AppContext.BaseDirectory, "trustsim.dll");
         string dotnet = process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? process
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";

@@ -64,16 +64,21 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
     internal int Finish(CancellationToken cancel = default)
     {
         var plan = target.Plan;
+        JournalIndex index;
         try
         {
-            SweepFolder.AssembleData(target.Folder, plan, cancel);
+            index = SweepFolder.AssembleData(target.Folder, plan, target.ShardFolders.Count > 0 ? target.ShardFolders : null, cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             string problem = e is InvalidDataException ? $"{target.Folder}: cannot assemble the data files: {e.Message}"
                 : WriteFailure.Describe($"the data files in {target.Folder}", e);
             terminal.Error.Print($"trustsim: {problem}");
-            terminal.Error.Print($"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
+            // A merged folder's runs are in the shards, which a resume of the folder does not read: merge again.
+            terminal.Error.Print(target.ShardFolders.Count > 0
+                ? $"The shards are untouched; {target.Folder} is unfinished (no {ManifestJson.FileName}). " +
+                  $"{(WriteFailure.IsDiskFull(e) ? "Make room" : "Fix the cause")} and merge again with --force."
+                : $"The journal is intact; retry with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
         cancel.ThrowIfCancellationRequested();
@@ -83,7 +88,6 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
         foreach (var p in charts.Problems) terminal.Error.Print($"trustsim: {p}");
         cancel.ThrowIfCancellationRequested();
 
-        var index = JournalIndex.Build(Path.Combine(target.Folder, SweepJournal.FileName), plan);
         var ended = DateTime.UtcNow;
         var manifest = RunEnvironment.ForRun(commandLine, target.ScenarioFile, target.Scenario, [], started, ended,
             index.FailedCount == 0 ? RunStatus.Completed : RunStatus.Failed,
@@ -106,13 +110,14 @@ internal sealed class SweepExecution(SweepTarget target, int workers, string com
                                  $"{(WriteFailure.IsDiskFull(e) ? "make room" : "fix the cause")} and finish it with: trustsim sweep --resume {target.Folder}");
             return ExitCode.RunFailed;
         }
+        bool reported = FolderReport.Finish(target.Folder, terminal);
 
         terminal.Out.Print(string.Create(CultureInfo.InvariantCulture,
             $"{target.Scenario.Name}: {plan.RunCount:N0} runs ({plan.Points.Count:N0} points x {plan.Replications} replications), " +
             $"{index.FailedCount} failed, {SweepProgress.Duration((ended - started).TotalSeconds)} on {workers} worker{(workers == 1 ? "" : "s")}; written to {target.Folder}"));
         terminal.Out.Print($"Data: runs.csv, points.csv, timeseries.parquet; charts: {Path.Combine(target.Folder, RunFolder.ChartsFolder)} ({charts.Written.Count})");
         if (index.FailedCount > 0) PrintFailures(index);
-        return index.FailedCount == 0 && charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        return index.FailedCount == 0 && charts.Problems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     /// <summary>The failures grouped by error text, most frequent first, with a few run ids each.</summary>

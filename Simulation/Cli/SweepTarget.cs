@@ -14,6 +14,9 @@ namespace TrustSim.Cli;
 internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, SweepPlan Plan, string Folder, RunSet Done,
     long DoneCount, long FailedBefore, bool Resumed, ShardSpec? Shard = null, OutputFolder? Output = null) : IDisposable
 {
+    /// <summary>The folders whose parts/ (and finished timeseries.parquet) hold the runs' series when not the sweep's own: a merge's shards.</summary>
+    public IReadOnlyList<string> ShardFolders { get; init; } = [];
+
     /// <summary>What the user should know before the runs start (a restored scenario.yaml, runs done again); printed, never fatal.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
@@ -95,7 +98,7 @@ internal sealed record SweepTarget(string? ScenarioFile, Scenario Scenario, Swee
         }
         var done = index.Completed.Copy();
         // A completed run whose time series is damaged is not finished: run it again (its numbers come out the same).
-        var damaged = ResumeCheck.DamagedParts(folder, index);
+        var damaged = ResumeCheck.DamagedParts(folder, planned.Plan, index);
         foreach (long id in damaged.Keys) done[id] = false;
         if (!settings.RetryFailed) done.Or(index.Failed);
         long doneCount = index.CompletedCount - damaged.Count + (settings.RetryFailed ? 0 : index.FailedCount);

@@ -86,6 +86,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
             Threshold = info,
         };
         ManifestJson.Write(Path.Combine(folder, ManifestJson.FileName), manifest);
+        bool reported = FolderReport.Finish(folder, terminal, target.Output is { } staged ? staged.Shown : null);
         // The search was built beside the folder: now it replaces it whole.
         target.Output?.Commit();
 
@@ -104,7 +105,7 @@ internal sealed class ThresholdExecution(SweepTarget target, int workers, string
                                $"final bracket [{Num(result.Low.Value)}, {Num(result.High.Value)}] after {result.Evaluations.Count} evaluations");
         }
         terminal.Out.Print($"Data: threshold.csv, runs.csv in {target.ShownFolder}; charts: {charts.Written.Count}");
-        return failed == 0 && charts.Problems.Count == 0 ? ExitCode.Done : ExitCode.RunFailed;
+        return failed == 0 && charts.Problems.Count == 0 && reported ? ExitCode.Done : ExitCode.RunFailed;
     }
 
     /// <summary>The chart job, from threshold.csv (checked against the count of evaluations) and what the search found (plot reads it from manifest.json).</summary>

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TrustSim.Reports;
 
 namespace TrustSim.Cli;
 
@@ -17,6 +18,9 @@ internal static class TrustSimApp
         app.Configure(config =>
         {
             config.SetApplicationName("trustsim");
+            // `trustsim --version`: the version and the commit it was built from (the SDK appends
+            // the commit to the informational version when it builds inside a git checkout).
+            config.SetApplicationVersion(VersionText(RunEnvironment.ToolVersion));
             config.Settings.StrictParsing = true;
             // Spectre's own help goes to our standard output; each command gets the terminal in its constructor.
             config.Settings.Console = consoles.Out;
@@ -42,12 +46,22 @@ internal static class TrustSimApp
                 .WithDescription("Compare run folders, sweep folders or scenario files (run with common random numbers): statistics, comparison.csv and overlay charts.")
                 .WithExample("compare", "scenarios/cambridge-analytica.yaml", "scenarios/limited-partnership-policy.yaml")
                 .WithExample("compare", "output/sweep-a/20250101-120000", "output/sweep-b/20250101-130000", "--out", "output/a-vs-b");
+            config.AddCommand<DiscoverCommand>("discover")
+                .WithDescription("Scenario discovery with PRIM: which combinations of a sweep's parameters (or a CSV file's columns) lead to the cases of interest.")
+                .WithExample("discover", "output/banks-full", "--where", "final_banks_full>=0.5")
+                .WithExample("discover", "results.csv", "--inputs", "x1,x2,mode", "--where", "outcome==1");
             config.AddCommand<PlotCommand>("plot")
                 .WithDescription("Redraw the charts of a run, sweep, comparison or calibration folder from its data files (checked first).")
                 .WithExample("plot", "output/repeated-scandals/20250101-120000");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write report.html of a run, sweep, comparison or calibration folder again from its files (checked first): charts, tables, warnings, scenario, provenance.")
+                .WithExample("report", "output/repeated-scandals/20250101-120000");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check scenario files and print every problem; runs nothing.")
                 .WithExample("validate", "scenarios/baseline.yaml", "scenarios/seed-2018.yaml");
+            config.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Write the JSON Schema of the scenario format, for editor completion and checking (docs/scenario.schema.json is a copy).")
+                .WithExample("schema", "--out", "scenario.schema.json");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Time the engine: user-steps per second, memory and allocation per step, on one thread and all cores.")
                 .WithExample("bench")
@@ -55,6 +69,13 @@ internal static class TrustSimApp
             config.SetExceptionHandler((ex, _) => Fail(ex, args, consoles.Error));
         });
         return app.Run(args);
+    }
+
+    /// <summary>"0.1.0+COMMIT" as "trustsim 0.1.0 (commit COMMIT)"; a version without a commit as it is.</summary>
+    internal static string VersionText(string informational)
+    {
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? $"trustsim {informational}" : $"trustsim {informational[..plus]} (commit {informational[(plus + 1)..]})";
     }
 
     private static int Fail(Exception ex, string[] args, IAnsiConsole error)

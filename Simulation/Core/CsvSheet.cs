@@ -51,13 +51,16 @@ internal sealed class CsvSheet : IDisposable
     public long Rows { get; private set; }
 
     /// <summary>Opens <paramref name="path"/> and reads its header, which must name every one of <paramref name="required"/>.</summary>
-    public static CsvSheet Open(string path, IEnumerable<string> required)
+    /// <param name="ourFile">True for a file TrustSim wrote, which ends with a line break unless it was cut short; false for
+    /// a table someone else made (a spreadsheet's export may end without one).</param>
+    public static CsvSheet Open(string path, IEnumerable<string> required, bool ourFile = true)
     {
-        if (!File.Exists(path)) throw new DataFileException($"{path}: missing (the folder is incomplete, or not a TrustSim output folder)");
+        if (!File.Exists(path))
+            throw new DataFileException(ourFile ? $"{path}: missing (the folder is incomplete, or not a TrustSim output folder)" : $"{path}: no such file");
         FileStream stream = WholeFile.Open(path);
         try
         {
-            WholeFile.RequireLineBreakAtEnd(path, stream);
+            if (ourFile) WholeFile.RequireLineBreakAtEnd(path, stream);
         }
         catch
         {

@@ -61,6 +61,20 @@ internal static class SeedSequence
         /// points), so the seed is no run's.
         /// </summary>
         CalibrationStarts = 0x4C485321,
+
+        /// <summary>
+        /// A posterior calibration's chains, with <see cref="ExperimentSeed"/>: <see cref="For"/> gives the Latin
+        /// hypercube of their starting points and <see cref="ForChunk"/> chunk k the proposals and acceptance
+        /// draws of chain k. The number spells "MCMC" in ASCII, beyond any sweep's design points.
+        /// </summary>
+        CalibrationChains = 0x4D434D43,
+
+        /// <summary>
+        /// A posterior calibration's checks, with <see cref="ExperimentSeed"/>: <see cref="ForChunk"/> chunk 0 the
+        /// Latin hypercube of the identifiability check, chunk 1 the choice of draws for the posterior
+        /// predictive and their observation noise. The number spells "CHKS" in ASCII.
+        /// </summary>
+        CalibrationChecks = 0x43484B53,
     }
 
     /// <summary>One step of SplitMix64 (Steele, Lea and Flood 2014): advances the state and returns a well-mixed value.</summary>

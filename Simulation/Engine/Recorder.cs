@@ -107,6 +107,7 @@ internal sealed class Recorder : IEventLog
             FinalAdoption = last.Adoption,
             FinalPartnersLimited = last.PartnersLimited,
             FinalPartnersFull = last.PartnersFull,
+            FinalBanksFull = last.BanksFull,
             PeakExits2Steps = peakExits,
             RecordsHeldFinal = last.RecordsHeld,
             PeakRecordsHeld = _steps.Max(s => s.RecordsHeld),

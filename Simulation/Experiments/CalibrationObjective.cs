@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrustSim.Engine;
 using TrustSim.Scenarios;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Experiments;
 
@@ -13,20 +14,26 @@ namespace TrustSim.Experiments;
 internal sealed class CalibrationObjective
 {
     private readonly string _baseYaml;
+    private readonly MappingNode? _baseDocument;
     private readonly int _lastStep;
 
     public CalibrationObjective(Scenario scenario, IReadOnlyList<CalibrationTarget> targets, int workers)
     {
         Scenario = scenario;
         Targets = targets;
-        Parameters = scenario.Calibrate?.Parameters ?? throw new InvalidOperationException("the scenario has no calibrate section");
+        var calibrate = scenario.Calibrate ?? throw new InvalidOperationException("the scenario has no calibrate section");
+        Parameters = calibrate.Parameters.Select(p => p.Bounds).ToList();
         Replications = scenario.Calibrate.Replications;
         Workers = Math.Max(1, workers);
         _baseYaml = ScenarioWriter.ToYaml(scenario with { Calibrate = null, Sweep = null });
+        _baseDocument = ScenarioLoader.Parse(_baseYaml, Label);
         _lastStep = targets.Count == 0 ? 0 : targets.Max(t => t.Step);
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>How problems of the scenario at a parameter vector name it.</summary>
+    private string Label => $"{Scenario.Name} (calibration)";
 
     public IReadOnlyList<CalibrationTarget> Targets { get; }
 
@@ -40,7 +47,8 @@ internal sealed class CalibrationObjective
     public LoadResult ScenarioAt(IReadOnlyList<double> values)
     {
         var overrides = Parameters.Select((p, k) => $"{p.Path}={values[k].ToString("R", CultureInfo.InvariantCulture)}").ToList();
-        return ScenarioLoader.LoadText(_baseYaml, $"{Scenario.Name} (calibration)", overrides);
+        // The base is read once; every evaluation maps and checks it anew with its own values.
+        return _baseDocument is null ? ScenarioLoader.LoadText(_baseYaml, Label, overrides) : ScenarioLoader.LoadParsed(_baseDocument, Label, overrides);
     }
 
     /// <summary>The calibration's replications of <paramref name="scenario"/>, seeded as a plain run of the calibrated scenario.</summary>
@@ -61,6 +69,26 @@ internal sealed class CalibrationObjective
         var results = Run(scenario with { Time = scenario.Time with { Steps = _lastStep } });
         var means = Means(results);
         return (Loss(means), means);
+    }
+
+    /// <summary>
+    /// The replicated mean of each of <paramref name="metrics"/> at every step 0..<paramref name="lastStep"/> at
+    /// <paramref name="values"/> (NaN values left out, as in <see cref="Means(IReadOnlyList{RunResult})"/>); null when they make an invalid scenario.
+    /// </summary>
+    public double[][]? Series(IReadOnlyList<double> values, IReadOnlyList<string> metrics, int lastStep)
+    {
+        if (ScenarioAt(values).Scenario is not { } scenario)
+            return null;
+        var results = Run(scenario with { Time = scenario.Time with { Steps = lastStep } });
+        return metrics.Select(name =>
+        {
+            var metric = Metrics.StepMetrics.Columns.First(c => c.Name == name);
+            return Enumerable.Range(0, lastStep + 1).Select(step =>
+            {
+                var at = results.Where(r => step < r.Steps.Count).Select(r => metric.Read(r.Steps[step])).Where(v => !double.IsNaN(v)).ToList();
+                return at.Count == 0 ? double.NaN : at.Average();
+            }).ToArray();
+        }).ToArray();
     }
 
     /// <summary>Mean over replications of each target's metric at its step (NaN values left out).</summary>

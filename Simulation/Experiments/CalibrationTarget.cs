@@ -14,7 +14,11 @@ internal sealed record CalibrationTarget(int Step, DateOnly Date, MetricColumn<S
     /// The scenario's inline observations, then those of its CSV (<c>calibrate.data</c>, relative to
     /// <paramref name="scenarioFile"/>). The scenario was validated, so every observation places.
     /// </summary>
-    public static IReadOnlyList<CalibrationTarget> From(Scenario scenario, string scenarioFile)
+    public static IReadOnlyList<CalibrationTarget> From(Scenario scenario, string scenarioFile) =>
+        Observations(scenario, scenarioFile).Select(o => Of(scenario.Time, o)).ToList();
+
+    /// <summary>The scenario's inline observations, then those of its CSV, as written (before placing them on the calendar).</summary>
+    public static IReadOnlyList<Observation> Observations(Scenario scenario, string scenarioFile)
     {
         var calibrate = scenario.Calibrate ?? throw new InvalidOperationException("the scenario has no calibrate section");
         var observed = calibrate.Observed.ToList();
@@ -27,7 +31,7 @@ internal sealed record CalibrationTarget(int Step, DateOnly Date, MetricColumn<S
                 throw new InvalidDataException(problems[0].ToString());
             observed.AddRange(rows.Select(r => r.Observation));
         }
-        return observed.Select(o => Of(scenario.Time, o)).ToList();
+        return observed;
     }
 
     public static CalibrationTarget Of(TimeSettings time, Observation o)

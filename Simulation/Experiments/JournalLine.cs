@@ -74,21 +74,40 @@ internal static class JournalLine
         return new JournalEntry(runId, point, replication, seed, true, null, Metrics(metrics));
     }
 
+    /// <summary>The metric names as UTF-8, in column order (the order the writer writes them), to match keys without making strings.</summary>
+    private static readonly byte[][] Names = SummaryMetrics.Columns.Select(c => System.Text.Encoding.UTF8.GetBytes(c.Name)).ToArray();
+
     /// <summary>Every summary metric, each a finite number, and no other key.</summary>
     private static double[] Metrics(JsonElement metrics)
     {
-        var values = new double[SummaryMetrics.Columns.Count];
+        // One pass over the keys (a line holds them in column order, so each is found at its own place
+        // first), then the checks in column order, so a bad line gets the message it always got.
+        var found = new JsonElement[Names.Length];
+        var has = new bool[Names.Length];
+        string? unknown = null;
+        int next = 0;
+        foreach (JsonProperty p in metrics.EnumerateObject())
+        {
+            int k = next < Names.Length && p.NameEquals(Names[next]) ? next : Array.FindIndex(Names, n => p.NameEquals(n));
+            if (k < 0)
+            {
+                unknown ??= p.Name;
+                continue;
+            }
+            found[k] = p.Value;
+            has[k] = true;
+            next = k + 1;
+        }
+        var values = new double[Names.Length];
         for (int m = 0; m < values.Length; m++)
         {
             string name = SummaryMetrics.Columns[m].Name;
-            if (!metrics.TryGetProperty(name, out JsonElement v)) throw Bad($"metric {name} is missing");
+            if (!has[m]) throw Bad($"metric {name} is missing");
+            JsonElement v = found[m];
             if (v.ValueKind != JsonValueKind.Number) throw Bad($"metric {name} is {Kind(v)}, not a number");
             if (!v.TryGetDouble(out values[m]) || !double.IsFinite(values[m])) throw Bad($"metric {name} is not a finite number");
         }
-        foreach (JsonProperty p in metrics.EnumerateObject())
-        {
-            if (SummaryMetrics.Columns.All(c => c.Name != p.Name)) throw Bad($"metric '{Shorten(p.Name)}' is not one this tool records");
-        }
+        if (unknown is not null) throw Bad($"metric '{Shorten(unknown)}' is not one this tool records");
         return values;
     }
 

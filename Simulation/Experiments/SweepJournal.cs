@@ -46,6 +46,15 @@ internal sealed class SweepJournal : IDisposable
         }
     }
 
+    /// <summary>Flushes the lines appended so far to the disk (see <see cref="SweepRunner.SyncEvery"/>).</summary>
+    public void Sync()
+    {
+        lock (_gate)
+        {
+            _stream.Flush(flushToDisk: true);
+        }
+    }
+
     public void Dispose()
     {
         _stream.Flush(flushToDisk: true);
@@ -105,16 +114,35 @@ internal sealed class SweepJournal : IDisposable
     /// <exception cref="InvalidDataException">The line there is not an entry (the journal changed since it was indexed).</exception>
     public static JournalEntry ReadAt(Stream journal, long offset)
     {
+        ReadOnlySpan<byte> line = LineAt(journal, offset);
+        string name = journal is FileStream file ? file.Name : "journal";
+        return JournalLine.Parse(line[..^1], out string problem)
+            ?? throw new InvalidDataException($"{name}: the line at byte {offset} changed since it was read: {problem}");
+    }
+
+    /// <summary>
+    /// The bytes of the line starting at <paramref name="offset"/>, its line break included (the journal
+    /// must have been indexed, so the line is whole): what a merge copies, as the shard wrote it.
+    /// </summary>
+    public static ReadOnlySpan<byte> LineAt(Stream journal, long offset)
+    {
         journal.Seek(offset, SeekOrigin.Begin);
         var line = new MemoryStream();
-        int b;
-        while ((b = journal.ReadByte()) >= 0 && b != '\n')
+        Span<byte> chunk = stackalloc byte[1024];
+        while (line.Length <= MaxLineBytes)
         {
-            line.WriteByte((byte)b);
+            int read = journal.Read(chunk);
+            if (read == 0) break;
+            int end = chunk[..read].IndexOf((byte)'\n');
+            if (end >= 0)
+            {
+                line.Write(chunk[..(end + 1)]);
+                return line.GetBuffer().AsSpan(0, (int)line.Length);
+            }
+            line.Write(chunk[..read]);
         }
         string name = journal is FileStream file ? file.Name : "journal";
-        return JournalLine.Parse(line.GetBuffer().AsSpan(0, (int)line.Length), out string problem)
-            ?? throw new InvalidDataException($"{name}: the line at byte {offset} changed since it was read: {problem}");
+        throw new InvalidDataException($"{name}: the line at byte {offset} changed since it was read: it has no line break");
     }
 
     public static byte[] ToLine(JournalEntry entry)

@@ -2,6 +2,7 @@ using System.Globalization;
 using TrustSim.Analysis;
 using TrustSim.Core;
 using TrustSim.Scenarios;
+using TrustSim.Scenarios.Yaml;
 
 namespace TrustSim.Experiments;
 
@@ -20,6 +21,11 @@ internal sealed class SweepPlan
         Saltelli = saltelli;
         Morris = morris;
         Warnings = warnings ?? [];
+        _base = new Lazy<(string, MappingNode?)>(() =>
+        {
+            string text = ScenarioWriter.ToYaml(scenario with { Sweep = null, Calibrate = null });
+            return (text, ScenarioLoader.Parse(text, scenario.Name));
+        });
     }
 
     public Scenario Scenario { get; }
@@ -88,8 +94,13 @@ internal sealed class SweepPlan
     public LoadResult ScenarioAt(DesignPoint point)
     {
         var overrides = Parameters.Select((p, k) => $"{p.Path}={point.Values[k].ToString("R", CultureInfo.InvariantCulture)}").ToList();
-        var resolved = ScenarioLoader.LoadText(ScenarioWriter.ToYaml(Scenario with { Sweep = null, Calibrate = null }),
-            $"{Scenario.Name} (design point {point.Index})", overrides);
-        return resolved;
+        string name = $"{Scenario.Name} (design point {point.Index})";
+        // The base text is written and parsed once for every point; a point with problems is loaded
+        // again under its own name, so its messages (in runs.csv for a failed run) name the point.
+        var (text, root) = _base.Value;
+        if (root is not null && ScenarioLoader.LoadParsed(root, name, overrides) is { Scenario: not null } fast) return fast;
+        return ScenarioLoader.LoadText(text, name, overrides);
     }
+
+    private readonly Lazy<(string Text, MappingNode? Root)> _base;
 }

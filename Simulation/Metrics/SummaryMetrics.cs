@@ -13,6 +13,9 @@ internal sealed record SummaryMetrics
     public double FinalPartnersLimited { get; init; }
     public double FinalPartnersFull { get; init; }
 
+    /// <summary>Share of banks (not payment firms) in Full at the last step: the partnership the scandal should deter.</summary>
+    public double FinalBanksFull { get; init; }
+
     /// <summary>Largest number of institutions leaving for None within any two consecutive steps.</summary>
     public double PeakExits2Steps { get; init; }
     public double RecordsHeldFinal { get; init; }
@@ -45,6 +48,7 @@ internal sealed record SummaryMetrics
         new("final_adoption", "share of users adopting at the last step", m => m.FinalAdoption, ValueDomain.UnitInterval),
         new("final_partners_limited", "share of institutions in Limited at the last step", m => m.FinalPartnersLimited, ValueDomain.UnitInterval),
         new("final_partners_full", "share of institutions in Full at the last step", m => m.FinalPartnersFull, ValueDomain.UnitInterval),
+        new("final_banks_full", "share of banks in Full at the last step", m => m.FinalBanksFull, ValueDomain.UnitInterval),
         new("peak_exits_2_steps", "most institutions leaving for None within two consecutive steps", m => m.PeakExits2Steps, ValueDomain.NonNegative),
         new("records_held_final", "records held by the platform at the last step", m => m.RecordsHeldFinal, ValueDomain.NonNegative),
         new("peak_records_held", "most records held at any step", m => m.PeakRecordsHeld, ValueDomain.NonNegative),

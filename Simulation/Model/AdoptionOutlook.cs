@@ -493,15 +493,37 @@ internal sealed class AdoptionOutlook
     /// Per-cell sums while binning, reused across institutions of a level. A cell's sums sit
     /// together, so binning a customer touches one or two cache lines, not one per sum.
     /// After <see cref="Bins.Accumulate"/> or <see cref="MergeInto"/>, C and U are the cell's mean
-    /// and the other sums are taken about it.
+    /// and the other sums are taken about it. Only the cells that hold customers are visited
+    /// (<see cref="Touched"/>, kept in ascending order): an institution of a small world fills a
+    /// few dozen of the finest grid's 512 cells, and visiting all of them had made the outlook most
+    /// of a small run's set-up. Cells are visited in the order a pass over every cell visited the
+    /// non-empty ones, so every sum is added in the same order, to the same bits.
     /// </summary>
-    private sealed class Accumulator(int cells)
+    private sealed class Accumulator
     {
-        internal readonly CellSums[] Cells = new CellSums[cells];
+        internal readonly CellSums[] Cells;
+        private readonly int[] _touched;
+        private int _touchedCount;
+
+        public Accumulator(int cells)
+        {
+            Cells = new CellSums[cells];
+            _touched = new int[cells];
+            for (var b = 0; b < Cells.Length; b++) Cells[b].Reset();
+        }
+
+        /// <summary>The cells that hold customers, in ascending order once <see cref="Sort"/> has run.</summary>
+        public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
+
+        /// <summary>Notes cell <paramref name="b"/> as holding customers; called once, as its first customer arrives.</summary>
+        public void Touch(int b) => _touched[_touchedCount++] = b;
+
+        public void Sort() => Array.Sort(_touched, 0, _touchedCount);
 
         public void Clear()
         {
-            for (var b = 0; b < Cells.Length; b++) Cells[b].Reset();
+            foreach (var b in Touched) Cells[b].Reset();
+            _touchedCount = 0;
         }
 
         /// <summary>
@@ -513,11 +535,12 @@ internal sealed class AdoptionOutlook
         {
             coarse.Clear();
             var coarseOffsetBins = offsetBins / 2;
-            for (var b = 0; b < Cells.Length; b++)
+            foreach (var b in Touched)
             {
                 ref readonly var f = ref Cells[b];
-                if (f.Count == 0) continue;
-                ref var m = ref coarse.Cells[b / offsetBins / 2 * coarseOffsetBins + b % offsetBins / 2];
+                var to = b / offsetBins / 2 * coarseOffsetBins + b % offsetBins / 2;
+                ref var m = ref coarse.Cells[to];
+                if (m.Count == 0) coarse.Touch(to);
                 m.Count += f.Count;
                 m.C += f.Count * f.C;
                 m.U += f.Count * f.U;
@@ -526,16 +549,16 @@ internal sealed class AdoptionOutlook
                 m.UMin = Math.Min(m.UMin, f.UMin);
                 m.UMax = Math.Max(m.UMax, f.UMax);
             }
-            foreach (ref var m in coarse.Cells.AsSpan())
+            coarse.Sort();
+            foreach (var b in coarse.Touched)
             {
-                if (m.Count == 0) continue;
+                ref var m = ref coarse.Cells[b];
                 m.C /= m.Count;
                 m.U /= m.Count;
             }
-            for (var b = 0; b < Cells.Length; b++)
+            foreach (var b in Touched)
             {
                 ref readonly var f = ref Cells[b];
-                if (f.Count == 0) continue;
                 ref var m = ref coarse.Cells[b / offsetBins / 2 * coarseOffsetBins + b % offsetBins / 2];
                 // f's sums are about its own mean, which lies (a, d) from the merged mean.
                 Shift(ref m, f, f.C - m.C, f.U - m.U, 0, 0);
@@ -599,15 +622,18 @@ internal sealed class AdoptionOutlook
             acc.Clear();
             var cells = acc.Cells;
             float cScale = Scale(cLow, cHigh, concernBins), uScale = Scale(uLow, uHigh, offsetBins);
-            for (var b = 0; b < cells.Length; b++)
-            {
-                cells[b].CentreC = cLow + (b / offsetBins + 0.5) * (cHigh - cLow) / concernBins;
-                cells[b].CentreU = uLow + (b % offsetBins + 0.5) * (uHigh - uLow) / offsetBins;
-            }
             for (var i = 0; i < concern.Length; i++)
             {
                 float c = concern[i], u = offset[i];
-                ref var m = ref cells[Bin(c, cLow, cScale, concernBins) * offsetBins + Bin(u, uLow, uScale, offsetBins)];
+                var b = Bin(c, cLow, cScale, concernBins) * offsetBins + Bin(u, uLow, uScale, offsetBins);
+                ref var m = ref cells[b];
+                if (m.Count == 0)
+                {
+                    // A cell's centre is needed only once it holds a customer.
+                    m.CentreC = cLow + (b / offsetBins + 0.5) * (cHigh - cLow) / concernBins;
+                    m.CentreU = uLow + (b % offsetBins + 0.5) * (uHigh - uLow) / offsetBins;
+                    acc.Touch(b);
+                }
                 m.Count++;
                 if (c < m.CMin) m.CMin = c;
                 if (c > m.CMax) m.CMax = c;
@@ -625,10 +651,11 @@ internal sealed class AdoptionOutlook
                 m.Cuu2 += dcdu * du;
                 m.Cross2 += dcdu * dcdu;
             }
+            acc.Sort();
             var centred = new CellSums();
-            foreach (ref var m in cells.AsSpan())
+            foreach (var b in acc.Touched)
             {
-                if (m.Count == 0) continue;
+                ref var m = ref cells[b];
                 var mc = m.C / m.Count;
                 var mu = m.U / m.Count;
                 var aboutCentre = m;
@@ -643,9 +670,7 @@ internal sealed class AdoptionOutlook
         /// <summary>The non-empty cells of <paramref name="acc"/> as bins of <paramref name="customers"/> customers.</summary>
         public static Bins From(Accumulator acc, int customers)
         {
-            var nonEmpty = 0;
-            foreach (ref readonly var m in acc.Cells.AsSpan())
-                if (m.Count > 0) nonEmpty++;
+            var nonEmpty = acc.Touched.Length;
             var count = (nonEmpty + Lanes - 1) / Lanes * Lanes;
             var bins = new Bins
             {
@@ -657,10 +682,10 @@ internal sealed class AdoptionOutlook
                 Usable = nonEmpty <= MostBinsPerCustomer * customers,
             };
             var k = 0;
-            foreach (ref readonly var m in acc.Cells.AsSpan())
+            foreach (var b in acc.Touched)
             {
+                ref readonly var m = ref acc.Cells[b];
                 var n = m.Count;
-                if (n == 0) continue;
                 var cov = m.Ccu / n;
                 bins.Weight[k] = (float)n / customers;
                 bins.Concern[k] = (float)m.C;

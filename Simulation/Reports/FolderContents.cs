@@ -11,8 +11,8 @@ namespace TrustSim.Reports;
 /// </summary>
 internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, string Evidence, IReadOnlyList<string> Foreign)
 {
-    /// <summary>Entries of every kind of folder: the manifest, the resolved scenario and the charts.</summary>
-    private static readonly string[] Common = [ManifestJson.FileName, RunFolder.ScenarioFile, RunFolder.ChartsFolder];
+    /// <summary>Entries of every kind of folder: the manifest, the resolved scenario, the charts and the page that shows them.</summary>
+    private static readonly string[] Common = [ManifestJson.FileName, RunFolder.ScenarioFile, RunFolder.ChartsFolder, Html.ReportFile.FileName];
 
     /// <summary>The entries each kind writes, the ones that only it writes first (they tell an unfinished folder's kind).</summary>
     private static readonly (OutputKind Kind, string[] Names)[] Known =
@@ -22,8 +22,10 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
         (OutputKind.Sweep, [SweepJournal.FileName, RunSpool.FolderName, ShardManifest.FileName, SweepStart.FileName, SweepTables.PointsFile,
             TimeseriesParquet.FileName, SensitivityFolder.FileName, ThresholdFolder.FileName, SweepTables.RunsFile]),
         (OutputKind.Comparison, [CompareFolder.FileName, CompareFolder.BandsFile]),
+        (OutputKind.Discovery, [DiscoveryFolder.FileName, DiscoveryFolder.TrajectoryFile]),
         (OutputKind.Calibration, [CalibrationFolder.FitFile, CalibrationFolder.TraceFile, CalibrationFolder.FittedFile, CalibrationFolder.ObservedFile,
-            CalibrationFolder.FitTimeseriesFile, CalibrationFolder.FitEventsFile]),
+            CalibrationFolder.FitTimeseriesFile, CalibrationFolder.FitEventsFile, PosteriorFolder.PosteriorFile, PosteriorFolder.CorrelationFile,
+            PosteriorFolder.ProfileFile, PosteriorFolder.PredictiveFile]),
         (OutputKind.Run, [RunCsv.TimeseriesFile, RunCsv.SummaryFile, RunCsv.EventsFile, InstitutionsCsv.FileName]),
     ];
 
@@ -50,6 +52,8 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
         var (kind, evidence, badManifest) = KindOf(folder, entries);
         var allowed = new HashSet<string>(Common, StringComparer.Ordinal);
         if (kind is { } k) allowed.UnionWith(Known.First(x => x.Kind == k).Names);
+        // A posterior calibration writes summary.csv too; as a run folder's file too, it tells no kind apart.
+        if (kind == OutputKind.Calibration) allowed.Add(PosteriorFolder.SummaryFile);
         // A manifest.json that trustsim did not write is not trustsim's, whatever else is there.
         if (badManifest) allowed.Remove(ManifestJson.FileName);
         var foreign = entries.Where(name => !allowed.Contains(name)).ToList();
@@ -63,6 +67,7 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
         OutputKind.Sweep => "a sweep folder",
         OutputKind.Comparison => "a comparison folder",
         OutputKind.Calibration => "a calibration folder",
+        OutputKind.Discovery => "a discovery folder",
         _ => "a Slurm job folder",
     };
 
@@ -75,7 +80,8 @@ internal sealed partial record FolderContents(bool IsEmpty, OutputKind? Kind, st
             if (ReadManifest(Path.Combine(folder, ManifestJson.FileName)) is { } manifest)
             {
                 var kind = manifest.Comparison is not null ? OutputKind.Comparison
-                    : manifest.Calibration is not null ? OutputKind.Calibration
+                    : manifest.Calibration is not null || manifest.Posterior is not null ? OutputKind.Calibration
+                    : manifest.Discovery is not null ? OutputKind.Discovery
                     : manifest.Sweep is not null || manifest.Threshold is not null ? OutputKind.Sweep
                     : OutputKind.Run;
                 return (kind, ManifestJson.FileName, false);

@@ -53,6 +53,10 @@ internal sealed record Manifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CalibrationManifest? Calibration { get; init; }
 
+    /// <summary>What a posterior calibration drew and found (calibrate folders of method posterior only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PosteriorManifest? Posterior { get; init; }
+
     /// <summary>The design and run counts of a sweep; null (and left out of the JSON) for a plain run.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SweepInfo? Sweep { get; init; }
@@ -64,6 +68,10 @@ internal sealed record Manifest
     /// <summary>What a comparison compared (compare folders only).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ComparisonManifest? Comparison { get; init; }
+
+    /// <summary>What a scenario discovery read and found (discovery folders only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DiscoveryManifest? Discovery { get; init; }
 
     /// <summary>What a threshold search found (threshold sweeps only).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -17,4 +17,7 @@ internal enum OutputKind
 
     /// <summary><c>slurm</c>: the job scripts, logs/, shards/ and merged/.</summary>
     Slurm,
+
+    /// <summary><c>discover</c>: discovery.json, trajectory.csv.</summary>
+    Discovery,
 }

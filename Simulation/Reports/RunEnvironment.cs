@@ -72,6 +72,22 @@ internal static class RunEnvironment
             Error = error,
         };
 
+    /// <summary>A manifest for a command that runs no scenario (a discovery): the tool, the machine, the command line and the times.</summary>
+    public static Manifest ForCommand(string commandLine, string name, DateTime startedUtc, DateTime endedUtc, RunStatus status, string? error = null) => new()
+    {
+        ToolVersion = ToolVersion,
+        GitCommit = GitCommit.Find(Directory.GetCurrentDirectory()),
+        CommandLine = commandLine,
+        ScenarioName = name,
+        StartedUtc = startedUtc.ToUniversalTime(),
+        EndedUtc = endedUtc.ToUniversalTime(),
+        WallSeconds = Math.Max(0, (endedUtc.ToUniversalTime() - startedUtc.ToUniversalTime()).TotalSeconds),
+        Dotnet = Dotnet,
+        Os = Os,
+        Status = status,
+        Error = error,
+    };
+
     private static string Quote(string arg) =>
         arg.Length > 0 && !arg.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$' or '\\')
             ? arg

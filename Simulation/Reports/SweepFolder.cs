@@ -38,18 +38,21 @@ internal static class SweepFolder
     }
 
     /// <summary>
-    /// Writes runs.csv, points.csv and timeseries.parquet from the journal and the spool. Every run of
-    /// the plan must be journaled. Returns the paths written. Cancelled between runs, the file being
-    /// written is left under no name.
+    /// Writes runs.csv, points.csv and timeseries.parquet from the journal and the runs' series (in
+    /// <paramref name="seriesFolders"/>: the folder itself when null). Every run of the plan must be
+    /// journaled. Returns the journal's index (its counts of completed and failed runs). The journal is read once, in run-id order, and each entry
+    /// handed to the three writers, which run side by side, so the slowest (the Parquet file) sets the
+    /// time. Cancelled or failed part way, no file being written is left under its name.
     /// </summary>
-    public static IReadOnlyList<string> AssembleData(string folder, SweepPlan plan, CancellationToken cancel = default)
+    public static JournalIndex AssembleData(string folder, SweepPlan plan, IReadOnlyList<string>? seriesFolders = null,
+        CancellationToken cancel = default)
     {
         string journalPath = Path.Combine(folder, SweepJournal.FileName);
         JournalIndex index = JournalIndex.Build(journalPath, plan);
-        using var journal = new FileStream(journalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
 
         IEnumerable<JournalEntry> InOrder()
         {
+            using var journal = new FileStream(journalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             for (long id = 0; id < plan.RunCount; id++)
             {
                 cancel.ThrowIfCancellationRequested();
@@ -62,10 +65,15 @@ internal static class SweepFolder
         string runs = Path.Combine(folder, SweepTables.RunsFile);
         string points = Path.Combine(folder, SweepTables.PointsFile);
         string series = Path.Combine(folder, TimeseriesParquet.FileName);
-        SweepTables.WriteRuns(runs, plan, InOrder());
-        SweepTables.WritePoints(points, plan, ReportedMetrics(plan.Sweep), InOrder());
-        TimeseriesParquet.Write(series, folder, InOrder());
-        return [runs, points, series];
+        JournalFanOut.Run(InOrder(),
+            entries => SweepTables.WriteRuns(runs, plan, entries),
+            entries => SweepTables.WritePoints(points, plan, ReportedMetrics(plan.Sweep), entries),
+            entries =>
+            {
+                using RunSeriesStore store = SweepSeries.Open(seriesFolders ?? [folder], plan);
+                TimeseriesParquet.Write(series, store, entries);
+            });
+        return index;
     }
 
     /// <summary>Removes the journal, spool and start record of an earlier sweep, for a fresh sweep into a forced folder.</summary>

@@ -120,28 +120,33 @@ internal sealed class SweepMerge
     }
 
     /// <summary>
-    /// The completed runs whose time-series file (parts/) is missing or damaged, one line each (at most
-    /// five a shard) and then, a line a shard, what to do: merge cannot run them again, a resume of that shard can.
+    /// The completed runs whose time series (in the shard's parts/) is missing or damaged, one line each (at
+    /// most five a shard) and then, a line a shard, what to do: merge cannot run them again, a resume of that shard can.
     /// </summary>
     public IReadOnlyList<string> DamagedParts(MergeCoverage coverage)
     {
-        var byShard = new SortedDictionary<int, List<string>>();
-        for (long id = 0; id < Plan.RunCount; id++)
-        {
-            int s = coverage.Owner[id];
-            if (s < 0 || RunSpool.Problem(_shards[s].Folder, id) is not { } problem) continue;
-            if (!byShard.TryGetValue(s, out var lines)) byShard[s] = lines = [];
-            lines.Add($"trustsim: {RunSpool.PathOf(_shards[s].Folder, id)}: run {id.ToString(CultureInfo.InvariantCulture)} is journaled as completed, but its time series is {problem}");
-        }
         var report = new List<string>();
-        foreach (var (s, lines) in byShard)
+        for (int s = 0; s < _shards.Count; s++)
         {
+            var lines = new List<string>();
+            using (RunSeriesStore store = SweepSeries.Open([_shards[s].Folder], Plan))
+            {
+                foreach (long id in _shards[s].Manifest.Spec.RunIds(Plan.RunCount))
+                {
+                    if (coverage.Owner[id] != s || store.Check(id) is not { } problem) continue;
+                    lines.Add($"trustsim: {_shards[s].Folder}: run {id.ToString(CultureInfo.InvariantCulture)} is journaled as completed, but its time series is {problem}");
+                }
+            }
+            if (lines.Count == 0) continue;
             report.AddRange(lines.Take(5));
             if (lines.Count > 5) report.Add($"trustsim: ... and {lines.Count - 5} more in {_shards[s].Folder}");
             report.Add($"  merge cannot run {(lines.Count == 1 ? "it" : "them")} again; resume that shard, which does: trustsim sweep --resume {_shards[s].Folder}; then merge again");
         }
         return report;
     }
+
+    /// <summary>The shard folders, whose series the merged folder's final files are assembled from where they are.</summary>
+    public IReadOnlyList<string> Folders => _shards.Select(s => s.Folder).ToList();
 
     private MergeCoverage Cover()
     {
@@ -184,10 +189,11 @@ internal sealed class SweepMerge
     }
 
     /// <summary>
-    /// Writes the sweep folder's scenario.yaml, sweep.json, journal.jsonl (run-id order) and parts/ from a
-    /// complete <paramref name="coverage"/>; the caller then finishes it as any sweep folder. Cancelled
-    /// between runs: the journal, written last under its name, is then not there, so the folder is
-    /// recognisably unfinished and holds no partial file.
+    /// Writes the sweep folder's scenario.yaml, sweep.json and journal.jsonl (run-id order) from a complete
+    /// <paramref name="coverage"/>, and an empty parts/ for runs the folder may run itself later; the runs'
+    /// series stay in the shards, from which the caller then finishes it as any sweep folder
+    /// (<see cref="Folders"/>). Cancelled between runs: the journal, written last under its name, is then
+    /// not there, so the folder is recognisably unfinished and holds no partial file.
     /// </summary>
     public void WriteProgress(string folder, MergeCoverage coverage, CancellationToken cancel = default)
     {
@@ -205,13 +211,8 @@ internal sealed class SweepMerge
                 {
                     cancel.ThrowIfCancellationRequested();
                     int s = coverage.Owner[id];
-                    JournalEntry entry = SweepJournal.ReadAt(journals[s], coverage.Offsets[id]);
-                    string part = RunSpool.PathOf(_shards[s].Folder, id);
-                    if (RunSpool.Problem(_shards[s].Folder, id) is { } problem)
-                        throw new InvalidDataException($"{part}: run {id.ToString(CultureInfo.InvariantCulture)} is journaled, but its time series is {problem}");
-                    // Through a temporary name, so a merge killed mid-copy never leaves a short part under its final name.
-                    AtomicFile.WriteAllBytes(RunSpool.PathOf(folder, id), WholeFile.ReadAllBytes(part));
-                    output.Write(SweepJournal.ToLine(entry));
+                    // As the shard wrote it: every line was checked when the shards were indexed.
+                    output.Write(SweepJournal.LineAt(journals[s], coverage.Offsets[id]));
                 }
             });
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 using TrustSim.Core;
@@ -29,23 +30,29 @@ internal static class TimeseriesParquet
     public static ParquetSchema Schema { get; } = new([Point, Replication, Step, Date, .. Metrics]);
 
     /// <summary>More rows than any group we write (one run of the most steps a scenario may have): a larger count is corruption, not a reason to allocate.</summary>
-    private const long MaxGroupRows = 100_001 + RowGroupRows;
+    internal const long MaxGroupRows = 100_001 + RowGroupRows;
 
     /// <summary>Options fixed here (not library defaults) so the bytes do not change with a default.</summary>
     private static readonly ParquetOptions Options = new() { CompressionMethod = CompressionMethod.Snappy };
 
-    /// <summary>Writes the completed runs of <paramref name="entries"/> (in the order given) from the spool in <paramref name="sweepFolder"/>.</summary>
-    public static void Write(string path, string sweepFolder, IEnumerable<JournalEntry> entries) =>
-        AtomicFile.Write(path, stream => WriteAsync(stream, sweepFolder, entries).GetAwaiter().GetResult());
+    /// <summary>
+    /// Writes the completed runs of <paramref name="entries"/> (in ascending run-id order) from
+    /// <paramref name="store"/>, which must hold each of them whole.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A completed run's series is missing or damaged (the run and why named).</exception>
+    public static void Write(string path, RunSeriesStore store, IEnumerable<JournalEntry> entries) =>
+        AtomicFile.Write(path, stream => WriteAsync(stream, store, entries).GetAwaiter().GetResult());
 
-    private static async Task WriteAsync(Stream stream, string sweepFolder, IEnumerable<JournalEntry> entries)
+    private static async Task WriteAsync(Stream stream, RunSeriesStore store, IEnumerable<JournalEntry> entries)
     {
         await using ParquetWriter writer = await ParquetWriter.CreateAsync(Schema, stream, Options);
         var batch = new RowBatch(Metrics.Count);
+        var series = new RunSeries();
         foreach (JournalEntry entry in entries.Where(e => e.Completed))
         {
-            SpooledSeries series = RunSpool.Read(sweepFolder, entry.RunId);
-            if (batch.Rows > 0 && batch.Rows + series.Steps.Length > RowGroupRows)
+            if (store.Read(entry.RunId, series) is { } problem)
+                throw new InvalidDataException($"run {entry.RunId.ToString(CultureInfo.InvariantCulture)} is journaled as completed, but its time series is {problem}");
+            if (batch.Rows > 0 && batch.Rows + series.Rows > RowGroupRows)
             {
                 await Flush(writer, batch);
             }
@@ -83,14 +90,17 @@ internal static class TimeseriesParquet
 
         public int Rows => Step.Count;
 
-        public void Add(JournalEntry entry, SpooledSeries series)
+        public void Add(JournalEntry entry, RunSeries series)
         {
-            int rows = series.Steps.Length;
-            Point.AddRange(Enumerable.Repeat(entry.Point, rows));
-            Replication.AddRange(Enumerable.Repeat(entry.Replication, rows));
-            Step.AddRange(series.Steps);
-            Date.AddRange(series.Dates);
-            for (int c = 0; c < Values.Length; c++) Values[c].AddRange(series.Values[c]);
+            int rows = series.Rows;
+            for (int r = 0; r < rows; r++)
+            {
+                Point.Add(entry.Point);
+                Replication.Add(entry.Replication);
+                Step.Add(series.Steps[r]);
+                Date.Add(DateOnly.FromDayNumber(series.Days[r]));
+            }
+            for (int c = 0; c < Values.Length; c++) Values[c].AddRange(series.Values[c].AsSpan(0, rows));
         }
 
         public void Clear()

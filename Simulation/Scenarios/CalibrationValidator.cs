@@ -8,7 +8,8 @@ namespace TrustSim.Scenarios;
 /// <summary>
 /// Cross-field checks of the <c>calibrate:</c> section: each fitted path names a numeric key that
 /// can take values across its bounds, the bounds make sense, each observation falls on one step of
-/// the run and names a time-series metric, and the observations CSV exists and parses.
+/// the run and names a time-series metric, the observations CSV exists and parses, and what the
+/// method needs: a budget for the optimiser, priors and error scales for the posterior (<see cref="PriorChecks"/>).
 /// </summary>
 internal static class CalibrationValidator
 {
@@ -21,17 +22,26 @@ internal static class CalibrationValidator
         CheckParameters(scenario, calibrate, sink);
         for (var i = 0; i < calibrate.Observed.Count; i++)
             CheckObservation(scenario.Time, calibrate.Observed[i], $"{Section}.observed.{i}", sink);
+        var observations = calibrate.Observed.ToList();
         if (calibrate.Data.Length > 0)
-            CheckData(scenario, calibrate.Data, sink);
+            observations.AddRange(CheckData(scenario, calibrate.Data, sink));
         else if (calibrate.Observed.Count == 0)
             sink.Report("calibrate: give observations under observed or a CSV under data", $"{Section}.observed", $"{Section}.data", Section);
         if (calibrate.Parameters.Count == 0)
             sink.Report("calibrate: list at least one parameter to fit under parameters", $"{Section}.parameters", Section);
-        // Nelder-Mead builds a simplex of n+1 points before it takes a step.
-        var least = calibrate.Starts * (calibrate.Parameters.Count + 1);
-        if (calibrate.Parameters.Count > 0 && calibrate.Budget < least)
-            sink.Report($"calibrate.budget ({calibrate.Budget}) is too small: {calibrate.Starts} starts of {calibrate.Parameters.Count} parameters need at least {least} evaluations",
-                $"{Section}.budget", $"{Section}.starts", Section);
+        if (calibrate.Method == CalibrationMethod.Optimize)
+        {
+            // Nelder-Mead builds a simplex of n+1 points before it takes a step.
+            var least = calibrate.Starts * (calibrate.Parameters.Count + 1);
+            if (calibrate.Parameters.Count > 0 && calibrate.Budget < least)
+                sink.Report($"calibrate.budget ({calibrate.Budget}) is too small: {calibrate.Starts} starts of {calibrate.Parameters.Count} parameters need at least {least} evaluations",
+                    $"{Section}.budget", $"{Section}.starts", Section);
+        }
+        else
+        {
+            PriorChecks.CheckPosterior(calibrate, sink);
+            PriorChecks.CheckErrorScale(calibrate.Sigma, observations, sink);
+        }
     }
 
     /// <summary>The resolved path of the observations CSV: relative to the loaded scenario file.</summary>
@@ -68,8 +78,12 @@ internal static class CalibrationValidator
                 sink.Report($"{path}: min ({RangeText.Number(min)}) must be less than max ({RangeText.Number(max)})", $"{path}.min", $"{path}.max", path);
             else if (p.Log && min <= 0)
                 sink.Report($"{path}: a log-scale parameter needs min > 0, got {RangeText.Number(min)}", $"{path}.min", $"{path}.log", path);
-            else if (loads)
-                CheckApplies(plain, scenario.Name, p.Path, [min, min + 0.3183 * (max - min), max], path, sink);
+            else
+            {
+                PriorChecks.CheckPrior(p, min, max, path, sink);
+                if (loads)
+                    CheckApplies(plain, scenario.Name, p.Path, [min, min + 0.3183 * (max - min), max], path, sink);
+            }
         }
     }
 
@@ -111,7 +125,8 @@ internal static class CalibrationValidator
         return null;
     }
 
-    private static void CheckData(Scenario scenario, string data, ProblemSink sink)
+    /// <summary>Checks the observations CSV and returns its good rows' observations.</summary>
+    private static IReadOnlyList<Observation> CheckData(Scenario scenario, string data, ProblemSink sink)
     {
         var file = DataPath(sink.Map.Root.File, data);
         var text = ObservationCsv.ReadText(file);
@@ -121,7 +136,7 @@ internal static class CalibrationValidator
             sink.Report(reason == RegularFile.NotFound
                 ? $"calibrate.data: file '{file}' not found (the path is relative to the scenario file)"
                 : $"calibrate.data: '{file}' {reason}", $"{Section}.data");
-            return;
+            return [];
         }
         sink.Refer(new FileReference(file, $"{Section}.data", sink.Map.At($"{Section}.data")));
         var problems = new List<ScenarioProblem>();
@@ -137,6 +152,7 @@ internal static class CalibrationValidator
             problems.Add(SourceSpot.StartOf(file).Problem("the observations file has a header but no rows"));
         foreach (var p in problems)
             sink.Add(p);
+        return rows.Select(r => r.Observation).ToList();
     }
 
     private static string MetricList() => string.Join(", ", StepMetrics.Columns.Select(c => c.Name));

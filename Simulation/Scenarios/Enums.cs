@@ -27,3 +27,19 @@ internal enum DistributionKind { Constant, Uniform, Normal, Beta, LogUniform }
 /// own and its peers' experience. Each is a submodel class registered in Model/Expectations.
 /// </summary>
 internal enum ExpectationRule { Foresight, Awareness, Learning }
+
+/// <summary>
+/// How <c>trustsim calibrate</c> fits: a posterior distribution drawn by adaptive Metropolis chains,
+/// or a single best point found by Nelder-Mead (the method before issue 17).
+/// </summary>
+internal enum CalibrationMethod { Posterior, Optimize }
+
+/// <summary>Families of prior for a calibrated parameter; each is confined to the parameter's [min, max].</summary>
+internal enum PriorKind { Uniform, LogUniform, Normal, Beta }
+
+/// <summary>
+/// Where a posterior calibration's chains move: in the logit space of each parameter's range (unbounded,
+/// every proposal valid), or on each parameter's own scale (linear, or log when <c>log: true</c>) within its
+/// bounds, where a proposal outside them is refused without running the model.
+/// </summary>
+internal enum SamplingSpace { Logit, Bounded }

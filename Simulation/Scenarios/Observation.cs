@@ -15,10 +15,10 @@ internal sealed record Observation
     [Parameter("observed value")]
     public double Value { get; init; }
 
-    [Parameter("standard error; weight 1/se^2 when given", Min = 0)]
+    [Parameter("standard error; weight 1/se^2 (optimize), the sd of a Gaussian error (posterior)", Min = 0)]
     public double? Se { get; init; }
 
-    [Parameter("weight in the loss when no se is given", Min = 0)]
+    [Parameter("when no se is given: weight in the loss (optimize), precision multiplier, sd = sigma/sqrt(weight) (posterior)", Min = 0)]
     public double Weight { get; init; } = 1;
 
     [Parameter("what was observed, for charts")]

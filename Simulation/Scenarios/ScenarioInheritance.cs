@@ -25,7 +25,7 @@ internal static class ScenarioInheritance
     {
         var entry = node.Find(Key);
         if (entry is null)
-            return node;
+            return NodeMerge.Merge(null, node, typeof(Scenario), problems);
         if (entry.Value is not ScalarNode { IsNull: false } reference || reference.Text.Trim().Length == 0)
         {
             problems.Add(entry.Value.Spot.Problem("extends: expected the path of a base scenario file, relative to this one"));
@@ -69,6 +69,6 @@ internal static class ScenarioInheritance
         var text = ScenarioFileSource.Decode(bytes.Value, baseDisplay, problems);
         var baseRoot = text is null ? null : ScenarioDocument.ReadText(text, baseDisplay, problems);
         var resolvedBase = baseRoot is null ? null : Resolve(baseRoot, baseDisplay, [.. chain, full], [.. names, baseDisplay], problems, references);
-        return resolvedBase is null ? null : NodeMerge.Merge(resolvedBase, node.Without(Key), typeof(Scenario));
+        return resolvedBase is null ? null : NodeMerge.Merge(resolvedBase, node.Without(Key), typeof(Scenario), problems);
     }
 }

@@ -44,6 +44,42 @@ internal static class ScenarioLoader
         }
     }
 
+    /// <summary>
+    /// Scenario text read once, to be resolved with many sets of overrides (<see cref="LoadParsed"/>): a
+    /// sweep's design points differ only in their overrides. Null when the text itself has problems.
+    /// </summary>
+    public static MappingNode? Parse(string text, string fileName)
+    {
+        var problems = new List<ScenarioProblem>();
+        try
+        {
+            var root = ScenarioDocument.ReadText(text, fileName, problems);
+            return problems.Count == 0 ? root : null;
+        }
+        catch (Exception)
+        {
+            return null; // LoadText on the same text reports it
+        }
+    }
+
+    /// <summary>
+    /// The scenario of text <see cref="Parse"/>d earlier, with <paramref name="overrides"/>, as
+    /// <see cref="LoadText"/> would give it. Problems are located in the parsed text's name; a caller
+    /// that shows them under another name loads the text again with that name.
+    /// </summary>
+    public static LoadResult LoadParsed(MappingNode root, string fileName, IReadOnlyList<string> overrides)
+    {
+        var problems = new List<ScenarioProblem>();
+        try
+        {
+            return Resolve(root, fileName, overrides, problems, checkWrittenSize: false);
+        }
+        catch (Exception ex)
+        {
+            return Unexpected(fileName, ex, problems);
+        }
+    }
+
     /// <summary>The first step dated on or after <paramref name="date"/> (see <see cref="ScenarioSchedule"/>).</summary>
     public static int StepOf(Scenario scenario, DateOnly date) => ScenarioSchedule.StepOf(scenario.Time, date);
 
@@ -60,7 +96,9 @@ internal static class ScenarioLoader
         merged = ScenarioOverrides.Apply(merged, overrides, problems);
         var map = new SourceMap(SourceSpot.StartOf(fileName));
         var scenario = new ScenarioMapper(map, problems).MapRoot(merged, requireName: true);
-        ScenarioValidator.Validate(scenario, new ProblemSink(map, problems, references));
+        var sink = new ProblemSink(map, problems, references);
+        scenario = ScheduleShift.Apply(scenario, sink);
+        ScenarioValidator.Validate(scenario, sink);
         if (problems.Count == 0 && checkWrittenSize && WrittenSize.Problem(scenario, map) is { } tooLarge)
             problems.Add(tooLarge);
         return problems.Count == 0 ? LoadResult.Success(scenario) : Failed(fileName, problems, references);

@@ -1,0 +1,4 @@
+namespace TrustSim.Analysis;
+
+/// <summary>Families of <see cref="BoundedPrior"/>.</summary>
+internal enum PriorShape { Uniform, LogUniform, Normal, Beta }
