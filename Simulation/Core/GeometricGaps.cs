@@ -15,6 +15,9 @@ namespace TrustSim.Core;
 /// way, does it take the logarithm as NextGap does (about once in 10^8 draws), and so does every
 /// K outside the table (K below 2^(53-Exponents), about one draw in 65,000). With a margin 10^6
 /// times the error of a logarithm and a quotient, the table gives NextGap's result for every K.
+/// In front of it, a direct table by the top 14 bits of k holds the gap of every such slice of
+/// k whose gap the same margins prove constant (nearly all the draws for the users' chances), so
+/// most draws cost one shift and one read of a 32 KB table.
 /// </summary>
 internal sealed class GeometricGaps
 {
@@ -23,6 +26,12 @@ internal sealed class GeometricGaps
 
     private const ulong Whole = 1UL << 53;
 
+    // The direct table: 2^14 slices of k (of u), each its gap or Ambiguous.
+    private const int DirectBits = 14;
+    private const int DirectShift = 53 - DirectBits;
+    private const ushort Ambiguous = ushort.MaxValue;
+
+    private readonly ushort[] _direct;
     private readonly Bucket[] _buckets;
     private readonly int _bits;
 
@@ -35,6 +44,13 @@ internal sealed class GeometricGaps
         _bits = double.IsFinite(logMiss) && logMiss < 0 ? Math.Clamp((int)Math.Ceiling(Math.Log2(4 / -logMiss)), 1, 12) : 1;
         _buckets = new Bucket[Exponents << _bits];
         for (var b = 0; b < _buckets.Length; b++) _buckets[b] = Classify(b);
+        _direct = new ushort[1 << DirectBits];
+        for (var j = 0; j < _direct.Length; j++)
+        {
+            // Slice j: k in [j, j+1) 2^DirectShift, so K = 2^53 - k in (2^53 - (j+1) 2^DirectShift, 2^53 - j 2^DirectShift].
+            var gap = ConstantGap(Whole - ((ulong)(j + 1) << DirectShift) + 1, Whole - ((ulong)j << DirectShift) + 1);
+            _direct[j] = gap is >= 0 and < Ambiguous ? (ushort)gap : Ambiguous;
+        }
     }
 
     /// <summary>ln(1-p), the argument of <see cref="RandomStream.NextGap"/> this table stands for.</summary>
@@ -53,10 +69,13 @@ internal sealed class GeometricGaps
     public int GapOf(ulong k) => Table.GapOf(k);
 
     /// <summary>The table as a value, for a loop to keep its array and constants in registers.</summary>
-    public Lookup Table => new(_buckets, _bits, LogMiss);
+    public Lookup Table => new(_direct, _buckets, _bits, LogMiss);
 
-    /// <summary>Whether the gap for k 2^-53 comes from the table (rather than from the logarithm).</summary>
+    /// <summary>Whether the gap for k 2^-53 comes from a table (rather than from the logarithm).</summary>
     public bool FromTable(ulong k) => Table.FromTable(k);
+
+    /// <summary>Whether the gap for k 2^-53 comes from the direct table.</summary>
+    public bool Direct(ulong k) => Table.Direct(k);
 
     /// <summary>NextGap's own arithmetic.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -95,6 +114,17 @@ internal sealed class GeometricGaps
         return new Bucket((int)n - 1, below >= 1 ? (ulong)below : 0, above <= Whole ? (ulong)above : ulong.MaxValue);
     }
 
+    /// <summary>The gap every K in [lo, hi) takes if the margins prove it one and the same, else -1.</summary>
+    private int ConstantGap(ulong lo, ulong hi)
+    {
+        if (!double.IsFinite(LogMiss) || LogMiss >= 0) return -1;
+        var qHigh = Math.Log(lo * (1.0 / Whole)) / LogMiss;
+        var qLow = Math.Log(hi * (1.0 / Whole)) / LogMiss;
+        var margin = Margin(qHigh);
+        var first = Math.Floor(qLow - margin);
+        return first == Math.Floor(qHigh + margin) && first >= 0 && qHigh + margin < RandomStream.MaxGap - 1 ? (int)first : -1;
+    }
+
     // A logarithm and a quotient are each within a few ulps (about 1e-15 relative); the margin is
     // a million times that, and never less than the effect of an ulp of K itself on q*.
     private double Margin(double q) => 1e-9 * (Math.Abs(q) + 1) + 1e-15 / -LogMiss;
@@ -103,7 +133,7 @@ internal sealed class GeometricGaps
     internal readonly record struct Bucket(int Gap, ulong Below, ulong Above);
 
     /// <summary>The look-up itself, on the table's array and constants.</summary>
-    internal readonly struct Lookup(Bucket[] buckets, int bits, double logMiss)
+    internal readonly struct Lookup(ushort[] direct, Bucket[] buckets, int bits, double logMiss)
     {
         /// <summary>The next gap drawn from <paramref name="generator"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -112,6 +142,28 @@ internal sealed class GeometricGaps
         /// <summary>The gap for the uniform k 2^-53 (k below 2^53).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int GapOf(ulong k)
+        {
+            var gap = direct[(int)(k >> DirectShift)];
+            return gap != Ambiguous ? gap : FromBuckets(buckets, bits, logMiss, k);
+        }
+
+        /// <summary>Whether the gap for k 2^-53 comes from the direct table.</summary>
+        public bool Direct(ulong k) => direct[(int)(k >> DirectShift)] != Ambiguous;
+
+        /// <summary>Whether the gap for k 2^-53 comes from a table (rather than from the logarithm).</summary>
+        public bool FromTable(ulong k)
+        {
+            if (Direct(k)) return true;
+            var big = Whole - k;
+            var lead = BitOperations.LeadingZeroCount(big) - 11;
+            if (unchecked((uint)lead) >= Exponents) return false;
+            ref readonly var bucket = ref buckets[(lead << bits) | (int)((big << (lead + 11)) >> (63 - bits)) & ((1 << bits) - 1)];
+            return unchecked(big - bucket.Below - 1) >= unchecked(bucket.Above - bucket.Below - 1);
+        }
+
+        /// <summary>The gap by the bucket table, or the logarithm where that cannot tell.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int FromBuckets(Bucket[] buckets, int bits, double logMiss, ulong k)
         {
             var big = Whole - k;
             var lead = BitOperations.LeadingZeroCount(big) - 11;
@@ -124,16 +176,6 @@ internal sealed class GeometricGaps
                     return bucket.Gap + (big <= bucket.Below ? 1 : 0);
             }
             return Exact(k, logMiss);
-        }
-
-        /// <summary>Whether the gap for k 2^-53 comes from the table (rather than from the logarithm).</summary>
-        public bool FromTable(ulong k)
-        {
-            var big = Whole - k;
-            var lead = BitOperations.LeadingZeroCount(big) - 11;
-            if (unchecked((uint)lead) >= Exponents) return false;
-            ref readonly var bucket = ref buckets[(lead << bits) | (int)((big << (lead + 11)) >> (63 - bits)) & ((1 << bits) - 1)];
-            return unchecked(big - bucket.Below - 1) >= unchecked(bucket.Above - bucket.Below - 1);
         }
     }
 }
