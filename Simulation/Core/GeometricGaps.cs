@@ -150,6 +150,17 @@ internal sealed class GeometricGaps
         /// <summary>Whether the gap for k 2^-53 comes from the direct table.</summary>
         public bool Direct(ulong k) => direct[(int)(k >> DirectShift)] != Ambiguous;
 
+        /// <summary>
+        /// The gap for k 2^-53 if the direct table holds it, else -1 (then <see cref="GapOf"/>
+        /// has it): for a loop that must stay free of calls to keep its generator in registers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int DirectGapOf(ulong k)
+        {
+            var gap = direct[(int)(k >> DirectShift)];
+            return gap != Ambiguous ? gap : -1;
+        }
+
         /// <summary>Whether the gap for k 2^-53 comes from a table (rather than from the logarithm).</summary>
         public bool FromTable(ulong k)
         {

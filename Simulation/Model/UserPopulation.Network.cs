@@ -46,30 +46,69 @@ internal sealed partial class UserPopulation
     /// One walk over users [start, end): skips by gaps from <paramref name="gaps"/>, and each drawn
     /// user whose aware bit is <paramref name="acting"/> takes one uniform and joins the batch;
     /// full batches, and the last, go to <paramref name="decision"/>. Returns the sum of what the
-    /// decisions return.
+    /// decisions return. The draws themselves are made in <see cref="Visit"/>, a loop without
+    /// calls; what needs a call (a decision, a gap the direct table does not hold) is done here
+    /// between its runs, in the same order of draws.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Walk<TDecision>(ref Xoshiro256 generator, GeometricGaps.Lookup gaps, int start, int end, int acting,
         TDecision decision) where TDecision : struct, IDecision
     {
-        var g = generator;
-        var state = _state;
-        var net = _net;
         var drawn = _drawn.AsSpan(decision.Chunk * Batch, Batch);
         var n = 0;
         var total = 0;
-        for (var i = start + gaps.Next(ref g); i < end; i += 1 + gaps.Next(ref g))
+        var i = start + gaps.Next(ref generator);
+        while (i < end)
         {
-            if ((state[i] & AwareBit) != acting) continue;
-            // Its record is asked for now and read when the batch is decided.
-            CacheLine.Prefetch(net, i);
-            drawn[n++] = new Drawn(i, g.NextUnit());
+            var pending = Visit(ref generator, gaps, _state, _net, ref i, end, acting, drawn, ref n);
+            if (pending != NoneHeld) i += 1 + gaps.GapOf(pending);
             if (n < Batch) continue;
             total += decision.Decide(this, drawn);
             n = 0;
         }
-        generator = g;
         return total + decision.Decide(this, drawn[..n]);
+    }
+
+    // No draw of 53 bits is this large: Visit returns it when it leaves no gap to finish.
+    private const ulong NoneHeld = ulong.MaxValue;
+
+    /// <summary>
+    /// Visits users from <paramref name="position"/> (drawn, not yet looked at) until the walk
+    /// passes <paramref name="end"/>, the batch is full, or a gap is not in the direct table; that
+    /// gap's 53 bits are returned for the caller to finish the step (else <see cref="NoneHeld"/>).
+    /// Without a call inside, the loop keeps the generator's four words in registers: the
+    /// generator's chain of dependent operations, not memory, sets its pace.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static ulong Visit(ref Xoshiro256 generator, GeometricGaps.Lookup gaps, byte[] state, NetworkUser[] net,
+        ref int position, int end, int acting, Span<Drawn> drawn, ref int count)
+    {
+        var g = generator;
+        var i = position;
+        var n = count;
+        var pending = NoneHeld;
+        while (i < end)
+        {
+            if ((state[i] & AwareBit) == acting)
+            {
+                // Its record is asked for now and read when the batch is decided.
+                CacheLine.Prefetch(net, i);
+                drawn[n++] = new Drawn(i, g.NextUnit());
+            }
+            var k = g.NextBits() >> 11;
+            var gap = gaps.DirectGapOf(k);
+            if (gap < 0)
+            {
+                pending = k;
+                break;
+            }
+            i += 1 + gap;
+            if (n == drawn.Length) break;
+        }
+        generator = g;
+        position = i;
+        count = n;
+        return pending;
     }
 
     /// <summary>What a walk does with a batch of drawn users (a value type, so each walk is compiled for its own).</summary>
