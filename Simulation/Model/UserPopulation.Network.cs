@@ -226,27 +226,39 @@ internal sealed partial class UserPopulation
     {
         var (lo, hi) = UsersOf(part);
         var (firstChunk, endChunk) = ChunkPool.Share(part, _parts, _segments.Chunks);
+        // The part's changed users go to full batches whichever chunk they come from (a chunk
+        // lists a few tens), so each batch's reads ahead have hundreds of neighbours to overlap.
+        var changed = _changed.AsSpan(part * Batch, Batch);
+        var n = 0;
         for (var c = firstChunk; c < endChunk; c++)
         {
             var count = _changedCount[c];
             _changedCount[c] = 0;
             if (count == ScanChunk)
             {
-                ScanForChanges(c, part, lo, hi);
+                n = ScanForChanges(c, changed, n, part, lo, hi);
                 continue;
             }
-            var list = _changedUsers.AsSpan(c * ChangedPerChunk, count);
-            for (var k = 0; k < count; k += Batch) PropagateBatch(list[k..Math.Min(count, k + Batch)], part, lo, hi);
+            foreach (var i in _changedUsers.AsSpan(c * ChangedPerChunk, count))
+            {
+                changed[n++] = i;
+                if (n < Batch) continue;
+                PropagateBatch(changed, part, lo, hi);
+                n = 0;
+            }
         }
+        PropagateBatch(changed[..n], part, lo, hi);
     }
 
-    /// <summary>The changed users of chunk <paramref name="chunk"/> found by reading every user's state, eight at a time.</summary>
-    private void ScanForChanges(int chunk, int part, int lo, int hi)
+    /// <summary>
+    /// Adds the changed users of chunk <paramref name="chunk"/>, found by reading every user's
+    /// state eight at a time, to the part's batch (<paramref name="n"/> users in it so far);
+    /// returns how many the batch holds afterwards.
+    /// </summary>
+    private int ScanForChanges(int chunk, Span<int> changed, int n, int part, int lo, int hi)
     {
         var from = chunk * ChunkSize;
         var to = Math.Min(from + ChunkSize, _state.Length);
-        var changed = _changed.AsSpan(part * Batch, Batch);
-        var n = 0;
         var state = _state;
         var words = MemoryMarshal.Cast<byte, ulong>(state.AsSpan(from, (to - from) & ~7));
         for (var w = 0; w < words.Length; w++)
@@ -269,7 +281,7 @@ internal sealed partial class UserPopulation
             PropagateBatch(changed, part, lo, hi);
             n = 0;
         }
-        PropagateBatch(changed[..n], part, lo, hi);
+        return n;
     }
 
     /// <summary>
