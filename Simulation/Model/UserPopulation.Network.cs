@@ -301,8 +301,14 @@ internal sealed partial class UserPopulation
         {
             first[k] = offsets[changed[k]];
             end[k] = offsets[changed[k] + 1];
-            // A list of 8 ints is one cache line, or two when it straddles; its first is asked for here.
-            if (first[k] < end[k]) CacheLine.Prefetch(neighbours, first[k]);
+            // A list of 8 ints is one cache line, or two when it straddles (nearly half of them):
+            // both its first and its last are asked for here, or the copy below would wait for
+            // the second line of each such list in turn.
+            if (first[k] < end[k])
+            {
+                CacheLine.Prefetch(neighbours, first[k]);
+                CacheLine.Prefetch(neighbours, end[k] - 1);
+            }
         }
         var targets = _targets.AsSpan(part * _targetsPerPart, _targetsPerPart);
         var t = 0;
