@@ -141,6 +141,7 @@ internal sealed partial class UserPopulation
         Gather(drawn, records);
         var rep = _inputs.Reputation;
         var peerScale = _inputs.PeerScale;
+        var logistic = LogisticChance.Table;
         var change = 0;
         for (var k = 0; k < drawn.Length; k++)
         {
@@ -149,7 +150,7 @@ internal sealed partial class UserPopulation
             var pull = degree == 0 ? 0 : peerScale * (u.Counts & 0xFFFF) / degree;
             var trust = Math.Clamp(rep + u.Offset, 0, 1);
             var z = b.BaseUtility - u.Concern * (1 - trust) * b.CostScale + pull;
-            var changed = Decide(drawn[k].User, drawn[k].Unit < Logistic.Of(z), AdopterChangedBit);
+            var changed = Decide(drawn[k].User, LogisticChance.Below(logistic, drawn[k].Unit, z), AdopterChangedBit);
             if (changed != 0) Changed(chunk, drawn[k].User);
             change += changed;
         }
