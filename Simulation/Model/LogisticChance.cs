@@ -18,12 +18,14 @@ internal static class LogisticChance
     private const int Steps = 2 * Reach * PerUnit;
     private const double Margin = 1e-5;
 
-    /// <summary>L(j/64 - 16) for j = 0 .. 2048.</summary>
-    public static double[] Table { get; } = Build();
+    private static readonly double[] Values = Build();
 
-    /// <summary>u &lt; Logistic.Of(z), with <paramref name="table"/> = <see cref="Table"/> (passed in so a loop holds it in a register).</summary>
+    /// <summary>L(j/64 - 16) for j = 0 .. 2048.</summary>
+    public static ReadOnlySpan<double> Table => Values;
+
+    /// <summary>u &lt; Logistic.Of(z), with <paramref name="table"/> = <see cref="Table"/> (passed in so a loop holds it in registers).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Below(double[] table, double u, double z)
+    public static bool Below(ReadOnlySpan<double> table, double u, double z)
     {
         var x = (z + Reach) * PerUnit;
         // Comparisons with NaN are false: a NaN z goes to Logistic.Of, as it would without the table.
