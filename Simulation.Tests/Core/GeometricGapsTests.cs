@@ -79,6 +79,33 @@ public sealed class GeometricGapsTests
         Assert.InRange(fallbacks, 0, 100);
     }
 
+    // The direct table's slices are k in [j, j+1) 2^39: both ends of every slice, and their
+    // neighbours, give the logarithm's own result.
+    [Theory]
+    [MemberData(nameof(Chances))]
+    public void GapOf_AtEveryDirectSliceEdge_MatchesTheLogarithm(double chance)
+    {
+        var logMiss = RandomStream.LogMiss(chance);
+        var gaps = GeometricGaps.For(logMiss, null);
+        for (long j = 0; j < 1 << 14; j++)
+            for (var k = (j << 39) - 2; k <= (j << 39) + 2; k++)
+                if (k >= 0) Assert.Equal(Exact((ulong)k, logMiss), gaps.GapOf((ulong)k));
+    }
+
+    // The direct table (one read) must answer most draws at the users' usual chances.
+    [Theory]
+    [InlineData(0.1, 0.99)]
+    [InlineData((0.03 + 0.38) / 52, 0.9)]
+    public void Direct_UsualChances_AnswersMostDraws(double chance, double share)
+    {
+        var gaps = GeometricGaps.For(RandomStream.LogMiss(chance), null);
+        var rng = new RandomStream(5);
+        var direct = 0;
+        for (var d = 0; d < 1_000_000; d++)
+            if (gaps.Direct(rng.NextBits() >> 11)) direct++;
+        Assert.InRange(direct / 1e6, share, 1);
+    }
+
     [Fact]
     public void For_SameLogMiss_ReusesTheTable()
     {

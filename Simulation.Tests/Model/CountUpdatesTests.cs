@@ -12,24 +12,24 @@ public sealed class CountUpdatesTests
     [InlineData(-1)]
     public void ApplyTo_EachKindOfChange_AddsItsDelta(int delta)
     {
-        var counts = new int[10];
-        counts[7] = 5 << 16 | 3;
+        var users = new NetworkUser[10];
+        users[7].Counts = 5 << 16 | 3;
         var updates = new CountUpdates(4);
         updates.Add(7, CountUpdates.KindOf(delta));
-        updates.ApplyTo(counts);
-        Assert.Equal((5 << 16 | 3) + delta, counts[7]);
+        updates.ApplyTo(users);
+        Assert.Equal((5 << 16 | 3) + delta, users[7].Counts);
         Assert.Equal(0, updates.Count);
     }
 
     [Fact]
     public void Add_BeyondCapacity_GrowsAndKeepsEveryChange()
     {
-        var counts = new int[1000];
+        var users = new NetworkUser[1000];
         var updates = new CountUpdates(16);
         for (var i = 0; i < 5000; i++) updates.Add(i % 1000, CountUpdates.KindOf(1));
         Assert.Equal(5000, updates.Count);
-        updates.ApplyTo(counts);
-        Assert.All(counts, c => Assert.Equal(5, c));
+        updates.ApplyTo(users);
+        Assert.All(users, u => Assert.Equal(5, u.Counts));
     }
 
     [Fact]

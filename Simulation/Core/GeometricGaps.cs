@@ -15,6 +15,9 @@ namespace TrustSim.Core;
 /// way, does it take the logarithm as NextGap does (about once in 10^8 draws), and so does every
 /// K outside the table (K below 2^(53-Exponents), about one draw in 65,000). With a margin 10^6
 /// times the error of a logarithm and a quotient, the table gives NextGap's result for every K.
+/// In front of it, a direct table by the top 14 bits of k holds the gap of every such slice of
+/// k whose gap the same margins prove constant (nearly all the draws for the users' chances), so
+/// most draws cost one shift and one read of a 32 KB table.
 /// </summary>
 internal sealed class GeometricGaps
 {
@@ -23,6 +26,12 @@ internal sealed class GeometricGaps
 
     private const ulong Whole = 1UL << 53;
 
+    // The direct table: 2^14 slices of k (of u), each its gap or Ambiguous.
+    private const int DirectBits = 14;
+    private const int DirectShift = 53 - DirectBits;
+    private const ushort Ambiguous = ushort.MaxValue;
+
+    private readonly ushort[] _direct;
     private readonly Bucket[] _buckets;
     private readonly int _bits;
 
@@ -35,6 +44,13 @@ internal sealed class GeometricGaps
         _bits = double.IsFinite(logMiss) && logMiss < 0 ? Math.Clamp((int)Math.Ceiling(Math.Log2(4 / -logMiss)), 1, 12) : 1;
         _buckets = new Bucket[Exponents << _bits];
         for (var b = 0; b < _buckets.Length; b++) _buckets[b] = Classify(b);
+        _direct = new ushort[1 << DirectBits];
+        for (var j = 0; j < _direct.Length; j++)
+        {
+            // Slice j: k in [j, j+1) 2^DirectShift, so K = 2^53 - k in (2^53 - (j+1) 2^DirectShift, 2^53 - j 2^DirectShift].
+            var gap = ConstantGap(Whole - ((ulong)(j + 1) << DirectShift) + 1, Whole - ((ulong)j << DirectShift) + 1);
+            _direct[j] = gap is >= 0 and < Ambiguous ? (ushort)gap : Ambiguous;
+        }
     }
 
     /// <summary>ln(1-p), the argument of <see cref="RandomStream.NextGap"/> this table stands for.</summary>
@@ -46,40 +62,26 @@ internal sealed class GeometricGaps
 
     /// <summary>The next gap drawn from <paramref name="generator"/>: what <see cref="RandomStream.NextGap"/> returns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Next(ref Xoshiro256 generator) => GapOf(generator.NextBits() >> 11);
+    public int Next(ref Xoshiro256 generator) => Table.Next(ref generator);
 
     /// <summary>The gap for the uniform k 2^-53 (k below 2^53).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int GapOf(ulong k)
-    {
-        var big = Whole - k;
-        var lead = BitOperations.LeadingZeroCount(big) - 11;
-        // Bucket: which power of two K lies in (lead), then the bits after the leading one.
-        var b = (lead << _bits) | (int)((big << (lead + 11)) >> (63 - _bits)) & ((1 << _bits) - 1);
-        if (unchecked((uint)lead) < Exponents)
-        {
-            ref readonly var bucket = ref _buckets[b];
-            var gap = bucket.Gap + (big <= bucket.Below ? 1 : 0);
-            if (big <= bucket.Below || big >= bucket.Above) return gap;
-        }
-        return Exact(k);
-    }
+    public int GapOf(ulong k) => Table.GapOf(k);
 
-    /// <summary>Whether the gap for k 2^-53 comes from the table (rather than from the logarithm).</summary>
-    public bool FromTable(ulong k)
-    {
-        var big = Whole - k;
-        var lead = BitOperations.LeadingZeroCount(big) - 11;
-        if (unchecked((uint)lead) >= Exponents) return false;
-        ref readonly var bucket = ref _buckets[(lead << _bits) | (int)((big << (lead + 11)) >> (63 - _bits)) & ((1 << _bits) - 1)];
-        return big <= bucket.Below || big >= bucket.Above;
-    }
+    /// <summary>The table as a value, for a loop to keep its array and constants in registers.</summary>
+    public Lookup Table => new(_direct, _buckets, _bits, LogMiss);
+
+    /// <summary>Whether the gap for k 2^-53 comes from a table (rather than from the logarithm).</summary>
+    public bool FromTable(ulong k) => Table.FromTable(k);
+
+    /// <summary>Whether the gap for k 2^-53 comes from the direct table.</summary>
+    public bool Direct(ulong k) => Table.Direct(k);
 
     /// <summary>NextGap's own arithmetic.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Exact(ulong k)
+    private static int Exact(ulong k, double logMiss)
     {
-        var gap = Math.Log(1 - k * (1.0 / Whole)) / LogMiss;
+        var gap = Math.Log(1 - k * (1.0 / Whole)) / logMiss;
         return gap is >= 0 and < RandomStream.MaxGap ? (int)gap : RandomStream.MaxGap;
     }
 
@@ -90,6 +92,7 @@ internal sealed class GeometricGaps
     private Bucket Classify(int b)
     {
         var fallback = new Bucket(0, 0, ulong.MaxValue);
+        // (Below, Above) = (0, 1): no K lies strictly between, so every K takes Gap.
         if (!double.IsFinite(LogMiss) || LogMiss >= 0) return fallback;
         var lead = b >> _bits;
         var top = (ulong)((1 << _bits) | (b & ((1 << _bits) - 1)));
@@ -102,7 +105,7 @@ internal sealed class GeometricGaps
         var first = Math.Floor(qLow - margin);
         var last = Math.Floor(qHigh + margin);
         if (qHigh + margin >= RandomStream.MaxGap - 1 || last - first > 1) return fallback;
-        if (first == last) return new Bucket((int)first, 0, 0);
+        if (first == last) return new Bucket((int)first, 0, 1);
         // One integer n = last crossed: gap n where q* ≥ n + margin (K ≤ Below), n - 1 where
         // q* ≤ n - margin (K ≥ Above), the logarithm in between.
         var n = last;
@@ -111,10 +114,79 @@ internal sealed class GeometricGaps
         return new Bucket((int)n - 1, below >= 1 ? (ulong)below : 0, above <= Whole ? (ulong)above : ulong.MaxValue);
     }
 
+    /// <summary>The gap every K in [lo, hi) takes if the margins prove it one and the same, else -1.</summary>
+    private int ConstantGap(ulong lo, ulong hi)
+    {
+        if (!double.IsFinite(LogMiss) || LogMiss >= 0) return -1;
+        var qHigh = Math.Log(lo * (1.0 / Whole)) / LogMiss;
+        var qLow = Math.Log(hi * (1.0 / Whole)) / LogMiss;
+        var margin = Margin(qHigh);
+        var first = Math.Floor(qLow - margin);
+        return first == Math.Floor(qHigh + margin) && first >= 0 && qHigh + margin < RandomStream.MaxGap - 1 ? (int)first : -1;
+    }
+
     // A logarithm and a quotient are each within a few ulps (about 1e-15 relative); the margin is
     // a million times that, and never less than the effect of an ulp of K itself on q*.
     private double Margin(double q) => 1e-9 * (Math.Abs(q) + 1) + 1e-15 / -LogMiss;
 
-    /// <summary>Gap for K above <see cref="Above"/>, Gap + 1 for K at or below <see cref="Below"/>, the logarithm between.</summary>
-    private readonly record struct Bucket(int Gap, ulong Below, ulong Above);
+    /// <summary>Gap for K at or above <see cref="Above"/>, Gap + 1 for K at or below <see cref="Below"/>, the logarithm strictly between.</summary>
+    internal readonly record struct Bucket(int Gap, ulong Below, ulong Above);
+
+    /// <summary>The look-up itself, on the table's array and constants.</summary>
+    internal readonly struct Lookup(ushort[] direct, Bucket[] buckets, int bits, double logMiss)
+    {
+        /// <summary>The next gap drawn from <paramref name="generator"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Next(ref Xoshiro256 generator) => GapOf(generator.NextBits() >> 11);
+
+        /// <summary>The gap for the uniform k 2^-53 (k below 2^53).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int GapOf(ulong k)
+        {
+            var gap = direct[(int)(k >> DirectShift)];
+            return gap != Ambiguous ? gap : FromBuckets(buckets, bits, logMiss, k);
+        }
+
+        /// <summary>Whether the gap for k 2^-53 comes from the direct table.</summary>
+        public bool Direct(ulong k) => direct[(int)(k >> DirectShift)] != Ambiguous;
+
+        /// <summary>
+        /// The gap for k 2^-53 if the direct table holds it, else -1 (then <see cref="GapOf"/>
+        /// has it): for a loop that must stay free of calls to keep its generator in registers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int DirectGapOf(ulong k)
+        {
+            var gap = direct[(int)(k >> DirectShift)];
+            return gap != Ambiguous ? gap : -1;
+        }
+
+        /// <summary>Whether the gap for k 2^-53 comes from a table (rather than from the logarithm).</summary>
+        public bool FromTable(ulong k)
+        {
+            if (Direct(k)) return true;
+            var big = Whole - k;
+            var lead = BitOperations.LeadingZeroCount(big) - 11;
+            if (unchecked((uint)lead) >= Exponents) return false;
+            ref readonly var bucket = ref buckets[(lead << bits) | (int)((big << (lead + 11)) >> (63 - bits)) & ((1 << bits) - 1)];
+            return unchecked(big - bucket.Below - 1) >= unchecked(bucket.Above - bucket.Below - 1);
+        }
+
+        /// <summary>The gap by the bucket table, or the logarithm where that cannot tell.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int FromBuckets(Bucket[] buckets, int bits, double logMiss, ulong k)
+        {
+            var big = Whole - k;
+            var lead = BitOperations.LeadingZeroCount(big) - 11;
+            if (unchecked((uint)lead) < Exponents)
+            {
+                // Bucket: which power of two K lies in (lead), then the bits after the leading one.
+                ref readonly var bucket = ref buckets[(lead << bits) | (int)((big << (lead + 11)) >> (63 - bits)) & ((1 << bits) - 1)];
+                // One unsigned comparison: K not strictly between Below and Above.
+                if (unchecked(big - bucket.Below - 1) >= unchecked(bucket.Above - bucket.Below - 1))
+                    return bucket.Gap + (big <= bucket.Below ? 1 : 0);
+            }
+            return Exact(k, logMiss);
+        }
+    }
 }

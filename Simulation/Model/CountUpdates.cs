@@ -16,7 +16,8 @@ internal sealed class CountUpdates
     // The change to the packed count (aware << 16 | adopting) that each kind stands for: the
     // only combinations a step produces (a user who hears of the service is not reconsidered in
     // that step, so it can gain awareness and adoption together but never lose adoption then).
-    private static readonly int[] Delta = [(1 << 16) + 1, 1 << 16, 1, -1];
+    // (Constant data in the assembly: reading it needs no check that the class is initialised.)
+    public static ReadOnlySpan<int> Deltas => [(1 << 16) + 1, 1 << 16, 1, -1];
 
     private uint[] _entries;
 
@@ -24,7 +25,7 @@ internal sealed class CountUpdates
 
     public int Count { get; private set; }
 
-    /// <summary>The kind for a count change <paramref name="delta"/>; see <see cref="Delta"/>.</summary>
+    /// <summary>The kind for a count change <paramref name="delta"/>; see <see cref="Deltas"/>.</summary>
     public static uint KindOf(int delta) => delta switch
     {
         (1 << 16) + 1 => 0,
@@ -33,10 +34,6 @@ internal sealed class CountUpdates
         -1 => 3,
         _ => throw new ArgumentOutOfRangeException(nameof(delta), delta, "not a change one step can make"),
     };
-
-    /// <summary>The count change that kind <paramref name="kind"/> stands for.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int DeltaOf(uint kind) => Delta[kind];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int user, uint kind)
@@ -47,14 +44,14 @@ internal sealed class CountUpdates
 
     /// <summary>Adds every kept change to the users' neighbour counts and empties the buffer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void ApplyTo(int[] counts)
+    public void ApplyTo(NetworkUser[] users)
     {
         var entries = _entries;
-        var delta = Delta;
+        var delta = Deltas;
         for (var k = 0; k < Count; k++)
         {
             var e = entries[k];
-            counts[e & UserMask] += delta[e >> UserBits];
+            users[e & UserMask].Counts += delta[(int)(e >> UserBits)];
         }
         Count = 0;
     }

@@ -3,10 +3,10 @@ using System.Runtime.InteropServices;
 namespace TrustSim.Model;
 
 /// <summary>
-/// What the users' phase reads of one user under network influence, in one 16-byte record so a
-/// drawn user costs one cache line: concern c_i and trust offset u_i (copies of the population's
-/// own, which never move under a network), the degree, and where the user's adjacency list starts
-/// (so that propagating a change needs no other read before the list itself).
+/// What the users' phase reads of one user under network influence, in one 16-byte record (four
+/// to a cache line) so a drawn user costs one line: concern c_i and trust offset u_i (copies of
+/// the population's own, which never move under a network), the kept counts of aware and adopting
+/// neighbours, and the degree.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct NetworkUser
@@ -14,8 +14,8 @@ internal struct NetworkUser
     public float Concern;
     public float Offset;
 
-    public int Degree;
+    /// <summary>Aware neighbours in the high 16 bits, adopting neighbours in the low 16 (degree ≤ 65,535).</summary>
+    public int Counts;
 
-    /// <summary>The user's neighbours are <see cref="SocialNetwork.Neighbours"/>[FirstEdge .. FirstEdge + Degree).</summary>
-    public int FirstEdge;
+    public int Degree;
 }

@@ -24,8 +24,8 @@ internal sealed class SocialNetwork
     /// <summary>Every user's neighbours, user by user, each list sorted; two entries per edge.</summary>
     public ReadOnlySpan<int> Neighbours => _neighbours;
 
-    /// <summary>The array behind <see cref="Neighbours"/>, for the population's prefetch hints; never written.</summary>
-    internal int[] NeighbourArray => _neighbours;
+    /// <summary>The arrays behind <see cref="Offsets"/> and <see cref="Neighbours"/>, for the population's prefetch hints; never written.</summary>
+    internal (int[] Offsets, int[] Neighbours) Arrays => (_offsets, _neighbours);
 
     public int Degree(int user) => _offsets[user + 1] - _offsets[user];
 

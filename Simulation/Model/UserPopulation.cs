@@ -40,16 +40,18 @@ internal sealed partial class UserPopulation : IChunkWork
     private readonly SocialNetwork? _network;
     // Under a network, each user's attributes, neighbour counts and degree in one record.
     private readonly NetworkUser[] _net;
+    // The network's adjacency lists, as arrays for prefetch hints.
+    private readonly int[] _edgeOffsets;
+    private readonly int[] _edges;
     // Per chunk, a batch of drawn users and their uniforms (see SegmentByNetwork).
     private readonly Drawn[] _drawn;
     private readonly NetworkUser[] _gathered;
-    private readonly int[] _gatheredCounts;
-    private readonly int[] _neighbourCounts;
-    // The network's adjacency lists (SocialNetwork.Neighbours), as an array for prefetch hints.
-    private readonly int[] _neighbourEdges;
     // Per part, a batch of changed users, where their adjacency lists start and end, and the
     // changes their neighbours receive (see PropagateBatch).
     private readonly int[] _changed;
+    // Per chunk, the users whose state changed this step (see Changed), or ScanChunk.
+    private readonly int[] _changedUsers;
+    private readonly int[] _changedCount;
     private readonly int[] _firstEdge;
     private readonly int[] _endEdge;
     private readonly uint[] _targets;
@@ -87,10 +89,10 @@ internal sealed partial class UserPopulation : IChunkWork
         (_partOfChunk, _outbox) = network is null || _parts == 1 ? ([], []) : Mailboxes(concern.Length, _parts, _segments.Chunks);
         _drawn = network is null ? [] : new Drawn[_segments.Chunks * Batch];
         _gathered = network is null ? [] : new NetworkUser[_segments.Chunks * Batch];
-        _gatheredCounts = network is null ? [] : new int[_segments.Chunks * Batch];
-        _neighbourCounts = network is null ? [] : new int[concern.Length];
-        _neighbourEdges = network?.NeighbourArray ?? [];
+        (_edgeOffsets, _edges) = network is null ? ([], []) : network.Arrays;
         _changed = network is null ? [] : new int[_parts * Batch];
+        _changedUsers = network is null ? [] : new int[_segments.Chunks * ChangedPerChunk];
+        _changedCount = network is null ? [] : new int[_segments.Chunks];
         _firstEdge = network is null ? [] : new int[_parts * Batch];
         _endEdge = network is null ? [] : new int[_parts * Batch];
         _targetsPerPart = network is null ? 0 : Batch * network.MaxDegree;
@@ -189,6 +191,8 @@ internal sealed partial class UserPopulation : IChunkWork
                 if ((_state[i] & AdopterBit) != 0)
                     _state[i] = (byte)((_state[i] & ~AdopterBit) | track);
             _segments.ClearAdopters(s);
+            // Possibly many changes: propagation scans the chunk rather than list them.
+            if (_network is not null) _changedCount[_segments.Start[s] >> ChunkShift] = ScanChunk;
         }
         _adopters[institution] = 0;
         if (_network is not null) PropagateToNeighbours();
@@ -238,12 +242,12 @@ internal sealed partial class UserPopulation : IChunkWork
 
     /// <summary>The kept counts of aware and adopting neighbours of a user (network influence only).</summary>
     public (int Aware, int Adopting) NeighbourCounts(int user) =>
-        _network is null ? (0, 0) : (_neighbourCounts[user] >> 16, _neighbourCounts[user] & 0xFFFF);
+        _network is null ? (0, 0) : (_net[user].Counts >> 16, _net[user].Counts & 0xFFFF);
 
     public SocialNetwork? Network => _network;
 
     /// <summary>Bytes of per-user state (excluding the network's edges), for the benchmark.</summary>
-    public long StateBytesPerUser => sizeof(float) * 2 + sizeof(byte) + (_network is null ? 0 : Unsafe.SizeOf<NetworkUser>() + sizeof(int));
+    public long StateBytesPerUser => sizeof(float) * 2 + sizeof(byte) + (_network is null ? 0 : Unsafe.SizeOf<NetworkUser>());
 
     private enum Phase { Adoption, Propagation, Delivery }
 
