@@ -1,0 +1,298 @@
+using System.Runtime.CompilerServices;
+
+namespace TrustSim.Model;
+
+/// <summary>
+/// The tables the outlook reads: each institution's customers in a canonical order, and their binned
+/// moments by (concern, offset) (count, means, variances, covariance, third moments, ranges), summed over
+/// a grid's cells and merged two by two into the coarser grids. Split from the evaluation, which only reads them.
+/// </summary>
+internal sealed partial class AdoptionOutlook
+{
+    /// <summary>An institution's customers in a canonical order, for finer bins and the exact mean.</summary>
+    private sealed class Customers
+    {
+        public required int Count { get; init; }
+        internal required float[] ConcernSingle { get; init; }
+        internal required float[] OffsetSingle { get; init; }
+
+        /// <summary>Padded with zeros to a multiple of <see cref="ExactLanes"/>.</summary>
+        internal required double[] Concern { get; init; }
+
+        internal required double[] Offset { get; init; }
+
+        public static Customers Of(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset)
+        {
+            var keys = new ulong[concern.Length];
+            for (var i = 0; i < keys.Length; i++)
+                keys[i] = ((ulong)BitConverter.SingleToUInt32Bits(concern[i]) << 32) | BitConverter.SingleToUInt32Bits(offset[i]);
+            Array.Sort(keys);
+            var padded = (keys.Length + ExactLanes - 1) / ExactLanes * ExactLanes;
+            var cs = new float[keys.Length];
+            var us = new float[keys.Length];
+            var cd = new double[padded];
+            var ud = new double[padded];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                cs[i] = BitConverter.UInt32BitsToSingle((uint)(keys[i] >> 32));
+                us[i] = BitConverter.UInt32BitsToSingle(unchecked((uint)keys[i]));
+                cd[i] = cs[i];
+                ud[i] = us[i];
+            }
+            return new Customers { Count = keys.Length, ConcernSingle = cs, OffsetSingle = us, Concern = cd, Offset = ud };
+        }
+    }
+
+    // Members of the nested helpers below are internal, not public: the model hands out no arrays
+    // (ModelStateTests), and these never leave this class.
+
+    /// <summary>One cell's sums while binning: count, box, and sums of powers of (dc, du).</summary>
+    private struct CellSums
+    {
+        public int Count;
+        public float CMin, CMax, UMin, UMax;
+        public double CentreC, CentreU;
+        public double C, U, Ccc, Cuu, Ccu, Ccc2, Cuu2, Cross2;
+
+        public void Reset()
+        {
+            this = default;
+            CMin = UMin = float.PositiveInfinity;
+            CMax = UMax = float.NegativeInfinity;
+        }
+    }
+
+    /// <summary>
+    /// Per-cell sums while binning, reused across institutions of a level. A cell's sums sit
+    /// together, so binning a customer touches one or two cache lines, not one per sum.
+    /// After <see cref="Bins.Accumulate"/> or <see cref="MergeInto"/>, C and U are the cell's mean
+    /// and the other sums are taken about it. Only the cells that hold customers are visited
+    /// (<see cref="Touched"/>, kept in ascending order): an institution of a small world fills a
+    /// few dozen of the finest grid's 512 cells, and visiting all of them had made the outlook most
+    /// of a small run's set-up. Cells are visited in the order a pass over every cell visited the
+    /// non-empty ones, so every sum is added in the same order, to the same bits.
+    /// </summary>
+    private sealed class Accumulator
+    {
+        internal readonly CellSums[] Cells;
+        private readonly int[] _touched;
+        private int _touchedCount;
+
+        public Accumulator(int cells)
+        {
+            Cells = new CellSums[cells];
+            _touched = new int[cells];
+            for (var b = 0; b < Cells.Length; b++) Cells[b].Reset();
+        }
+
+        /// <summary>The cells that hold customers, in ascending order once <see cref="Sort"/> has run.</summary>
+        public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
+
+        /// <summary>Notes cell <paramref name="b"/> as holding customers; called once, as its first customer arrives.</summary>
+        public void Touch(int b) => _touched[_touchedCount++] = b;
+
+        public void Sort() => Array.Sort(_touched, 0, _touchedCount);
+
+        public void Clear()
+        {
+            foreach (var b in Touched) Cells[b].Reset();
+            _touchedCount = 0;
+        }
+
+        /// <summary>
+        /// Fills <paramref name="coarse"/> with this grid's cells merged two by two in c and u (this
+        /// grid has <paramref name="offsetBins"/> offset bins). Halving a grid over the same ranges
+        /// puts a customer in the merged cell of its cell, so the result is the coarse grid's binning.
+        /// </summary>
+        public void MergeInto(Accumulator coarse, int offsetBins)
+        {
+            coarse.Clear();
+            var coarseOffsetBins = offsetBins / 2;
+            foreach (var b in Touched)
+            {
+                ref readonly var f = ref Cells[b];
+                var to = b / offsetBins / 2 * coarseOffsetBins + b % offsetBins / 2;
+                ref var m = ref coarse.Cells[to];
+                if (m.Count == 0) coarse.Touch(to);
+                m.Count += f.Count;
+                m.C += f.Count * f.C;
+                m.U += f.Count * f.U;
+                m.CMin = Math.Min(m.CMin, f.CMin);
+                m.CMax = Math.Max(m.CMax, f.CMax);
+                m.UMin = Math.Min(m.UMin, f.UMin);
+                m.UMax = Math.Max(m.UMax, f.UMax);
+            }
+            coarse.Sort();
+            foreach (var b in coarse.Touched)
+            {
+                ref var m = ref coarse.Cells[b];
+                m.C /= m.Count;
+                m.U /= m.Count;
+            }
+            foreach (var b in Touched)
+            {
+                ref readonly var f = ref Cells[b];
+                ref var m = ref coarse.Cells[b / offsetBins / 2 * coarseOffsetBins + b % offsetBins / 2];
+                // f's sums are about its own mean, which lies (a, d) from the merged mean.
+                Shift(ref m, f, f.C - m.C, f.U - m.U, 0, 0);
+            }
+        }
+
+        /// <summary>
+        /// Adds to <paramref name="to"/>'s sums those of <paramref name="from"/> moved by (a, d): the
+        /// sums of (dc + a)^i (du + d)^k, expanded, where <paramref name="c1"/> and <paramref name="u1"/>
+        /// are from's sums of dc and du (zero when from's sums are about its own mean).
+        /// </summary>
+        internal static void Shift(ref CellSums to, in CellSums from, double a, double d, double c1, double u1)
+        {
+            var n = from.Count;
+            to.Ccc += from.Ccc + 2 * a * c1 + n * a * a;
+            to.Cuu += from.Cuu + 2 * d * u1 + n * d * d;
+            to.Ccu += from.Ccu + a * u1 + d * c1 + n * a * d;
+            to.Ccc2 += from.Ccc2 + d * from.Ccc + 2 * a * from.Ccu + 2 * a * d * c1 + a * a * u1 + n * a * a * d;
+            to.Cuu2 += from.Cuu2 + a * from.Cuu + 2 * d * from.Ccu + 2 * a * d * u1 + d * d * c1 + n * a * d * d;
+            to.Cross2 += from.Cross2 + 2 * d * from.Ccc2 + d * d * from.Ccc + 2 * a * from.Cuu2 + 4 * a * d * from.Ccu
+                + 2 * a * d * d * c1 + a * a * from.Cuu + 2 * a * a * d * u1 + n * a * a * d * d;
+        }
+    }
+
+    /// <summary>
+    /// One institution's non-empty bins at one level, padded with empty ones (weight 0) to a
+    /// multiple of <see cref="Lanes"/>: share of customers, mean c and u, the box of (c, u), the
+    /// central moments of c and u up to the fourth that the variance of q needs (Var c, Var u,
+    /// Cov(c, u), Var((c - c̄)(u - ū)), E[dc² du], E[dc du²]), all taken about the bin's own means
+    /// so that no moment is a difference of large numbers.
+    /// </summary>
+    private sealed class Bins
+    {
+        public int Count;
+        public bool Usable = true;
+        internal float[] Weight = [];
+        internal float[] Concern = [];
+        internal float[] Offset = [];
+        internal float[] ConcernMin = [];
+        internal float[] ConcernMax = [];
+        internal float[] OffsetMin = [];
+        internal float[] OffsetMax = [];
+        internal float[] VarConcern = [];
+        internal float[] VarOffset = [];
+        internal float[] Covariance = [];
+        internal float[] VarCross = [];
+        internal float[] SkewConcern = [];
+        internal float[] SkewOffset = [];
+
+        /// <summary>
+        /// Bins the customers into <paramref name="acc"/> in one pass, taking each cell's sums about
+        /// its centre, which lies within the cell's width of every customer in it, so moving them to
+        /// the cell's mean afterwards loses nothing to cancellation.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public static void Accumulate(ReadOnlySpan<float> concern, ReadOnlySpan<float> offset, int concernBins, int offsetBins,
+            Accumulator acc)
+        {
+            var (cLow, cHigh) = Range(concern);
+            var (uLow, uHigh) = Range(offset);
+            acc.Clear();
+            var cells = acc.Cells;
+            float cScale = Scale(cLow, cHigh, concernBins), uScale = Scale(uLow, uHigh, offsetBins);
+            for (var i = 0; i < concern.Length; i++)
+            {
+                float c = concern[i], u = offset[i];
+                var b = Bin(c, cLow, cScale, concernBins) * offsetBins + Bin(u, uLow, uScale, offsetBins);
+                ref var m = ref cells[b];
+                if (m.Count == 0)
+                {
+                    // A cell's centre is needed only once it holds a customer.
+                    m.CentreC = cLow + (b / offsetBins + 0.5) * (cHigh - cLow) / concernBins;
+                    m.CentreU = uLow + (b % offsetBins + 0.5) * (uHigh - uLow) / offsetBins;
+                    acc.Touch(b);
+                }
+                m.Count++;
+                if (c < m.CMin) m.CMin = c;
+                if (c > m.CMax) m.CMax = c;
+                if (u < m.UMin) m.UMin = u;
+                if (u > m.UMax) m.UMax = u;
+                var dc = c - m.CentreC;
+                var du = u - m.CentreU;
+                var dcdu = dc * du;
+                m.C += dc;
+                m.U += du;
+                m.Ccc += dc * dc;
+                m.Cuu += du * du;
+                m.Ccu += dcdu;
+                m.Ccc2 += dcdu * dc;
+                m.Cuu2 += dcdu * du;
+                m.Cross2 += dcdu * dcdu;
+            }
+            acc.Sort();
+            var centred = new CellSums();
+            foreach (var b in acc.Touched)
+            {
+                ref var m = ref cells[b];
+                var mc = m.C / m.Count;
+                var mu = m.U / m.Count;
+                var aboutCentre = m;
+                centred.Reset();
+                Accumulator.Shift(ref centred, aboutCentre, -mc, -mu, aboutCentre.C, aboutCentre.U);
+                (m.Ccc, m.Cuu, m.Ccu, m.Ccc2, m.Cuu2, m.Cross2) = (centred.Ccc, centred.Cuu, centred.Ccu, centred.Ccc2, centred.Cuu2, centred.Cross2);
+                m.C = m.CentreC + mc;
+                m.U = m.CentreU + mu;
+            }
+        }
+
+        /// <summary>The non-empty cells of <paramref name="acc"/> as bins of <paramref name="customers"/> customers.</summary>
+        public static Bins From(Accumulator acc, int customers)
+        {
+            var nonEmpty = acc.Touched.Length;
+            var count = (nonEmpty + Lanes - 1) / Lanes * Lanes;
+            var bins = new Bins
+            {
+                Count = count,
+                Weight = new float[count], Concern = new float[count], Offset = new float[count],
+                ConcernMin = new float[count], ConcernMax = new float[count], OffsetMin = new float[count], OffsetMax = new float[count],
+                VarConcern = new float[count], VarOffset = new float[count], Covariance = new float[count], VarCross = new float[count],
+                SkewConcern = new float[count], SkewOffset = new float[count],
+                Usable = nonEmpty <= MostBinsPerCustomer * customers,
+            };
+            var k = 0;
+            foreach (var b in acc.Touched)
+            {
+                ref readonly var m = ref acc.Cells[b];
+                var n = m.Count;
+                var cov = m.Ccu / n;
+                bins.Weight[k] = (float)n / customers;
+                bins.Concern[k] = (float)m.C;
+                bins.Offset[k] = (float)m.U;
+                bins.ConcernMin[k] = m.CMin;
+                bins.ConcernMax[k] = m.CMax;
+                bins.OffsetMin[k] = m.UMin;
+                bins.OffsetMax[k] = m.UMax;
+                bins.VarConcern[k] = (float)(m.Ccc / n);
+                bins.VarOffset[k] = (float)(m.Cuu / n);
+                bins.Covariance[k] = (float)cov;
+                bins.VarCross[k] = (float)Math.Max(0, m.Cross2 / n - cov * cov);
+                bins.SkewConcern[k] = (float)(m.Ccc2 / n);
+                bins.SkewOffset[k] = (float)(m.Cuu2 / n);
+                k++;
+            }
+            return bins;
+        }
+    }
+
+    private static (float Min, float Max) Range(ReadOnlySpan<float> values)
+    {
+        if (values.Length == 0) return (0, 1);
+        float min = values[0], max = values[0];
+        foreach (var v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        return (min, max);
+    }
+
+    /// <summary>Bins per unit of value over [min, max]; 0 when all values are equal.</summary>
+    private static float Scale(float min, float max, int bins) => max > min ? bins / (max - min) : 0;
+
+    private static int Bin(float value, float min, float scale, int bins) => Math.Min((int)((value - min) * scale), bins - 1);
+}
