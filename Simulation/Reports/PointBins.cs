@@ -7,7 +7,7 @@ namespace TrustSim.Reports;
 /// <summary>
 /// The design points of a sampled sweep gathered, as they are read, into <see cref="Count"/> equal bins of each
 /// parameter's range (on a log scale for a log-scale parameter, as the design samples it): per bin and metric, the
-/// count, mean and spread of the points' means (Welford's running moments). It holds the same few numbers however
+/// running moments of the points' means (<see cref="RunningMoments"/>). It holds the same few numbers however
 /// many points there are.
 /// </summary>
 internal sealed class PointBins
@@ -16,13 +16,20 @@ internal sealed class PointBins
 
     private readonly IReadOnlyList<SweepParameter> _parameters;
     private readonly IReadOnlyList<string> _metrics;
-    private readonly (int N, double Mean, double Squares)[,,] _moments;
+    private readonly RunningMoments[,,] _moments;
 
     public PointBins(IReadOnlyList<SweepParameter> parameters, IReadOnlyList<string> metrics)
     {
         _parameters = parameters;
         _metrics = metrics;
-        _moments = new (int, double, double)[parameters.Count, metrics.Count, Count];
+        _moments = new RunningMoments[parameters.Count, metrics.Count, Count];
+        for (int k = 0; k < parameters.Count; k++)
+        {
+            for (int m = 0; m < metrics.Count; m++)
+            {
+                for (int b = 0; b < Count; b++) _moments[k, m, b] = new RunningMoments();
+            }
+        }
     }
 
     /// <summary>Points added so far.</summary>
@@ -37,12 +44,7 @@ internal sealed class PointBins
             for (int m = 0; m < _metrics.Count; m++)
             {
                 double x = row.Metrics[_metrics[m]].Mean;
-                if (double.IsNaN(x)) continue;
-                ref var at = ref _moments[k, m, b];
-                at.N++;
-                double delta = x - at.Mean;
-                at.Mean += delta / at.N;
-                at.Squares += delta * (x - at.Mean);
+                if (!double.IsNaN(x)) _moments[k, m, b].Add(x);
             }
         }
     }
@@ -51,11 +53,7 @@ internal sealed class PointBins
     public IReadOnlyList<SampleStatistics> Statistics(int k, string metric, ValueDomain domain)
     {
         int m = _metrics.ToList().IndexOf(metric);
-        return Enumerable.Range(0, Count).Select(b =>
-        {
-            var (n, mean, squares) = _moments[k, m, b];
-            return SampleStatistics.FromMoments(n, mean, squares, domain);
-        }).ToList();
+        return Enumerable.Range(0, Count).Select(b => _moments[k, m, b].Statistics(domain)).ToList();
     }
 
     /// <summary>The middle of bin <paramref name="b"/> of parameter <paramref name="k"/> (geometric on a log scale).</summary>
