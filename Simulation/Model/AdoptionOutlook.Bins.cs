@@ -162,24 +162,24 @@ internal sealed partial class AdoptionOutlook
     /// central moments of c and u up to the fourth that the variance of q needs (Var c, Var u,
     /// Cov(c, u), Var((c - c̄)(u - ū)), E[dc² du], E[dc du²]), all taken about the bin's own means
     /// so that no moment is a difference of large numbers.
+    /// Stored as groups of <see cref="Lanes"/> bins, each group its <see cref="Fields"/> quantities
+    /// one after another, so one pass of the evaluation reads one contiguous block of 416 bytes.
     /// </summary>
     private sealed class Bins
     {
+        internal const int Weight = 0, Concern = 1, Offset = 2, ConcernMin = 3, ConcernMax = 4, OffsetMin = 5, OffsetMax = 6,
+            VarConcern = 7, VarOffset = 8, Covariance = 9, VarCross = 10, SkewConcern = 11, SkewOffset = 12;
+
+        internal const int Fields = 13;
+
+        /// <summary>Floats of one group of <see cref="Lanes"/> bins.</summary>
+        internal const int GroupSize = Fields * Lanes;
+
         public int Count;
         public bool Usable = true;
-        internal float[] Weight = [];
-        internal float[] Concern = [];
-        internal float[] Offset = [];
-        internal float[] ConcernMin = [];
-        internal float[] ConcernMax = [];
-        internal float[] OffsetMin = [];
-        internal float[] OffsetMax = [];
-        internal float[] VarConcern = [];
-        internal float[] VarOffset = [];
-        internal float[] Covariance = [];
-        internal float[] VarCross = [];
-        internal float[] SkewConcern = [];
-        internal float[] SkewOffset = [];
+
+        /// <summary>Group after group; in a group, quantity after quantity, each for its <see cref="Lanes"/> bins.</summary>
+        internal float[] Data = [];
 
         /// <summary>
         /// Bins the customers into <paramref name="acc"/> in one pass, taking each cell's sums about
@@ -240,39 +240,39 @@ internal sealed partial class AdoptionOutlook
             }
         }
 
-        /// <summary>The non-empty cells of <paramref name="acc"/> as bins of <paramref name="customers"/> customers.</summary>
-        public static Bins From(Accumulator acc, int customers)
+        /// <summary>
+        /// The non-empty cells of <paramref name="acc"/> as bins of <paramref name="customers"/> customers. Bins
+        /// with more cells than pays (<see cref="Usable"/> false) are never evaluated, so unless
+        /// <paramref name="evenIfUnusable"/> (the coarsest level, always tried) only their verdict is kept.
+        /// </summary>
+        public static Bins From(Accumulator acc, int customers, bool evenIfUnusable)
         {
             var nonEmpty = acc.Touched.Length;
+            var usable = nonEmpty <= MostBinsPerCustomer * customers;
+            if (!usable && !evenIfUnusable) return new Bins { Usable = false };
             var count = (nonEmpty + Lanes - 1) / Lanes * Lanes;
-            var bins = new Bins
-            {
-                Count = count,
-                Weight = new float[count], Concern = new float[count], Offset = new float[count],
-                ConcernMin = new float[count], ConcernMax = new float[count], OffsetMin = new float[count], OffsetMax = new float[count],
-                VarConcern = new float[count], VarOffset = new float[count], Covariance = new float[count], VarCross = new float[count],
-                SkewConcern = new float[count], SkewOffset = new float[count],
-                Usable = nonEmpty <= MostBinsPerCustomer * customers,
-            };
+            var bins = new Bins { Count = count, Usable = usable, Data = new float[count * Fields] };
+            var data = bins.Data;
             var k = 0;
             foreach (var b in acc.Touched)
             {
                 ref readonly var m = ref acc.Cells[b];
                 var n = m.Count;
                 var cov = m.Ccu / n;
-                bins.Weight[k] = (float)n / customers;
-                bins.Concern[k] = (float)m.C;
-                bins.Offset[k] = (float)m.U;
-                bins.ConcernMin[k] = m.CMin;
-                bins.ConcernMax[k] = m.CMax;
-                bins.OffsetMin[k] = m.UMin;
-                bins.OffsetMax[k] = m.UMax;
-                bins.VarConcern[k] = (float)(m.Ccc / n);
-                bins.VarOffset[k] = (float)(m.Cuu / n);
-                bins.Covariance[k] = (float)cov;
-                bins.VarCross[k] = (float)Math.Max(0, m.Cross2 / n - cov * cov);
-                bins.SkewConcern[k] = (float)(m.Ccc2 / n);
-                bins.SkewOffset[k] = (float)(m.Cuu2 / n);
+                var at = k / Lanes * GroupSize + k % Lanes;
+                data[at + Weight * Lanes] = (float)n / customers;
+                data[at + Concern * Lanes] = (float)m.C;
+                data[at + Offset * Lanes] = (float)m.U;
+                data[at + ConcernMin * Lanes] = m.CMin;
+                data[at + ConcernMax * Lanes] = m.CMax;
+                data[at + OffsetMin * Lanes] = m.UMin;
+                data[at + OffsetMax * Lanes] = m.UMax;
+                data[at + VarConcern * Lanes] = (float)(m.Ccc / n);
+                data[at + VarOffset * Lanes] = (float)(m.Cuu / n);
+                data[at + Covariance * Lanes] = (float)cov;
+                data[at + VarCross * Lanes] = (float)Math.Max(0, m.Cross2 / n - cov * cov);
+                data[at + SkewConcern * Lanes] = (float)(m.Ccc2 / n);
+                data[at + SkewOffset * Lanes] = (float)(m.Cuu2 / n);
                 k++;
             }
             return bins;

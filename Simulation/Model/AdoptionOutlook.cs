@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace TrustSim.Model;
@@ -80,9 +81,9 @@ internal sealed partial class AdoptionOutlook
         var levels = new Bins?[institutions][];
         var largest = new float[institutions];
         // One accumulator per level built first, finest last: the finest bins the customers, each
-        // coarser one merges the next finer.
-        var built = new Accumulator[LevelsBuiltFirst];
-        for (var level = 0; level < LevelsBuiltFirst; level++) built[level] = new Accumulator(ConcernBins * OffsetBins << 2 * level);
+        // coarser one merges the next finer. They are cleared as they are filled, so a thread keeps
+        // its set for the next world: a sweep builds one world per run.
+        var built = _accumulators ??= NewAccumulators();
         var finest = LevelsBuiltFirst - 1;
         for (var j = 0; j < institutions; j++)
         {
@@ -93,11 +94,21 @@ internal sealed partial class AdoptionOutlook
             for (var level = finest; level >= 0; level--)
             {
                 if (level < finest) built[level + 1].MergeInto(built[level], OffsetBins << level + 1);
-                levels[j][level] = Bins.From(built[level], c.Length);
+                levels[j][level] = Bins.From(built[level], c.Length, evenIfUnusable: level == 0);
             }
             foreach (var v in c) largest[j] = Math.Max(largest[j], Math.Abs(v));
         }
         return new AdoptionOutlook(concern, offset, blockStart, largest, levels);
+    }
+
+    [ThreadStatic]
+    private static Accumulator[]? _accumulators;
+
+    private static Accumulator[] NewAccumulators()
+    {
+        var built = new Accumulator[LevelsBuiltFirst];
+        for (var level = 0; level < LevelsBuiltFirst; level++) built[level] = new Accumulator(ConcernBins * OffsetBins << 2 * level);
+        return built;
     }
 
     /// <summary>
@@ -246,21 +257,22 @@ internal sealed partial class AdoptionOutlook
         var quarter = Vector256.Create(0.25f);
         var sum = zero;
         var err = zero;
-        for (var k = 0; k < bins.Count; k += Lanes)
+        for (var at = 0; at < bins.Data.Length; at += Bins.GroupSize)
         {
-            var w = Vector256.Create(bins.Weight.AsSpan(k, Lanes));
-            var c = Vector256.Create(bins.Concern.AsSpan(k, Lanes));
-            var u = Vector256.Create(bins.Offset.AsSpan(k, Lanes));
-            var cMin = Vector256.Create(bins.ConcernMin.AsSpan(k, Lanes));
-            var cMax = Vector256.Create(bins.ConcernMax.AsSpan(k, Lanes));
-            var uMin = Vector256.Create(bins.OffsetMin.AsSpan(k, Lanes));
-            var uMax = Vector256.Create(bins.OffsetMax.AsSpan(k, Lanes));
-            var varC = Vector256.Create(bins.VarConcern.AsSpan(k, Lanes));
-            var varU = Vector256.Create(bins.VarOffset.AsSpan(k, Lanes));
-            var cov = Vector256.Create(bins.Covariance.AsSpan(k, Lanes));
-            var varCross = Vector256.Create(bins.VarCross.AsSpan(k, Lanes));
-            var m21 = Vector256.Create(bins.SkewConcern.AsSpan(k, Lanes));
-            var m12 = Vector256.Create(bins.SkewOffset.AsSpan(k, Lanes));
+            ReadOnlySpan<float> group = bins.Data.AsSpan(at, Bins.GroupSize);
+            var w = Load(group, Bins.Weight);
+            var c = Load(group, Bins.Concern);
+            var u = Load(group, Bins.Offset);
+            var cMin = Load(group, Bins.ConcernMin);
+            var cMax = Load(group, Bins.ConcernMax);
+            var uMin = Load(group, Bins.OffsetMin);
+            var uMax = Load(group, Bins.OffsetMax);
+            var varC = Load(group, Bins.VarConcern);
+            var varU = Load(group, Bins.VarOffset);
+            var cov = Load(group, Bins.Covariance);
+            var varCross = Load(group, Bins.VarCross);
+            var m21 = Load(group, Bins.SkewConcern);
+            var m12 = Load(group, Bins.SkewOffset);
 
             // A bin wholly past a clamp has s constant (1 untrusting, 0 trusting), so q = c or 0.
             // Elsewhere s is taken as linear, s = 1 - R - u, whose mean and spread the bin's moments
@@ -360,6 +372,14 @@ internal sealed partial class AdoptionOutlook
         return (total, bound);
     }
 
+    /// <summary>
+    /// Quantity <paramref name="field"/> of a group's <see cref="Lanes"/> bins. The group's length was
+    /// checked once when it was sliced, and every field lies within it, so no load checks again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Load(ReadOnlySpan<float> group, int field) =>
+        Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(group), (nuint)(field * Lanes));
+
     /// <summary>ln(1 + y) for y in [0, 1], accurate for tiny y (where 1 + y rounds to 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Log1P(Vector256<float> y)
@@ -427,7 +447,7 @@ internal sealed partial class AdoptionOutlook
         var factor = 1 << level;
         var acc = new Accumulator(ConcernBins * factor * OffsetBins * factor);
         Bins.Accumulate(customers.ConcernSingle, customers.OffsetSingle, ConcernBins * factor, OffsetBins * factor, acc);
-        var bins = Bins.From(acc, customers.Count);
+        var bins = Bins.From(acc, customers.Count, evenIfUnusable: false);
         levels[level] = bins;
         return bins.Usable ? bins : null;
     }
