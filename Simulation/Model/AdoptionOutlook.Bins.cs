@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace TrustSim.Model;
@@ -78,24 +79,44 @@ internal sealed partial class AdoptionOutlook
         private readonly int[] _touched;
         private int _touchedCount;
 
+        // One bit per cell, set as the cell is touched: read word by word, lowest bit first, it lists
+        // the touched cells in ascending order without sorting them.
+        private readonly ulong[] _marks;
+
         public Accumulator(int cells)
         {
             Cells = new CellSums[cells];
             _touched = new int[cells];
+            _marks = new ulong[(cells + 63) / 64];
             for (var b = 0; b < Cells.Length; b++) Cells[b].Reset();
         }
 
-        /// <summary>The cells that hold customers, in ascending order once <see cref="Sort"/> has run.</summary>
+        /// <summary>The cells that hold customers, in ascending order, once <see cref="Sort"/> has run.</summary>
         public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
 
         /// <summary>Notes cell <paramref name="b"/> as holding customers; called once, as its first customer arrives.</summary>
-        public void Touch(int b) => _touched[_touchedCount++] = b;
+        public void Touch(int b) => _marks[b >> 6] |= 1UL << b;
 
-        public void Sort() => Array.Sort(_touched, 0, _touchedCount);
+        /// <summary>Lists the touched cells in <see cref="Touched"/>, in ascending order.</summary>
+        public void Sort()
+        {
+            var k = 0;
+            for (var w = 0; w < _marks.Length; w++)
+            {
+                for (var bits = _marks[w]; bits != 0; bits &= bits - 1)
+                    _touched[k++] = w << 6 | BitOperations.TrailingZeroCount(bits);
+            }
+            _touchedCount = k;
+        }
 
         public void Clear()
         {
-            foreach (var b in Touched) Cells[b].Reset();
+            for (var w = 0; w < _marks.Length; w++)
+            {
+                for (var bits = _marks[w]; bits != 0; bits &= bits - 1)
+                    Cells[w << 6 | BitOperations.TrailingZeroCount(bits)].Reset();
+                _marks[w] = 0;
+            }
             _touchedCount = 0;
         }
 

@@ -38,6 +38,9 @@ internal sealed class Institutions
 
     private readonly IAdoptionExpectation _expectation;
 
+    // Mode choice asks the outlook of each reviewing institution under each mode every step.
+    private OutlookMemo? _expected;
+
     public Institutions(IReadOnlyList<InstitutionProfile> profiles, InstitutionSettings settings, IAdoptionExpectation expectation)
     {
         _settings = settings;
@@ -156,13 +159,17 @@ internal sealed class Institutions
         var p = Profiles[j];
         var mode = c.Modes.For(m);
         var expected = m == PartnershipMode.None ? 0
-            : _expectation.Expected(j, c.Outlook.Expected(j, c.Choice, mode.Benefit, mode.Exposure, c.Reputation, c.AdoptionShare(j)));
+            : _expectation.Expected(j, ExpectedMemo(c.Outlook).Ask(j * EnumSize.Modes + (int)m, j, c.Choice, mode.Benefit, mode.Exposure,
+                c.Reputation, c.AdoptionShare(j)));
         // The expected breach loss h_w*l, with the weekly hazard, stands in for the breach not yet drawn.
         var risk = p.Theta * mode.Exposure * (_settings.ReputationRisk * (1 - c.Reputation) + c.WeeklyHazard * c.BreachLoss);
         return NetValue(p, mode, expected, risk, c)
                + _settings.Imitation * PeerShare(j, m)
                - (m != _modes[j] ? _settings.SwitchingCost : 0);
     }
+
+    private OutlookMemo ExpectedMemo(AdoptionOutlook outlook) =>
+        _expected is { } memo && memo.Outlook == outlook ? memo : _expected = new OutlookMemo(outlook, Count * EnumSize.Modes, surplus: false);
 
     /// <summary>
     /// The terms that mode choice and welfare share, per customer: v_m * (A / 0.1) * (N / N0) - K_m

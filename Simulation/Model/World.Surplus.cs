@@ -36,6 +36,7 @@ internal sealed partial class World
     private sealed class SurplusTerms(World world) : IChunkWork
     {
         private readonly double[] _terms = new double[world.Institutions.Count];
+        private readonly OutlookMemo _surplus = new(world.Users.Outlook, world.Institutions.Count, surplus: true);
 
         public UserChoice Choice { get; set; }
 
@@ -53,8 +54,7 @@ internal sealed partial class World
                 return;
             }
             var m = world._scenario.Modes.For(mode);
-            _terms[j] = aware * world.Users.Outlook.Surplus(j, Choice, m.Benefit, m.Exposure, world.Platform.Reputation,
-                world.Users.AdoptionShare(j));
+            _terms[j] = aware * _surplus.Ask(j, j, Choice, m.Benefit, m.Exposure, world.Platform.Reputation, world.Users.AdoptionShare(j));
         }
     }
 }
