@@ -38,7 +38,8 @@ internal sealed class Institutions
 
     private readonly IAdoptionExpectation _expectation;
 
-    // Mode choice asks the outlook of each reviewing institution under each mode every step.
+    // Mode choice asks the outlook of each reviewing institution under each mode every step, often with
+    // the arguments of the step before; the memo answers those without evaluating again.
     private OutlookMemo? _expected;
 
     public Institutions(IReadOnlyList<InstitutionProfile> profiles, InstitutionSettings settings, IAdoptionExpectation expectation)
