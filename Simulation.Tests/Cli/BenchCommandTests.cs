@@ -35,6 +35,8 @@ public sealed class BenchCommandTests
         Assert.Equal(0, sweep.GetProperty("failed").GetInt32());
         Assert.Equal(6000, sweep.GetProperty("one_run_users").GetInt64());
         Assert.True(sweep.GetProperty("sweep_over_one_run").GetDouble() > 0);
+        // Every run builds a world and records its steps, so a run allocates something, and far less than 10 MB at 300 users.
+        Assert.InRange(sweep.GetProperty("allocated_bytes_per_run").GetDouble(), 1, 10e6);
         Assert.True(sweep.GetProperty("spool_bytes").GetInt64() > 0 && sweep.GetProperty("parquet_bytes").GetInt64() > 0);
         Assert.True(json.RootElement.TryGetProperty("machine", out _));
         Assert.Equal(before, string.Join(",", Directory.GetDirectories(Path.GetTempPath(), "trustsim-bench-sweep-*")));

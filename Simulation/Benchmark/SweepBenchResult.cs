@@ -20,6 +20,9 @@ internal sealed record SweepBenchResult
 
     public required double RunsPerSecond { get; init; }
 
+    /// <summary>Bytes allocated by every thread while the runs ran, per run (worlds, results, spool and journal records).</summary>
+    public required double AllocatedBytesPerRun { get; init; }
+
     /// <summary>Users of the one run with the sweep's user-steps (runs times users per run).</summary>
     public required long OneRunUsers { get; init; }
 

@@ -33,6 +33,7 @@ internal static class SweepBenchmark
         };
         var plan = SweepPlan.Build(sweep);
         Directory.CreateDirectory(folder);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         SweepRunnerResult ran;
         using (var journal = SweepJournal.OpenForAppend(Path.Combine(folder, SweepJournal.FileName)))
@@ -40,6 +41,7 @@ internal static class SweepBenchmark
             ran = new SweepRunner(plan, folder, workers).Run(journal, new RunSet(plan.RunCount), null, CancellationToken.None);
         }
         double runSeconds = clock.Elapsed.TotalSeconds;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         long spool = RunSpool.SpoolFiles(folder).Sum(f => new FileInfo(f).Length);
         long journalBytes = new FileInfo(Path.Combine(folder, SweepJournal.FileName)).Length;
         SweepFolder.AssembleData(folder, plan);
@@ -65,6 +67,7 @@ internal static class SweepBenchmark
             DataFilesSeconds = totalSeconds - runSeconds,
             SweepSeconds = totalSeconds,
             RunsPerSecond = plan.RunCount / totalSeconds,
+            AllocatedBytesPerRun = (double)allocated / plan.RunCount,
             OneRunUsers = users,
             OneRunSeconds = bigSeconds,
             SweepOverOneRun = totalSeconds / bigSeconds,

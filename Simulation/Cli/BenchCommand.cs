@@ -136,6 +136,7 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         Row("data files seconds (runs.csv, points.csv, timeseries.parquet)", F(r.DataFilesSeconds, "F3"));
         Row("sweep seconds", F(r.SweepSeconds, "F3"));
         Row("runs per second", F(r.RunsPerSecond, "F0"));
+        Row("bytes allocated per run", F(r.AllocatedBytesPerRun, "N0"));
         Row("one run seconds (setup and stepping)", F(r.OneRunSeconds, "F3"));
         Row("sweep over one run", F(r.SweepOverOneRun, "F2"));
         Row("spool over timeseries.parquet", F((double)r.SpoolBytes / r.ParquetBytes, "F2"));
