@@ -36,6 +36,54 @@ public sealed class TimeseriesParquetTests
         Assert.Equal(new DateOnly(2018, 1, 29), read[0].Dates[4]);
     }
 
+    // Runs of 25,000 rows: two fill a row group of at most 65,536, so six make three groups, each
+    // encoded while the next is read from the spool.
+    private static List<StepMetrics> LongRun() => Enumerable.Range(0, 25_000).Select(i => new StepMetrics
+    {
+        Step = i, Date = new DateOnly(2018, 1, 1).AddDays(7 * i), Reputation = 0.5 + 1e-6 * i,
+    }).ToList();
+
+    [Fact]
+    public void Write_RunsOverSeveralRowGroups_ReadBackWholeAndInOrder()
+    {
+        using var dir = new TempFolder();
+        var steps = LongRun();
+        using (var spool = SpoolWriter.Create(RunSpool.PathOf(dir.Path, 1, 0)))
+        {
+            for (int id = 0; id < 6; id++) spool.Append(id, steps);
+        }
+        var entries = Enumerable.Range(0, 6).Select(id => new JournalEntry(id, id, 0, 1, true, null, new double[SummaryMetrics.Columns.Count]));
+
+        using (var store = new RunSeriesStore(RunSpool.Sources(dir.Path))) TimeseriesParquet.Write(dir.File("t.parquet"), store, entries);
+
+        var read = new List<(int Point, double[] Reputation)>();
+        TimeseriesParquet.ReadRuns(dir.File("t.parquet"), ["reputation"], (p, _, _, v) => read.Add((p, v[0])));
+        Assert.Equal([0, 1, 2, 3, 4, 5], read.Select(r => r.Point));
+        Assert.All(read, r => Assert.Equal(steps.Select(s => s.Reputation), r.Reputation));
+    }
+
+    [Fact]
+    public void Write_RunMissingFromTheSpoolInALaterGroup_ThrowsNamingItAndWritesNoFile()
+    {
+        using var dir = new TempFolder();
+        var steps = LongRun();
+        using (var spool = SpoolWriter.Create(RunSpool.PathOf(dir.Path, 1, 0)))
+        {
+            for (int id = 0; id < 6; id++)
+            {
+                if (id != 4) spool.Append(id, steps);
+            }
+        }
+        // Run 4 is read while the group of runs 2 and 3 may still be being written.
+        var entries = Enumerable.Range(0, 6).Select(id => new JournalEntry(id, id, 0, 1, true, null, new double[SummaryMetrics.Columns.Count]));
+
+        using var store = new RunSeriesStore(RunSpool.Sources(dir.Path));
+        var e = Assert.Throws<InvalidDataException>(() => TimeseriesParquet.Write(dir.File("t.parquet"), store, entries));
+
+        Assert.StartsWith("run 4 is journaled as completed, but its time series is missing", e.Message);
+        Assert.False(File.Exists(dir.File("t.parquet")));
+    }
+
     [Fact]
     public void ParquetRunSource_AWrittenFile_GivesBackTheRunsItWasWrittenFrom()
     {

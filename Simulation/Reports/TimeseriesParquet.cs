@@ -45,24 +45,47 @@ internal static class TimeseriesParquet
     /// </summary>
     /// <exception cref="InvalidDataException">A completed run's series is missing or damaged (the run and why named).</exception>
     public static void Write(string path, RunSeriesStore store, IEnumerable<JournalEntry> entries) =>
-        AtomicFile.Write(path, stream => WriteAsync(stream, store, entries).GetAwaiter().GetResult());
+        AtomicFile.Write(path, stream => WriteGroups(stream, store, entries));
 
-    private static async Task WriteAsync(Stream stream, RunSeriesStore store, IEnumerable<JournalEntry> entries)
+    /// <summary>
+    /// Reading a row group's runs from the spool and encoding the group cost about the same, so they
+    /// overlap: one batch fills on this thread while the one before is encoded and written on a thread
+    /// of its own (a dedicated one, as in <see cref="JournalFanOut"/>, so the Parquet writer's own
+    /// asynchronous steps never wait for a pool thread). Groups are still written one at a time, in order.
+    /// </summary>
+    private static void WriteGroups(Stream stream, RunSeriesStore store, IEnumerable<JournalEntry> entries)
     {
-        await using ParquetWriter writer = await ParquetWriter.CreateAsync(Schema, stream, Options);
-        var batch = new RowBatch(Metrics.Count);
+        ParquetWriter writer = ParquetWriter.CreateAsync(Schema, stream, Options).GetAwaiter().GetResult();
+        var filling = new RowBatch(Metrics.Count);
+        var written = new RowBatch(Metrics.Count);
+        Task writing = Task.CompletedTask;
         var series = new RunSeries();
-        foreach (JournalEntry entry in entries.Where(e => e.Completed))
+        try
         {
-            if (store.Read(entry.RunId, series) is { } problem)
-                throw new InvalidDataException($"run {entry.RunId.ToString(CultureInfo.InvariantCulture)} is journaled as completed, but its time series is {problem}");
-            if (batch.Rows > 0 && batch.Rows + series.Rows > RowGroupRows)
+            foreach (JournalEntry entry in entries.Where(e => e.Completed))
             {
-                await Flush(writer, batch);
+                if (store.Read(entry.RunId, series) is { } problem)
+                    throw new InvalidDataException($"run {entry.RunId.ToString(CultureInfo.InvariantCulture)} is journaled as completed, but its time series is {problem}");
+                if (filling.Rows > 0 && filling.Rows + series.Rows > RowGroupRows)
+                {
+                    writing.GetAwaiter().GetResult(); // the group before is written and its batch cleared
+                    (filling, written) = (written, filling);
+                    var full = written;
+                    writing = Task.Factory.StartNew(() => Flush(writer, full).GetAwaiter().GetResult(), CancellationToken.None,
+                        TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                }
+                filling.Add(entry, series);
             }
-            batch.Add(entry, series);
+            writing.GetAwaiter().GetResult();
+            if (filling.Rows > 0) Flush(writer, filling).GetAwaiter().GetResult();
         }
-        if (batch.Rows > 0) await Flush(writer, batch);
+        finally
+        {
+            // A damaged run stops the reading while a group may still be in flight: the writer and the
+            // stream are closed only once it has finished (the damage is what gets reported).
+            if (!writing.IsCompleted) ((IAsyncResult)writing).AsyncWaitHandle.WaitOne();
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private static async Task Flush(ParquetWriter writer, RowBatch batch)
