@@ -9,6 +9,9 @@ internal sealed record SweepBenchResult
     public required int Steps { get; init; }
     public required int Workers { get; init; }
 
+    /// <summary>Whether an untimed sweep ran first, so these figures leave out the JIT's warm-up.</summary>
+    public required bool Warm { get; init; }
+
     /// <summary>Running every run: worlds, steps, spool and journal, seconds.</summary>
     public required double RunsSeconds { get; init; }
 

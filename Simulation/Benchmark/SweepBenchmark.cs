@@ -14,7 +14,7 @@ namespace TrustSim.Benchmark;
 /// </summary>
 internal static class SweepBenchmark
 {
-    public static SweepBenchResult Measure(Scenario scenario, int runs, int workers, string folder)
+    public static SweepBenchResult Measure(Scenario scenario, int runs, int workers, string folder, bool warm = false)
     {
         var sweep = scenario with
         {
@@ -32,14 +32,23 @@ internal static class SweepBenchmark
             },
         };
         var plan = SweepPlan.Build(sweep);
+        if (warm)
+        {
+            // The same sweep, untimed: afterwards every method it runs has been compiled and optimised.
+            string first = folder + "-warm-up";
+            try
+            {
+                RunSweep(plan, first, workers);
+            }
+            finally
+            {
+                if (Directory.Exists(first)) Directory.Delete(first, recursive: true);
+            }
+        }
         Directory.CreateDirectory(folder);
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        SweepRunnerResult ran;
-        using (var journal = SweepJournal.OpenForAppend(Path.Combine(folder, SweepJournal.FileName)))
-        {
-            ran = new SweepRunner(plan, folder, workers).Run(journal, new RunSet(plan.RunCount), null, CancellationToken.None);
-        }
+        SweepRunnerResult ran = RunRuns(plan, folder, workers);
         double runSeconds = clock.Elapsed.TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         long spool = RunSpool.SpoolFiles(folder).Sum(f => new FileInfo(f).Length);
@@ -63,6 +72,7 @@ internal static class SweepBenchmark
             UsersPerRun = scenario.Users.Count,
             Steps = scenario.Time.Steps,
             Workers = workers,
+            Warm = warm,
             RunsSeconds = runSeconds,
             DataFilesSeconds = totalSeconds - runSeconds,
             SweepSeconds = totalSeconds,
@@ -75,5 +85,18 @@ internal static class SweepBenchmark
             JournalBytes = journalBytes,
             ParquetBytes = parquet,
         };
+    }
+
+    private static SweepRunnerResult RunRuns(SweepPlan plan, string folder, int workers)
+    {
+        using var journal = SweepJournal.OpenForAppend(Path.Combine(folder, SweepJournal.FileName));
+        return new SweepRunner(plan, folder, workers).Run(journal, new RunSet(plan.RunCount), null, CancellationToken.None);
+    }
+
+    private static void RunSweep(SweepPlan plan, string folder, int workers)
+    {
+        Directory.CreateDirectory(folder);
+        RunRuns(plan, folder, workers);
+        SweepFolder.AssembleData(folder, plan);
     }
 }

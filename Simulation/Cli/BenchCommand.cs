@@ -53,6 +53,11 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         [Description("Users of each run of the sweep case (default 2,000).")]
         public int SweepUsers { get; init; } = 2_000;
 
+        [CommandOption("--warm")]
+        [Description("With --sweep: run the sweep once, untimed, before the timed one, so the figures are the steady state " +
+                     "after the JIT's warm-up (which a sweep started from the command line pays once, about half a second).")]
+        public bool Warm { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the figures as one JSON object.")]
         public bool Json { get; init; }
@@ -63,6 +68,7 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
             if (Steps is < 1) return ValidationResult.Error("--steps must be at least 1");
             if (SweepRuns < 2) return ValidationResult.Error("--sweep-runs must be at least 2");
             if (SweepUsers < 1) return ValidationResult.Error("--sweep-users must be at least 1");
+            if (Warm && !Sweep) return ValidationResult.Error("--warm goes with --sweep (the engine cases always warm up)");
             if (Limits.Parallelism("--threads", Threads) is { } threads) return threads;
             if (Influence is not (null or "institution" or "network"))
                 return ValidationResult.Error($"--influence must be institution or network, not '{Influence}'");
@@ -114,7 +120,7 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
         SweepBenchResult result;
         try
         {
-            result = SweepBenchmark.Measure(scenario, settings.SweepRuns, settings.Threads ?? Environment.ProcessorCount, folder);
+            result = SweepBenchmark.Measure(scenario, settings.SweepRuns, settings.Threads ?? Environment.ProcessorCount, folder, settings.Warm);
         }
         finally
         {
@@ -129,7 +135,7 @@ internal sealed class BenchCommand(Terminal terminal) : Command<BenchCommand.Set
     {
         static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
         var table = new Table().Title($"sweep: {r.Runs:N0} runs of {r.UsersPerRun:N0} users x {r.Steps} steps on {r.Workers} worker{(r.Workers == 1 ? "" : "s")}, " +
-                                      $"against one run of {r.OneRunUsers:N0} users")
+                                      $"against one run of {r.OneRunUsers:N0} users{(r.Warm ? " (after a warm-up sweep)" : "")}")
             .AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
         Row("runs seconds (worlds, steps, spool, journal)", F(r.RunsSeconds, "F3"));
