@@ -66,6 +66,47 @@ public sealed class SweepPlanTests
         Assert.Contains(result.Problems, p => p.Message.Contains("platform.scar"));
     }
 
+    [Fact]
+    public void ScenarioAt_NumberKeysOfSections_PatchedToTheLoadersScenarioAtEveryPoint()
+    {
+        var scenario = WithGrid() with
+        {
+            Sweep = new SweepSettings
+            {
+                Design = SweepDesign.Random, Samples = 25, Replications = 1,
+                Parameters =
+                [
+                    new SweepParameter { Path = "platform.scar", Min = 0, Max = 0.8 },
+                    new SweepParameter { Path = "institutions.imitation", Min = 0, Max = 1 },
+                    new SweepParameter { Path = "modes.limited.exposure", Min = 0, Max = 0.3 },
+                ],
+            },
+        };
+        var plan = SweepPlan.Build(scenario);
+        string text = ScenarioWriter.ToYaml(scenario with { Sweep = null });
+
+        Assert.True(plan.Patched);
+        foreach (var point in plan.Points)
+        {
+            var overrides = plan.Parameters.Select((p, k) => $"{p.Path}={point.Values[k].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}").ToList();
+            var loaded = ScenarioLoader.LoadText(text, "grid", overrides).Scenario!;
+            Assert.Equal(ScenarioWriter.ToYaml(loaded), ScenarioWriter.ToYaml(plan.ScenarioAt(point).Scenario!));
+        }
+    }
+
+    [Fact]
+    public void ScenarioAt_PatchedPlanPointOutOfRange_IsTheLoadersLocatedProblem()
+    {
+        // Points 0, 2 and 4 check the patch against the loader; point 1 is out of platform.scar's range.
+        var plan = SweepPlan.Build(WithGrid(new SweepParameter { Path = "platform.scar", Values = [0.2, 1.5, 0.4, 0.5, 0.6] }));
+
+        Assert.True(plan.Patched);
+        var result = plan.ScenarioAt(plan.Points[1]);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, p => p.Message.Contains("platform.scar = 1.5"));
+        Assert.Equal(0.5, plan.ScenarioAt(plan.Points[3]).Scenario!.Platform.Scar);
+    }
+
     private static Scenario WithDesign(SweepDesign design, int samples, ulong seed = 1, bool secondOrder = false) => new()
     {
         Name = "design",

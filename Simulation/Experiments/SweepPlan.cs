@@ -26,6 +26,7 @@ internal sealed class SweepPlan
             string text = ScenarioWriter.ToYaml(scenario with { Sweep = null, Calibrate = null });
             return (text, ScenarioLoader.Parse(text, scenario.Name));
         });
+        _patched = new Lazy<PatchedPoints?>(() => PatchedPoints.Try(this));
     }
 
     public Scenario Scenario { get; }
@@ -90,11 +91,17 @@ internal sealed class SweepPlan
     /// <summary>
     /// The scenario at a design point: the swept values applied as --set overrides to the resolved
     /// scenario and checked like any scenario, so an out-of-range value is a located problem, not a crash.
+    /// Where the swept keys allow it, the values are set straight on the first point's scenario instead
+    /// (<see cref="ScenarioPatch"/>), which gives the same scenario without loading it again; a point
+    /// whose values it cannot take, or that fails the checks, is loaded, for the loader's messages.
     /// </summary>
-    public LoadResult ScenarioAt(DesignPoint point)
+    public LoadResult ScenarioAt(DesignPoint point) =>
+        _patched.Value?.At(point) is { } patched ? LoadResult.Success(patched) : Load(point);
+
+    private LoadResult Load(DesignPoint point)
     {
         var overrides = Parameters.Select((p, k) => $"{p.Path}={point.Values[k].ToString("R", CultureInfo.InvariantCulture)}").ToList();
-        string name = $"{Scenario.Name} (design point {point.Index})";
+        string name = NameAt(point);
         // The base text is written and parsed once for every point; a point with problems is loaded
         // again under its own name, so its messages (in runs.csv for a failed run) name the point.
         var (text, root) = _base.Value;
@@ -102,5 +109,41 @@ internal sealed class SweepPlan
         return ScenarioLoader.LoadText(text, name, overrides);
     }
 
+    /// <summary>Whether points are patched rather than loaded. For tests.</summary>
+    internal bool Patched => _patched.Value is not null;
+
+    private string NameAt(DesignPoint point) => $"{Scenario.Name} (design point {point.Index})";
+
     private readonly Lazy<(string Text, MappingNode? Root)> _base;
+    private readonly Lazy<PatchedPoints?> _patched;
+
+    /// <summary>The patch of a plan's swept keys and the loaded scenario of its first point, which the patch starts from.</summary>
+    private sealed class PatchedPoints(SweepPlan plan, ScenarioPatch patch, Scenario first)
+    {
+        /// <summary>
+        /// The patch, when it gives what the loader gives (every key, as the scenario writer writes
+        /// them) at the design's first, middle and last points; null when it cannot be used.
+        /// </summary>
+        public static PatchedPoints? Try(SweepPlan plan)
+        {
+            if (plan.Points.Count == 0 || ScenarioPatch.For([.. plan.Parameters.Select(p => p.Path)]) is not { } patch) return null;
+            if (plan.Load(plan.Points[0]).Scenario is not { } first) return null;
+            foreach (int k in new[] { 0, plan.Points.Count / 2, plan.Points.Count - 1 }.Distinct())
+            {
+                var loaded = plan.Load(plan.Points[k]).Scenario;
+                var patched = patch.Apply(first, plan.Points[k].Values);
+                if (loaded is null || patched is null || ScenarioWriter.ToYaml(loaded) != ScenarioWriter.ToYaml(patched)) return null;
+            }
+            return new PatchedPoints(plan, patch, first);
+        }
+
+        /// <summary>The point's scenario, or null when a value is out of its key's range or the scenario fails the checks.</summary>
+        public Scenario? At(DesignPoint point)
+        {
+            if (patch.Apply(first, point.Values) is not { } scenario) return null;
+            var problems = new List<ScenarioProblem>();
+            ScenarioValidator.Validate(scenario, new ProblemSink(new SourceMap(SourceSpot.StartOf(plan.NameAt(point))), problems));
+            return problems.Count == 0 ? scenario : null;
+        }
+    }
 }
