@@ -41,7 +41,7 @@ internal sealed class Recorder : IEventLog
             var m = (int)modes[j];
             share[m]++;
             reputation[m] += ownReputation[j];
-            (inst.Profiles[j].Type == InstitutionType.Bank ? banks : payments)[m]++;
+            (inst.TypeOf(j) == InstitutionType.Bank ? banks : payments)[m]++;
         }
         var n = Math.Max(1, inst.Count);
         // Whole numbers, so the sum is exact whatever the order.
@@ -95,7 +95,7 @@ internal sealed class Recorder : IEventLog
         double welfareBanks = 0, welfarePayments = 0;
         for (var j = 0; j < inst.Count; j++)
         {
-            if (inst.Profiles[j].Type == InstitutionType.Bank) welfareBanks += welfare[j];
+            if (inst.TypeOf(j) == InstitutionType.Bank) welfareBanks += welfare[j];
             else welfarePayments += welfare[j];
         }
         return new SummaryMetrics

@@ -38,6 +38,10 @@ internal sealed class Institutions
 
     private readonly IAdoptionExpectation _expectation;
 
+    // The profiles again as an array: the per-step methods read them for every institution, and
+    // through the list's interface each read was a dispatched call.
+    private readonly InstitutionProfile[] _profiles;
+
     // Mode choice asks the outlook of each reviewing institution under each mode every step, often with
     // the arguments of the step before; the memo answers those without evaluating again.
     private OutlookMemo? _expected;
@@ -47,6 +51,7 @@ internal sealed class Institutions
         _settings = settings;
         _expectation = expectation;
         Profiles = profiles;
+        _profiles = [.. profiles];
         _modes = profiles.Select(p => p.InitialMode).ToArray();
         _next = new PartnershipMode[profiles.Count];
         _reputation = Enumerable.Repeat(settings.Reputation, profiles.Count).ToArray();
@@ -63,7 +68,10 @@ internal sealed class Institutions
 
     public IReadOnlyList<InstitutionProfile> Profiles { get; }
 
-    public int Count => Profiles.Count;
+    /// <summary>Institution j's type (banks and payment firms are tallied apart).</summary>
+    public InstitutionType TypeOf(int j) => _profiles[j].Type;
+
+    public int Count => _profiles.Length;
 
     /// <summary>The expectation submodel that turns the foresight value into Ahat (`institutions.expectations`).</summary>
     public IAdoptionExpectation Expectation => _expectation;
@@ -116,7 +124,7 @@ internal sealed class Institutions
             if (_next[j] == PartnershipMode.None)
             {
                 _exited[j] = true;
-                _exitedSizeByType[(int)Profiles[j].Type] += Profiles[j].Size;
+                _exitedSizeByType[(int)_profiles[j].Type] += _profiles[j].Size;
             }
             _switches[j]++;
             onSwitch(j, from, _next[j]);
@@ -147,7 +155,7 @@ internal sealed class Institutions
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double PeerExitShare(int j) =>
-        Math.Max(0, ShareOfOthers(j, _exitedSizeByType[(int)Profiles[j].Type], _exited[j]));
+        Math.Max(0, ShareOfOthers(j, _exitedSizeByType[(int)_profiles[j].Type], _exited[j]));
 
     /// <summary>
     /// The payoff per customer pi_jm of mode m for institution j (docs/ODD.md, Mode choice), a rate
@@ -157,7 +165,7 @@ internal sealed class Institutions
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Payoff(int j, PartnershipMode m, in ModeChoiceContext c)
     {
-        var p = Profiles[j];
+        var p = _profiles[j];
         var mode = c.Modes.For(m);
         var expected = m == PartnershipMode.None ? 0
             : _expectation.Expected(j, ExpectedMemo(c.Outlook).Ask(j * EnumSize.Modes + (int)m, j, c.Choice, mode.Benefit, mode.Exposure,
@@ -188,7 +196,7 @@ internal sealed class Institutions
     /// <summary>Size-weighted share of the other institutions of j's type that are in mode m now.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double PeerShare(int j, PartnershipMode m) =>
-        ShareOfOthers(j, _sizeByTypeAndMode[TypeAndMode(Profiles[j].Type, m)], _modes[j] == m);
+        ShareOfOthers(j, _sizeByTypeAndMode[TypeAndMode(_profiles[j].Type, m)], _modes[j] == m);
 
     /// <summary>Index of (type, mode) in the size tallies.</summary>
     private static int TypeAndMode(InstitutionType type, PartnershipMode m) => (int)type * EnumSize.Modes + (int)m;
@@ -201,9 +209,9 @@ internal sealed class Institutions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double ShareOfOthers(int j, double typeSize, bool includesJ)
     {
-        var others = _sizeByType[(int)Profiles[j].Type] - Profiles[j].Size;
+        var others = _sizeByType[(int)_profiles[j].Type] - _profiles[j].Size;
         if (others <= 0) return 0;
-        return (typeSize - (includesJ ? Profiles[j].Size : 0)) / others;
+        return (typeSize - (includesJ ? _profiles[j].Size : 0)) / others;
     }
 
     /// <summary>
@@ -232,7 +240,7 @@ internal sealed class Institutions
     {
         for (var j = 0; j < Count; j++)
         {
-            var p = Profiles[j];
+            var p = _profiles[j];
             var mode = c.Modes.For(_modes[j]);
             // The reputational risk alone: the breach loss is counted below, only when a breach
             // landed. Grouped as the welfare formula writes it, which is not the choice's grouping.
@@ -293,9 +301,9 @@ internal sealed class Institutions
         Array.Clear(_sizeByType);
         for (var j = 0; j < Count; j++)
         {
-            var type = Profiles[j].Type;
-            _sizeByType[(int)type] += Profiles[j].Size;
-            _sizeByTypeAndMode[TypeAndMode(type, _modes[j])] += Profiles[j].Size;
+            var type = _profiles[j].Type;
+            _sizeByType[(int)type] += _profiles[j].Size;
+            _sizeByTypeAndMode[TypeAndMode(type, _modes[j])] += _profiles[j].Size;
         }
     }
 }
