@@ -91,13 +91,14 @@ internal static class TimeseriesParquet
     private static async Task Flush(ParquetWriter writer, RowBatch batch)
     {
         using ParquetRowGroupWriter group = writer.CreateRowGroup();
-        await group.WriteAsync(Point, new ReadOnlyMemory<int>(batch.Point.ToArray()));
-        await group.WriteAsync(Replication, new ReadOnlyMemory<int>(batch.Replication.ToArray()));
-        await group.WriteAsync(Step, new ReadOnlyMemory<int>(batch.Step.ToArray()));
-        await group.WriteAsync(Date, new ReadOnlyMemory<DateOnly>(batch.Date.ToArray()));
+        int rows = batch.Rows;
+        await group.WriteAsync(Point, new ReadOnlyMemory<int>(batch.Point, 0, rows));
+        await group.WriteAsync(Replication, new ReadOnlyMemory<int>(batch.Replication, 0, rows));
+        await group.WriteAsync(Step, new ReadOnlyMemory<int>(batch.Step, 0, rows));
+        await group.WriteAsync(Date, new ReadOnlyMemory<DateOnly>(batch.Date, 0, rows));
         for (int c = 0; c < Metrics.Count; c++)
         {
-            await group.WriteAsync(Metrics[c], new ReadOnlyMemory<double>(batch.Values[c].ToArray()));
+            await group.WriteAsync(Metrics[c], new ReadOnlyMemory<double>(batch.Values[c], 0, rows));
         }
         batch.Clear();
     }
@@ -105,38 +106,50 @@ internal static class TimeseriesParquet
     /// <summary>
     /// Rows of whole runs waiting for their row group. Row groups hold several runs because the
     /// writer keeps every row group's metadata until the footer (about 17 KB each here): one group
-    /// per run would make memory grow with the number of runs.
+    /// per run would make memory grow with the number of runs. Columns grow as runs arrive and are
+    /// handed to the writer as they are, not copied.
     /// </summary>
     private sealed class RowBatch(int metrics)
     {
-        public List<int> Point { get; } = [];
-        public List<int> Replication { get; } = [];
-        public List<int> Step { get; } = [];
-        public List<DateOnly> Date { get; } = [];
-        public List<double>[] Values { get; } = Enumerable.Range(0, metrics).Select(_ => new List<double>()).ToArray();
+        public int[] Point { get; private set; } = [];
+        public int[] Replication { get; private set; } = [];
+        public int[] Step { get; private set; } = [];
+        public DateOnly[] Date { get; private set; } = [];
+        public double[][] Values { get; } = Enumerable.Range(0, metrics).Select(_ => Array.Empty<double>()).ToArray();
 
-        public int Rows => Step.Count;
+        public int Rows { get; private set; }
 
         public void Add(JournalEntry entry, RunSeries series)
         {
             int rows = series.Rows;
-            for (int r = 0; r < rows; r++)
-            {
-                Point.Add(entry.Point);
-                Replication.Add(entry.Replication);
-                Step.Add(series.Steps[r]);
-                Date.Add(DateOnly.FromDayNumber(series.Days[r]));
-            }
-            for (int c = 0; c < Values.Length; c++) Values[c].AddRange(series.Values[c].AsSpan(0, rows));
+            Reserve(Rows + rows);
+            Point.AsSpan(Rows, rows).Fill(entry.Point);
+            Replication.AsSpan(Rows, rows).Fill(entry.Replication);
+            series.Steps.AsSpan(0, rows).CopyTo(Step.AsSpan(Rows));
+            for (int r = 0; r < rows; r++) Date[Rows + r] = DateOnly.FromDayNumber(series.Days[r]);
+            for (int c = 0; c < Values.Length; c++) series.Values[c].AsSpan(0, rows).CopyTo(Values[c].AsSpan(Rows));
+            Rows += rows;
         }
 
-        public void Clear()
+        public void Clear() => Rows = 0;
+
+        private void Reserve(int rows)
         {
-            Point.Clear();
-            Replication.Clear();
-            Step.Clear();
-            Date.Clear();
-            foreach (List<double> v in Values) v.Clear();
+            if (rows <= Step.Length) return;
+            // Room for a full group, or for the one run longer than a group.
+            int size = Math.Max(rows, RowGroupRows);
+            Point = Grown(Point, Rows, size);
+            Replication = Grown(Replication, Rows, size);
+            Step = Grown(Step, Rows, size);
+            Date = Grown(Date, Rows, size);
+            for (int c = 0; c < Values.Length; c++) Values[c] = Grown(Values[c], Rows, size);
+        }
+
+        private static T[] Grown<T>(T[] column, int used, int size)
+        {
+            var grown = new T[size];
+            column.AsSpan(0, used).CopyTo(grown);
+            return grown;
         }
     }
 
