@@ -136,8 +136,8 @@ internal static class TimeseriesParquet
         private void Reserve(int rows)
         {
             if (rows <= Step.Length) return;
-            // Room for a full group, or for the one run longer than a group.
-            int size = Math.Max(rows, RowGroupRows);
+            // Doubling up to a full group (a small sweep never needs one), or room for the one run longer than a group.
+            int size = Math.Max(rows, Math.Min(RowGroupRows, Math.Max(4096, 2 * Step.Length)));
             Point = Grown(Point, Rows, size);
             Replication = Grown(Replication, Rows, size);
             Step = Grown(Step, Rows, size);
