@@ -78,6 +78,8 @@ internal sealed class RandomStream : Random
     }
 
     /// <summary>Standard normal draw (Marsaglia's polar method).</summary>
+    // The attribute draws of every world call these through MathNet's samplers: compiled optimised at first call.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double NextGaussian()
     {
         double u, v, s;
@@ -90,6 +92,7 @@ internal sealed class RandomStream : Random
         return u * Math.Sqrt(-2 * Math.Log(s) / s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double NextDouble() => NextUnit();
 
     protected override double Sample() => NextUnit();

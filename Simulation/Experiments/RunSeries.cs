@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustSim.Metrics;
 
 namespace TrustSim.Experiments;
@@ -37,6 +38,8 @@ internal sealed class RunSeries
     }
 
     /// <summary>Fills the series from the steps a run recorded.</summary>
+    // Run for every run of a sweep: compiled optimised at first call, not run precompiled and compiled again.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void From(IReadOnlyList<StepMetrics> steps)
     {
         Resize(steps.Count);

@@ -98,6 +98,9 @@ internal sealed partial class AdoptionOutlook
         public void Touch(int b) => _marks[b >> 6] |= 1UL << b;
 
         /// <summary>Lists the touched cells in <see cref="Touched"/>, in ascending order.</summary>
+        // Binning is part of every world's set-up, so these (like Accumulate) are compiled optimised at
+        // first call, rather than run precompiled and compiled again while a sweep's workers wait for the core.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Sort()
         {
             var k = 0;
@@ -109,6 +112,7 @@ internal sealed partial class AdoptionOutlook
             _touchedCount = k;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Clear()
         {
             for (var w = 0; w < _marks.Length; w++)
@@ -125,6 +129,7 @@ internal sealed partial class AdoptionOutlook
         /// grid has <paramref name="offsetBins"/> offset bins). Halving a grid over the same ranges
         /// puts a customer in the merged cell of its cell, so the result is the coarse grid's binning.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void MergeInto(Accumulator coarse, int offsetBins)
         {
             coarse.Clear();
@@ -164,6 +169,7 @@ internal sealed partial class AdoptionOutlook
         /// sums of (dc + a)^i (du + d)^k, expanded, where <paramref name="c1"/> and <paramref name="u1"/>
         /// are from's sums of dc and du (zero when from's sums are about its own mean).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static void Shift(ref CellSums to, in CellSums from, double a, double d, double c1, double u1)
         {
             var n = from.Count;
@@ -266,6 +272,7 @@ internal sealed partial class AdoptionOutlook
         /// with more cells than pays (<see cref="Usable"/> false) are never evaluated, so unless
         /// <paramref name="evenIfUnusable"/> (the coarsest level, always tried) only their verdict is kept.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static Bins From(Accumulator acc, int customers, bool evenIfUnusable)
         {
             var nonEmpty = acc.Touched.Length;
@@ -300,6 +307,7 @@ internal sealed partial class AdoptionOutlook
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (float Min, float Max) Range(ReadOnlySpan<float> values)
     {
         if (values.Length == 0) return (0, 1);
