@@ -4,12 +4,74 @@ using System.Runtime.CompilerServices;
 namespace TrustSim.Model;
 
 /// <summary>
-/// The tables the outlook reads: each institution's customers in a canonical order, and their binned
-/// moments by (concern, offset) (count, means, variances, covariance, third moments, ranges), summed over
-/// a grid's cells and merged two by two into the coarser grids. Split from the evaluation, which only reads them.
+/// The tables the outlook reads, and their building: each institution's customers in a canonical order,
+/// and their binned moments by (concern, offset) (count, means, variances, covariance, third moments,
+/// ranges), summed over a grid's cells and merged two by two into the coarser grids. Split from the
+/// evaluation, which only reads them.
 /// </summary>
 internal sealed partial class AdoptionOutlook
 {
+    /// <summary>
+    /// Bins each institution's customers; <paramref name="blockStart"/> gives each institution's
+    /// user range. The arrays are kept, not copied: finer bins and the exact mean read them when
+    /// first needed. Their owner may reorder users within a block, never across blocks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static AdoptionOutlook Build(float[] concern, float[] offset, int[] blockStart)
+    {
+        var institutions = blockStart.Length - 1;
+        var levels = new Bins?[institutions][];
+        var largest = new float[institutions];
+        // One accumulator per level built first, finest last: the finest bins the customers, each
+        // coarser one merges the next finer. They are cleared as they are filled, so a thread keeps
+        // its set for the next world: a sweep builds one world per run.
+        var built = _accumulators ??= NewAccumulators();
+        var finest = LevelsBuiltFirst - 1;
+        for (var j = 0; j < institutions; j++)
+        {
+            var c = concern.AsSpan(blockStart[j], blockStart[j + 1] - blockStart[j]);
+            var u = offset.AsSpan(blockStart[j], c.Length);
+            levels[j] = new Bins?[Refinements + 1];
+            Bins.Accumulate(c, u, ConcernBins << finest, OffsetBins << finest, built[finest]);
+            for (var level = finest; level >= 0; level--)
+            {
+                if (level < finest) built[level + 1].MergeInto(built[level], OffsetBins << level + 1);
+                levels[j][level] = Bins.From(built[level], c.Length, evenIfUnusable: level == 0);
+            }
+            foreach (var v in c) largest[j] = Math.Max(largest[j], Math.Abs(v));
+        }
+        return new AdoptionOutlook(concern, offset, blockStart, largest, levels);
+    }
+
+    [ThreadStatic]
+    private static Accumulator[]? _accumulators;
+
+    private static Accumulator[] NewAccumulators()
+    {
+        var built = new Accumulator[LevelsBuiltFirst];
+        for (var level = 0; level < LevelsBuiltFirst; level++) built[level] = new Accumulator(ConcernBins * OffsetBins << 2 * level);
+        return built;
+    }
+
+    /// <summary>Level <paramref name="level"/> of j's bins, built on first need; null if it would not pay.</summary>
+    private Bins? Level(int j, int level)
+    {
+        var levels = _levels[j];
+        if (level == 0) return levels[0];
+        if (levels[level] is { } built) return built.Usable ? built : null;
+        var customers = CustomersOf(j);
+        var factor = 1 << level;
+        var acc = new Accumulator(ConcernBins * factor * OffsetBins * factor);
+        Bins.Accumulate(customers.ConcernSingle, customers.OffsetSingle, ConcernBins * factor, OffsetBins * factor, acc);
+        var bins = Bins.From(acc, customers.Count, evenIfUnusable: false);
+        levels[level] = bins;
+        return bins.Usable ? bins : null;
+    }
+
+    private Customers CustomersOf(int j) =>
+        _customers[j] ??= Customers.Of(_concern.AsSpan(_blockStart[j], _blockStart[j + 1] - _blockStart[j]),
+            _offset.AsSpan(_blockStart[j], _blockStart[j + 1] - _blockStart[j]));
+
     /// <summary>An institution's customers in a canonical order, for finer bins and the exact mean.</summary>
     private sealed class Customers
     {
