@@ -264,7 +264,9 @@ internal sealed partial class AdoptionOutlook
         /// <summary>Floats of one group of <see cref="Lanes"/> bins.</summary>
         internal const int GroupSize = Fields * Lanes;
 
-        public int Count;
+        /// <summary>Bins, padding included: a multiple of <see cref="Lanes"/>.</summary>
+        public int Count => Data.Length / Fields;
+
         public bool Usable = true;
 
         /// <summary>Group after group; in a group, quantity after quantity, each for its <see cref="Lanes"/> bins.</summary>
@@ -341,7 +343,7 @@ internal sealed partial class AdoptionOutlook
             var usable = nonEmpty <= MostBinsPerCustomer * customers;
             if (!usable && !evenIfUnusable) return new Bins { Usable = false };
             var count = (nonEmpty + Lanes - 1) / Lanes * Lanes;
-            var bins = new Bins { Count = count, Usable = usable, Data = new float[count * Fields] };
+            var bins = new Bins { Usable = usable, Data = new float[count * Fields] };
             var data = bins.Data;
             var k = 0;
             foreach (var b in acc.Touched)
